@@ -1,0 +1,52 @@
+# Plus IKC: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DB ?= data/plusikc.sqlite
+RELEASE_BIN := .build/release/plusikc
+
+.PHONY: run test test-fast bench clean deps build release
+
+# System libraries the package links (headers and pkg-config files); installed only when missing.
+deps:
+	@missing=""; \
+	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
+	pkg-config --exists libxcrypt || missing="$$missing libcrypt-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release --product plusikc
+
+run: release
+	@mkdir -p $(dir $(DB))
+	@if [ ! -f "$(DB)" ]; then \
+	  $(RELEASE_BIN) migrate --db "$(DB)" && $(RELEASE_BIN) seed-demo --db "$(DB)"; \
+	else \
+	  $(RELEASE_BIN) migrate --db "$(DB)"; \
+	fi
+	@echo
+	@echo "Plus IKC: http://$(HOST):$(PORT)"
+	@echo "Demo log-ins:"
+	@cat "$(DB).demo-accounts.txt" 2>/dev/null || echo "  (no demo accounts file next to $(DB); create a user with: $(RELEASE_BIN) create-user --help)"
+	@echo
+	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)"
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+test-fast: test
+
+bench: release
+	Tests/Bench/run.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,1 @@
+// App module: see ../../../shared/STYLE.md for its place in the layout.

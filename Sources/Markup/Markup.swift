@@ -1,0 +1,1 @@
+// Markup module: see ../../../shared/STYLE.md for its place in the layout.

@@ -1,0 +1,3 @@
+import Testing
+
+@Test("the AppTests target builds") func builds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+
+@Test("the HTTPTests target builds") func builds() { #expect(Bool(true)) }

@@ -1,0 +1,1 @@
+// Shared test helpers: temporary databases, raw-socket client.

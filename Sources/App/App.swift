@@ -1,1 +1,0 @@
-// App module: see ../../../shared/STYLE.md for its place in the layout.

@@ -1,0 +1,221 @@
+import Domain
+import Foundation
+import HTTP
+import Markup
+import SQLite
+import Store
+import Views
+
+/// Settings of the application (the server's own are in `ServerConfiguration`).
+public struct AppConfiguration: Sendable {
+    /// The folder served under /static/.
+    public var publicDirectory = "Public"
+    /// Set `Secure` on cookies: when the site is served over HTTPS behind a reverse proxy.
+    public var secureCookies = false
+    /// A session ends after this long without a request ...
+    public var sessionIdleSeconds: Int64 = 8 * 3600
+    /// ... and in any case this long after log-in.
+    public var sessionAbsoluteSeconds: Int64 = 12 * 3600
+    /// Failed log-ins per e-mail or per client address within the window before attempts wait.
+    public var loginFailureLimit = 5
+    public var loginWindowSeconds: Int64 = 15 * 60
+
+    public init() {}
+}
+
+/// The whole application above the socket: one function from a request to a response
+/// (`respond(to:)`), so most tests need no network.
+public final class Application: HTTPResponder {
+    public let database: Database
+    public let configuration: AppConfiguration
+    let staticFiles: StaticFiles
+
+    static let sessionCookie = "plusikc_session"
+    static let loginCSRFCookie = "plusikc_csrf"
+
+    public init(database: Database, configuration: AppConfiguration = AppConfiguration()) {
+        self.database = database
+        self.configuration = configuration
+        self.staticFiles = StaticFiles(root: configuration.publicDirectory, urlPrefix: "/static/")
+    }
+
+    // MARK: - The event-loop fast path: health and static files never wait for a worker.
+
+    public func respondOnEventLoop(to request: Request) -> Response? {
+        if request.path == "/health" {
+            guard request.method == .GET || request.method == .HEAD else { return nil }
+            var response = Response.text("ok")
+            Application.addSecurityHeaders(&response)
+            return response
+        }
+        if request.path.hasPrefix("/static/"), var response = staticFiles.response(for: request) {
+            Application.addSecurityHeaders(&response)
+            return response
+        }
+        return nil
+    }
+
+    public func bodyLimit(method: HTTPMethod, path: String) -> Int {
+        1024 * 1024
+    }
+
+    // MARK: - Everything else, on a worker thread.
+
+    public func respond(to request: Request) -> Response {
+        var context = Context(request: request)
+        var response: Response
+        do {
+            response = try handle(request, &context)
+        } catch {
+            response = errorResponse(error, context: context)
+        }
+        Application.addSecurityHeaders(&response)
+        if response.headers["Cache-Control"] == nil {
+            response.headers.set("Cache-Control", "no-store")
+        }
+        return response
+    }
+
+    /// One place for the security headers of every response.
+    static func addSecurityHeaders(_ response: inout Response) {
+        response.headers.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        response.headers.set("X-Content-Type-Options", "nosniff")
+        response.headers.set("Referrer-Policy", "same-origin")
+        response.headers.set("X-Frame-Options", "DENY")
+    }
+
+    func handle(_ request: Request, _ context: inout Context) throws -> Response {
+        guard let route = Route(path: request.path) else { throw AppError.notFound }
+        let method = request.method.rawValue
+        guard route.methods.contains(method) else { throw AppError.methodNotAllowed(allowed: route.methods) }
+        let isPost = request.method == .POST
+
+        try loadSession(request, &context)
+
+        // Public pages: the log-in flow, health and the accessibility statement.
+        switch route {
+        case .health:
+            return Response.text("ok")
+        case .accessibility:
+            return page(AccessibilityPage.render(context: context.page))
+        case .login:
+            try checkAnonymousCSRF(request, &context, isPost: isPost)
+            return isPost ? try postLogin(request, context) : getLogin(request, context)
+        case .setPassword(let token):
+            try checkAnonymousCSRF(request, &context, isPost: isPost)
+            return isPost ? try postSetPassword(token: token, request, context) : try getSetPassword(token: token, context)
+        default:
+            break
+        }
+
+        guard let principal = context.principal else {
+            if isPost { throw AppError.forbidden }
+            return Response.redirect(to: Route.login.path + "?next=" + percentEncode(request.target))
+        }
+        if isPost {
+            let sent = request.formValues()["csrf"] ?? ""
+            guard let expected = context.session?.csrfToken, Tokens.constantTimeEquals(sent, expected) else {
+                throw AppError.forbidden
+            }
+        }
+        if route == .logout { return try postLogout(context) }
+        if context.mustChangePassword && route != .account {
+            return Response.redirect(to: Route.account.path)
+        }
+        if let (action, record) = Application.requirement(route, isPost: isPost) {
+            guard Authorization.allows(principal, action, record) else { throw AppError.forbidden }
+        }
+
+        switch route {
+        case .home: return try getHome(context)
+        case .account: return isPost ? try postAccount(request, context) : try getAccount(request, context)
+        case .users: return try getUsers(request, context)
+        case .userNew: return isPost ? try postUserNew(request, context) : try getUserNew(context)
+        case .user(let id): return isPost ? try postUser(id: id, request, context) : try getUser(id: id, context)
+        case .auditLog: return try getAuditLog(request, context)
+        case .ikcs: return try getIKCs(request, context)
+        case .ikc(let id): return try getIKC(id: id, context)
+        case .organisations, .organisationNew, .organisation, .areas, .areaNew, .area, .ikcNew, .ikcEdit:
+            throw AppError.notFound
+        case .health, .accessibility, .login, .logout, .setPassword:
+            throw AppError.notFound
+        }
+    }
+
+    /// The (action, record kind) each route needs, asked of `Authorization` before the handler
+    /// runs; nil for the public routes. Handlers check ownership of a loaded record themselves.
+    public static func requirement(_ route: Route, isPost: Bool) -> (Action, RecordKind)? {
+        let action: Action = isPost ? .write : .read
+        switch route {
+        case .health, .login, .logout, .setPassword, .accessibility: return nil
+        case .home: return (.read, .home)
+        case .account: return (action, .ownAccount)
+        case .users, .userNew, .user: return (action, .user)
+        case .auditLog: return (.read, .auditLog)
+        case .organisations, .organisationNew, .organisation: return (action, .organisation)
+        case .areas, .areaNew, .area: return (action, .area)
+        case .ikcs, .ikc: return (action, .ikc)
+        case .ikcNew, .ikcEdit: return (.write, .ikc)
+        }
+    }
+
+    // MARK: - Responses
+
+    func page(_ html: HTML, status: Int = 200) -> Response {
+        var headers = HTTPHeaders()
+        headers.set("Content-Type", "text/html; charset=utf-8")
+        return Response(status: status, headers: headers, body: html.bytes)
+    }
+
+    func errorResponse(_ error: Error, context: Context) -> Response {
+        switch error {
+        case let error as AppError:
+            switch error {
+            case .notFound: return page(ErrorPages.page(status: 404, context: context.page), status: 404)
+            case .forbidden: return page(ErrorPages.page(status: 403, context: context.page), status: 403)
+            case .badRequest(let detail): return page(ErrorPages.page(status: 400, context: context.page, detail: detail), status: 400)
+            case .conflict(let detail): return page(ErrorPages.page(status: 409, context: context.page, detail: detail), status: 409)
+            case .methodNotAllowed(let allowed):
+                var response = page(ErrorPages.page(status: 405, context: context.page), status: 405)
+                response.headers.set("Allow", allowed.joined(separator: ", "))
+                return response
+            }
+        case StoreError.notFound:
+            return page(ErrorPages.page(status: 404, context: context.page), status: 404)
+        case let StoreError.staleVersion(record, id, _, _):
+            return page(ErrorPages.page(status: 409, context: context.page, detail: "Open het gegeven (\(record) \(id)) opnieuw om de nieuwste versie te zien."), status: 409)
+        default:
+            Application.log("error: \(context.request.method.rawValue) \(context.request.path): \(error)")
+            return page(ErrorPages.page(status: 500, context: context.page), status: 500)
+        }
+    }
+
+    static func log(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func percentEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
+    }
+}
+
+/// What the handlers know about the request beyond the request itself.
+struct Context {
+    var request: Request
+    var session: SessionInfo?
+    var principal: Principal?
+    var mustChangePassword = false
+    var page: PageContext
+
+    struct SessionInfo {
+        var tokenHash: String
+        var csrfToken: String
+    }
+
+    init(request: Request) {
+        self.request = request
+        self.page = PageContext(principal: nil, csrfToken: "")
+    }
+}

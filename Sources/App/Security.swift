@@ -1,0 +1,90 @@
+import CCrypt
+import Foundation
+import SQLite
+
+/// Random tokens from the system's secure generator (getrandom via SystemRandomNumberGenerator).
+enum Tokens {
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = [UInt8](repeating: 0, count: count)
+        var index = 0
+        while index < count {
+            var word = generator.next()
+            for _ in 0..<8 where index < count {
+                bytes[index] = UInt8(truncatingIfNeeded: word)
+                word >>= 8
+                index += 1
+            }
+        }
+        return bytes
+    }
+
+    /// 32 random bytes as URL-safe base64 without padding (43 characters): cookie values, links.
+    static func newToken() -> String { base64URL(randomBytes(32)) }
+
+    /// What the database stores of a token: its SHA-256 in hex.
+    static func hash(_ token: String) -> String { SHA256.hex(Array(token.utf8)) }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Compares two strings in time that depends only on their lengths.
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for i in 0..<x.count { difference |= x[i] ^ y[i] }
+        return difference == 0
+    }
+}
+
+/// Passwords are stored only as yescrypt hashes made by libxcrypt.
+public enum PasswordHasher {
+    public struct Failure: Error, CustomStringConvertible {
+        public var call: String
+        public var errno: Int32
+        public var description: String { "\(call) failed (errno \(errno))" }
+    }
+
+    /// A new `$y$` hash with a fresh salt from the system's generator.
+    public static func hash(_ password: String) throws -> String {
+        let entropy = Tokens.randomBytes(32)
+        var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
+        let ok = entropy.withUnsafeBufferPointer { random -> Bool in
+            random.withMemoryRebound(to: CChar.self) { chars in
+                crypt_gensalt_rn("$y$", 0, chars.baseAddress, Int32(chars.count), &setting, Int32(setting.count)) != nil
+            }
+        }
+        guard ok else { throw Failure(call: "crypt_gensalt_rn", errno: errno) }
+        let prefix = String(cString: setting)
+        guard let hashed = crypt(password, setting: prefix), hashed.hasPrefix("$y$") else {
+            throw Failure(call: "crypt_r", errno: errno)
+        }
+        return hashed
+    }
+
+    /// Whether `password` matches `hash`; the comparison runs in constant time.
+    public static func verify(_ password: String, hash: String) -> Bool {
+        guard hash.hasPrefix("$y$"), let computed = crypt(password, setting: hash) else { return false }
+        return Tokens.constantTimeEquals(computed, hash)
+    }
+
+    /// A fixed hash to verify against when an e-mail is unknown, so a log-in for an unknown
+    /// address costs the same time as one for a known address.
+    static let decoy: String = (try? hash("decoy password that never matches")) ?? "$y$j9T$decoy$"
+
+    static func crypt(_ password: String, setting: String) -> String? {
+        // struct crypt_data is 32 KiB: on the heap, zeroed as libxcrypt asks on first use.
+        let data = UnsafeMutablePointer<crypt_data>.allocate(capacity: 1)
+        defer { data.deallocate() }
+        memset(data, 0, MemoryLayout<crypt_data>.size)
+        guard let result = crypt_r(password, setting, data) else { return nil }
+        let text = String(cString: result)
+        // Failures are reported as a string starting with '*'.
+        return text.hasPrefix("*") ? nil : text
+    }
+}

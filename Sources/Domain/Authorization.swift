@@ -1,0 +1,66 @@
+/// What a request wants to do. Every handler asks `Authorization.allows` before it reads or writes.
+public enum Action: String, Sendable, CaseIterable {
+    case read
+    case write
+    /// Reviewing (approving or returning) yearly plans, publishing reports.
+    case review
+}
+
+/// The kind of record an action is on.
+public enum RecordKind: String, Sendable, CaseIterable {
+    case home
+    case organisation
+    case area
+    case ikc
+    case agreement
+    case fundingSource
+    case yearPlan
+    case report
+    case user
+    case auditLog
+    case ownAccount
+}
+
+/// The rule table: (role, action, record) → allowed, and for a director whether the record must
+/// belong to one of the IKCs they lead. One place, so the matrix can be read and tested whole.
+public enum Authorization {
+    public enum Scope: Sendable, Equatable {
+        case denied
+        case any
+        /// Allowed only on records of an IKC the principal leads.
+        case ownIKC
+    }
+
+    public static func scope(role: Role, action: Action, record: RecordKind) -> Scope {
+        switch role {
+        case .projectleider:
+            return .any
+        case .ontwikkelgroep:
+            switch (action, record) {
+            case (.read, .user), (.read, .auditLog): return .denied
+            case (.read, _): return .any
+            case (.write, .ownAccount): return .any
+            default: return .denied
+            }
+        case .directeur:
+            switch (action, record) {
+            case (.read, .home), (.write, .ownAccount), (.read, .ownAccount): return .any
+            case (.read, .ikc), (.read, .agreement), (.read, .yearPlan): return .ownIKC
+            case (.write, .yearPlan): return .ownIKC
+            default: return .denied
+            }
+        }
+    }
+
+    /// Whether `principal` may do `action` on a record of `record` kind belonging to `ikcID`
+    /// (nil when the record belongs to no single IKC, e.g. a list page).
+    public static func allows(_ principal: Principal, _ action: Action, _ record: RecordKind, ikcID: Int64? = nil) -> Bool {
+        switch scope(role: principal.role, action: action, record: record) {
+        case .denied: return false
+        case .any: return true
+        case .ownIKC:
+            guard let ikcID else { return true }
+            return principal.ikcIDs.contains(ikcID)
+        }
+    }
+}

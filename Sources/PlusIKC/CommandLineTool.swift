@@ -1,0 +1,283 @@
+import App
+import Domain
+import Foundation
+import HTTP
+import SQLite
+import Store
+
+/// Parses `plusikc <command> [options]` and runs the command; returns the exit status
+/// (0 ok, 1 failure, 2 usage error).
+enum CommandLineTool {
+    static let usage = """
+        Usage: plusikc <command> [options]
+
+        Commands:
+          serve         Serve the web application (migrates first).
+          migrate       Apply pending database migrations.
+          seed-demo     Fill an empty database with the demo data and print the demo log-ins.
+          backup FILE   Write a consistent copy of the database to FILE (safe while serving).
+          create-user   Create an account.
+
+        Run `plusikc <command> --help` for the options of a command.
+        Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
+        PLUSIKC_SECURE_COOKIES=1 set the same as the options.
+        """
+
+    struct UsageError: Error { var message: String }
+
+    /// Options shared by the commands.
+    struct Options {
+        var host = ProcessInfo.processInfo.environment["PLUSIKC_HOST"] ?? "127.0.0.1"
+        var port = Int(ProcessInfo.processInfo.environment["PLUSIKC_PORT"] ?? "") ?? 8080
+        var database = ProcessInfo.processInfo.environment["PLUSIKC_DB"] ?? "data/plusikc.sqlite"
+        var migrations = ProcessInfo.processInfo.environment["PLUSIKC_MIGRATIONS"]
+        var publicDirectory = ProcessInfo.processInfo.environment["PLUSIKC_PUBLIC"]
+        var secureCookies = ProcessInfo.processInfo.environment["PLUSIKC_SECURE_COOKIES"] == "1"
+        var ikcs = 9
+        var workers: Int?
+        var positional: [String] = []
+        var name: String?
+        var email: String?
+        var role: String?
+        var password: String?
+        var ikcID: Int64?
+        var help = false
+    }
+
+    static func commandUsage(_ command: String) -> String {
+        switch command {
+        case "serve":
+            return """
+                Usage: plusikc serve [--host H] [--port P] [--db FILE] [--workers N] [--public DIR] [--migrations DIR] [--secure-cookies]
+                  --host H           address to listen on (default 127.0.0.1)
+                  --port P           port (default 8080; 0 picks a free one)
+                  --db FILE          database file (default data/plusikc.sqlite)
+                  --workers N        worker threads for requests (default: 2 per core, at least 4)
+                  --public DIR       static files served under /static/ (default: Public)
+                  --migrations DIR   migration files (default: Migrations)
+                  --secure-cookies   mark cookies Secure (when served over HTTPS behind a proxy)
+                """
+        case "migrate":
+            return "Usage: plusikc migrate [--db FILE] [--migrations DIR]"
+        case "seed-demo":
+            return """
+                Usage: plusikc seed-demo [--db FILE] [--ikcs N] [--migrations DIR]
+                  Fills an empty database with the demo data: the nine Plus IKCs of the programme, or N IKCs
+                  (N >= 9, the extra ones generated, the same for the same N). Prints the demo log-ins once
+                  and writes them to FILE.demo-accounts.txt.
+                """
+        case "backup":
+            return "Usage: plusikc backup FILE [--db FILE]\n  Writes a consistent copy with SQLite's online backup; safe while the server runs."
+        case "create-user":
+            return "Usage: plusikc create-user --name NAME --email EMAIL --role projectleider|ontwikkelgroep|directeur [--ikc ID] [--password P] [--db FILE]\n  Without --password a random one is generated and printed."
+        default:
+            return usage
+        }
+    }
+
+    static func parse(_ arguments: ArraySlice<String>) throws -> Options {
+        var options = Options()
+        var rest = arguments
+        func value(_ flag: String) throws -> String {
+            guard let next = rest.popFirst(), !next.hasPrefix("--") || next == "--" else {
+                throw UsageError(message: "\(flag) needs a value")
+            }
+            return next
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--help", "-h": options.help = true
+            case "--host": options.host = try value(argument)
+            case "--port":
+                guard let port = Int(try value(argument)), (0...65535).contains(port) else { throw UsageError(message: "--port needs a number 0-65535") }
+                options.port = port
+            case "--db": options.database = try value(argument)
+            case "--migrations": options.migrations = try value(argument)
+            case "--public": options.publicDirectory = try value(argument)
+            case "--secure-cookies": options.secureCookies = true
+            case "--workers":
+                guard let n = Int(try value(argument)), n > 0, n <= 256 else { throw UsageError(message: "--workers needs a number 1-256") }
+                options.workers = n
+            case "--ikcs":
+                guard let n = Int(try value(argument)), n >= 9, n <= 10_000 else { throw UsageError(message: "--ikcs needs a number 9-10000") }
+                options.ikcs = n
+            case "--name": options.name = try value(argument)
+            case "--email": options.email = try value(argument)
+            case "--role": options.role = try value(argument)
+            case "--password": options.password = try value(argument)
+            case "--ikc":
+                guard let id = Int64(try value(argument)) else { throw UsageError(message: "--ikc needs an IKC number") }
+                options.ikcID = id
+            default:
+                if argument.hasPrefix("-") { throw UsageError(message: "unknown option \(argument)") }
+                options.positional.append(argument)
+            }
+        }
+        return options
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let command = arguments.first else {
+            print(usage)
+            return 2
+        }
+        if command == "--help" || command == "-h" || command == "help" {
+            print(usage)
+            return 0
+        }
+        let known = ["serve", "migrate", "seed-demo", "backup", "create-user"]
+        guard known.contains(command) else {
+            printError("plusikc: unknown command '\(command)'\n\n\(usage)")
+            return 2
+        }
+        let options: Options
+        do {
+            options = try parse(arguments.dropFirst())
+        } catch let error as UsageError {
+            printError("plusikc \(command): \(error.message)\n\n\(commandUsage(command))")
+            return 2
+        } catch {
+            printError("plusikc: \(error)")
+            return 2
+        }
+        if options.help {
+            print(commandUsage(command))
+            return 0
+        }
+        if command != "backup" && !options.positional.isEmpty {
+            printError("plusikc \(command): unexpected argument '\(options.positional[0])'\n\n\(commandUsage(command))")
+            return 2
+        }
+        do {
+            switch command {
+            case "serve": try serve(options)
+            case "migrate": try migrate(options, quiet: false)
+            case "seed-demo": try seedDemo(options)
+            case "backup":
+                guard options.positional.count == 1 else {
+                    printError("plusikc backup: name one target file\n\n\(commandUsage(command))")
+                    return 2
+                }
+                try backup(options, to: options.positional[0])
+            case "create-user":
+                return try createUser(options)
+            default: return 2
+            }
+            return 0
+        } catch {
+            printError("plusikc \(command): \(error)")
+            return 1
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A folder of the project (Migrations, Public): the option, else the working directory,
+    /// else next to the checkout the executable was built in (.build/<config>/plusikc).
+    static func locate(_ name: String, option: String?) -> String {
+        if let option { return option }
+        if FileManager.default.fileExists(atPath: name) { return name }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return name
+    }
+
+    static func openDatabase(_ options: Options) throws -> Database {
+        let folder = URL(fileURLWithPath: options.database).deletingLastPathComponent().path
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        return try Database(path: options.database)
+    }
+
+    @discardableResult
+    static func migrate(_ options: Options, quiet: Bool) throws -> Database {
+        let database = try openDatabase(options)
+        let migrations = try Migrator.load(directory: locate("Migrations", option: options.migrations))
+        let applied = try Migrator.migrate(database, migrations: migrations)
+        if !quiet || !applied.isEmpty {
+            if applied.isEmpty {
+                print("Database \(options.database) is up to date (version \(migrations.last?.version ?? 0)).")
+            } else {
+                for migration in applied { print("Applied migration \(migration.name)") }
+            }
+        }
+        return database
+    }
+
+    static func seedDemo(_ options: Options) throws {
+        let database = try migrate(options, quiet: true)
+        defer { database.close() }
+        let accounts = try DemoData.seed(database, ikcs: options.ikcs, hashPassword: PasswordHasher.hash)
+        var lines = ""
+        for account in accounts {
+            lines += "  " + account.role.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
+                + account.email.padding(toLength: 28, withPad: " ", startingAt: 0) + "wachtwoord: " + account.password + "\n"
+        }
+        let file = options.database + ".demo-accounts.txt"
+        FileManager.default.createFile(atPath: file, contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600])
+        print("Demo data: \(options.ikcs) IKCs. Log-ins (also in \(file)):")
+        print(lines, terminator: "")
+    }
+
+    static func backup(_ options: Options, to target: String) throws {
+        guard FileManager.default.fileExists(atPath: options.database) else {
+            throw UsageError(message: "no database at \(options.database)")
+        }
+        let database = try Database(path: options.database)
+        defer { database.close() }
+        try database.backup(to: target)
+        print("Backup written to \(target)")
+    }
+
+    static func createUser(_ options: Options) throws -> Int32 {
+        guard let name = options.name, let email = options.email, let roleText = options.role else {
+            printError("plusikc create-user: --name, --email and --role are required\n\n\(commandUsage("create-user"))")
+            return 2
+        }
+        guard let role = Role(rawValue: roleText) else {
+            printError("plusikc create-user: unknown role '\(roleText)'\n\n\(commandUsage("create-user"))")
+            return 2
+        }
+        let form = UserForm(name: name, email: email, role: role.rawValue, ikcIDs: options.ikcID.map { [$0] } ?? [])
+        let password = options.password ?? DemoData.randomPassword()
+        var errors = form.validate()
+        PasswordPolicy.check(password, into: &errors)
+        guard errors.isEmpty else {
+            printError("plusikc create-user: " + errors.messages.map(\.message).joined(separator: " "))
+            return 1
+        }
+        let database = try migrate(options, quiet: true)
+        defer { database.close() }
+        let hash = try PasswordHasher.hash(password)
+        let id = try database.write { c -> Int64 in
+            let id = try Users.create(name: name, email: email, role: role, passwordHash: hash, mustChangePassword: options.password == nil,
+                                      ikcIDs: form.ikcIDs, c)
+            try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Aangemaakt met plusikc create-user", c)
+            return id
+        }
+        print("Created user \(id): \(role.rawValue) \(email)" + (options.password == nil ? "  wachtwoord: \(password) (wijzigen bij eerste log-in)" : ""))
+        return 0
+    }
+
+    static func serve(_ options: Options) throws {
+        let database = try migrate(options, quiet: true)
+        var appConfiguration = AppConfiguration()
+        appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
+        appConfiguration.secureCookies = options.secureCookies
+        let application = Application(database: database, configuration: appConfiguration)
+        var configuration = ServerConfiguration(host: options.host, port: options.port)
+        if let workers = options.workers { configuration.workerCount = workers }
+        let server = HTTPServer(configuration: configuration, responder: application)
+        try server.start()
+        print("Plus IKC serves on http://\(options.host):\(server.port)  (database \(options.database); stop with Ctrl-C)")
+        server.runUntilSignalled()
+        database.close()
+        print("Stopped.")
+    }
+}

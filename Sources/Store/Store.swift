@@ -1,1 +1,0 @@
-// Store module: see ../../../shared/STYLE.md for its place in the layout.

@@ -1,0 +1,192 @@
+import Domain
+import SQLite
+
+/// Accounts, their IKCs and their password hashes (table `users`, `user_ikcs`).
+public enum Users {
+    /// A user with the stored password hash, for log-in.
+    public struct Credentials: Sendable {
+        public var user: User
+        public var passwordHash: String?
+    }
+
+    static func user(from row: Row, ikcIDs: [Int64]) throws -> User {
+        let roleText = try row.string(3)
+        guard let role = Role(rawValue: roleText) else {
+            throw SQLiteError(code: 0, message: "unknown role '\(roleText)' for user \(try row.int64(0))", sql: nil)
+        }
+        return User(id: try row.int64(0), name: try row.string(1), email: try row.string(2), role: role,
+                    active: try row.bool(4), mustChangePassword: try row.bool(5), ikcIDs: ikcIDs,
+                    lockVersion: try row.int64(6))
+    }
+
+    static let columns: SQL = "id, name, email, role, active, must_change_password, lock_version"
+
+    public static func ikcIDs(of userID: Int64, _ c: Connection) throws -> [Int64] {
+        try c.rows("SELECT ikc_id FROM user_ikcs WHERE user_id = \(userID) ORDER BY ikc_id").map { try $0.int64(0) }
+    }
+
+    public static func find(id: Int64, _ c: Connection) throws -> User? {
+        guard let row = try c.row("SELECT \(sql: columns) FROM users WHERE id = \(id)") else { return nil }
+        return try user(from: row, ikcIDs: try ikcIDs(of: id, c))
+    }
+
+    public static func credentials(email: String, _ c: Connection) throws -> Credentials? {
+        guard let row = try c.row("SELECT \(sql: columns), password_hash FROM users WHERE email = \(email)") else { return nil }
+        let id = try row.int64(0)
+        return Credentials(user: try user(from: row, ikcIDs: try ikcIDs(of: id, c)), passwordHash: try row.optionalString(7))
+    }
+
+    public static func passwordHash(userID: Int64, _ c: Connection) throws -> String? {
+        try c.row("SELECT password_hash FROM users WHERE id = \(userID)")?.optionalString(0)
+    }
+
+    public static func all(_ c: Connection) throws -> [User] {
+        var links: [Int64: [Int64]] = [:]
+        for row in try c.rows("SELECT user_id, ikc_id FROM user_ikcs ORDER BY ikc_id") {
+            links[try row.int64(0), default: []].append(try row.int64(1))
+        }
+        return try c.rows("SELECT \(sql: columns) FROM users ORDER BY active DESC, name COLLATE NOCASE").map { row in
+            try user(from: row, ikcIDs: links[try row.int64(0)] ?? [])
+        }
+    }
+
+    public static func emailExists(_ email: String, excluding id: Int64 = 0, _ c: Connection) throws -> Bool {
+        try c.row("SELECT 1 FROM users WHERE email = \(email) AND id <> \(id)") != nil
+    }
+
+    /// Creates a user; the caller runs this inside `write` and logs it.
+    public static func create(name: String, email: String, role: Role, passwordHash: String?, mustChangePassword: Bool,
+                              ikcIDs: [Int64], _ c: Connection) throws -> Int64 {
+        if try emailExists(email, c) { throw StoreError.duplicate(field: "email") }
+        try c.execute("""
+            INSERT INTO users (name, email, role, password_hash, must_change_password, active, created_at)
+            VALUES (\(name), \(email), \(role.rawValue), \(passwordHash), \(mustChangePassword), 1, \(Timestamp.now()))
+            """)
+        let id = c.lastInsertRowID
+        try setIKCs(userID: id, ikcIDs: role == .directeur ? ikcIDs : [], c)
+        return id
+    }
+
+    public static func setIKCs(userID: Int64, ikcIDs: [Int64], _ c: Connection) throws {
+        try c.execute("DELETE FROM user_ikcs WHERE user_id = \(userID)")
+        for ikc in Set(ikcIDs).sorted() {
+            try c.execute("INSERT INTO user_ikcs (user_id, ikc_id) VALUES (\(userID), \(ikc))")
+        }
+    }
+
+    /// Changes role, IKCs and active flag, refusing a save over a newer version.
+    public static func update(id: Int64, expectedVersion: Int64, role: Role, active: Bool, ikcIDs: [Int64], _ c: Connection) throws {
+        guard let current = try find(id: id, c) else { throw StoreError.notFound(record: "user", id: id) }
+        guard current.lockVersion == expectedVersion else {
+            throw StoreError.staleVersion(record: "user", id: id, expected: expectedVersion, actual: current.lockVersion)
+        }
+        try c.execute("""
+            UPDATE users SET role = \(role.rawValue), active = \(active), lock_version = lock_version + 1
+            WHERE id = \(id)
+            """)
+        try setIKCs(userID: id, ikcIDs: role == .directeur ? ikcIDs : [], c)
+        if !active { try Sessions.deleteAll(userID: id, c) }
+    }
+
+    public static func setPassword(userID: Int64, hash: String, mustChange: Bool, _ c: Connection) throws {
+        try c.execute("""
+            UPDATE users SET password_hash = \(hash), must_change_password = \(mustChange), lock_version = lock_version + 1
+            WHERE id = \(userID)
+            """)
+    }
+}
+
+/// Log-in sessions (table `sessions`): the database holds only the SHA-256 of the cookie value.
+public enum Sessions {
+    public struct Record: Sendable {
+        public var user: User
+        public var csrfToken: String
+        public var createdAt: Int64
+        public var lastSeenAt: Int64
+    }
+
+    public static func create(tokenHash: String, userID: Int64, csrfToken: String, remoteAddress: String, now: Int64, _ c: Connection) throws {
+        try c.execute("""
+            INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, remote_address)
+            VALUES (\(tokenHash), \(userID), \(csrfToken), \(now), \(now), \(remoteAddress))
+            """)
+    }
+
+    /// The session and its (active) user, or nil.
+    public static func find(tokenHash: String, _ c: Connection) throws -> Record? {
+        guard let row = try c.row("""
+            SELECT u.id, u.name, u.email, u.role, u.active, u.must_change_password, u.lock_version,
+                   s.csrf_token, s.created_at, s.last_seen_at
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = \(tokenHash) AND u.active = 1
+            """) else { return nil }
+        let user = try Users.user(from: row, ikcIDs: try Users.ikcIDs(of: try row.int64(0), c))
+        return Record(user: user, csrfToken: try row.string(7), createdAt: try row.int64(8), lastSeenAt: try row.int64(9))
+    }
+
+    public static func touch(tokenHash: String, now: Int64, _ c: Connection) throws {
+        try c.execute("UPDATE sessions SET last_seen_at = \(now) WHERE token_hash = \(tokenHash)")
+    }
+
+    public static func delete(tokenHash: String, _ c: Connection) throws {
+        try c.execute("DELETE FROM sessions WHERE token_hash = \(tokenHash)")
+    }
+
+    public static func deleteAll(userID: Int64, _ c: Connection) throws {
+        try c.execute("DELETE FROM sessions WHERE user_id = \(userID)")
+    }
+
+    /// Removes sessions past their idle or absolute expiry.
+    public static func deleteExpired(idleBefore: Int64, createdBefore: Int64, _ c: Connection) throws {
+        try c.execute("DELETE FROM sessions WHERE last_seen_at < \(idleBefore) OR created_at < \(createdBefore)")
+    }
+}
+
+/// Failed and successful log-ins, for throttling (table `login_attempts`).
+public enum LoginAttempts {
+    public static func record(email: String, remoteAddress: String, succeeded: Bool, now: Int64, _ c: Connection) throws {
+        try c.execute("""
+            INSERT INTO login_attempts (email, remote_address, attempted_at, succeeded)
+            VALUES (\(email), \(remoteAddress), \(now), \(succeeded))
+            """)
+    }
+
+    /// Failures since `since` for this e-mail or this client address, and the oldest of them.
+    public static func recentFailures(email: String, remoteAddress: String, since: Int64, _ c: Connection) throws -> (byEmail: Int, byAddress: Int, oldest: Int64?) {
+        let byEmail = try c.row("""
+            SELECT COUNT(*), MIN(attempted_at) FROM login_attempts
+            WHERE email = \(email) AND succeeded = 0 AND attempted_at >= \(since)
+            """)
+        let byAddress = try c.row("""
+            SELECT COUNT(*), MIN(attempted_at) FROM login_attempts
+            WHERE remote_address = \(remoteAddress) AND succeeded = 0 AND attempted_at >= \(since)
+            """)
+        let oldest = [try byEmail?.optionalInt64(1), try byAddress?.optionalInt64(1)].compactMap { $0 }.min()
+        return (try byEmail?.int(0) ?? 0, try byAddress?.int(0) ?? 0, oldest)
+    }
+
+    public static func deleteOlder(than cutoff: Int64, _ c: Connection) throws {
+        try c.execute("DELETE FROM login_attempts WHERE attempted_at < \(cutoff)")
+    }
+}
+
+/// One-time set-password links; only the hash of the token is stored.
+public enum PasswordTokens {
+    public static func create(tokenHash: String, userID: Int64, expiresAt: Int64, _ c: Connection) throws {
+        try c.execute("""
+            INSERT INTO password_tokens (token_hash, user_id, expires_at) VALUES (\(tokenHash), \(userID), \(expiresAt))
+            """)
+    }
+
+    /// The user of a valid, unused, unexpired token.
+    public static func userID(tokenHash: String, now: Int64, _ c: Connection) throws -> Int64? {
+        try c.row("""
+            SELECT user_id FROM password_tokens
+            WHERE token_hash = \(tokenHash) AND used_at IS NULL AND expires_at > \(now)
+            """)?.int64(0)
+    }
+
+    public static func markUsed(tokenHash: String, now: Int64, _ c: Connection) throws {
+        try c.execute("UPDATE password_tokens SET used_at = \(now) WHERE token_hash = \(tokenHash)")
+    }
+}

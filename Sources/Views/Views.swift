@@ -1,1 +1,0 @@
-// Views module: see ../../../shared/STYLE.md for its place in the layout.

@@ -21,17 +21,10 @@ public enum DutchFormat {
     /// when `showCents` is true (`€ 12.500,00`, for columns of amounts that should line up).
     public static func euros(cents: Int64, showCents: Bool = false) -> String {
         let magnitude = cents.magnitude
-        let fraction = magnitude % 100
-        var result = "€ "
-        result.reserveCapacity(32)
-        if cents < 0 { result.append("-") }
-        result.append(grouped(magnitude / 100))
-        if showCents || fraction != 0 {
-            result.append(",")
-            if fraction < 10 { result.append("0") }
-            result.append(String(fraction))
+        if showCents || magnitude % 100 != 0 {
+            return fixedPoint(magnitude, negative: cents < 0, decimals: 2, prefix: "€ ")
         }
-        return result
+        return fixedPoint(magnitude / 100, negative: cents < 0, decimals: 0, prefix: "€ ")
     }
 
     /// An amount of whole cents as euros, always with two decimals: `€ 12.500,00`.
@@ -99,12 +92,12 @@ public enum DutchFormat {
 
     /// An integer with thousands grouped: `1.234`, `-1.234.567`.
     public static func integer(_ value: Int) -> String {
-        value < 0 ? "-" + grouped(UInt64(value.magnitude)) : grouped(UInt64(value))
+        fixedPoint(UInt64(value.magnitude), negative: value < 0, decimals: 0)
     }
 
     /// An integer with thousands grouped: `1.234`, `-1.234.567`.
     public static func integer(_ value: Int64) -> String {
-        value < 0 ? "-" + grouped(value.magnitude) : grouped(value.magnitude)
+        fixedPoint(value.magnitude, negative: value < 0, decimals: 0)
     }
 
     /// A number with exactly `decimals` decimals (0 when negative), thousands grouped:
@@ -115,19 +108,19 @@ public enum DutchFormat {
     /// `1,00` as its binary approximation would give. No `-0`: `-0.004` with two decimals is
     /// `0,00`. NaN and infinities, which should never reach a page, come out as `—`.
     public static func number(_ value: Double, decimals: Int) -> String {
-        formatDecimal(value, decimals: decimals, shift: 0)
+        formatDecimal(value, decimals: decimals, shift: 0, suffix: "")
     }
 
     /// A percentage given as a number of percents: `percent(12.5, decimals: 1)` is `12,5%`.
     public static func percent(_ percents: Double, decimals: Int = 0) -> String {
-        formatDecimal(percents, decimals: decimals, shift: 0) + "%"
+        formatDecimal(percents, decimals: decimals, shift: 0, suffix: "%")
     }
 
     /// A percentage given as a fraction: `percent(fraction: 0.125, decimals: 1)` is `12,5%`.
     /// The decimal point is moved in the digits rather than multiplying by 100, so that
     /// `0.145` is `15%` and not `14%`.
     public static func percent(fraction: Double, decimals: Int = 0) -> String {
-        formatDecimal(fraction, decimals: decimals, shift: 2) + "%"
+        formatDecimal(fraction, decimals: decimals, shift: 2, suffix: "%")
     }
 
     /// A number typed the Dutch way, or `nil`.
@@ -254,25 +247,79 @@ public enum DutchFormat {
 
     // MARK: Helpers
 
-    /// Digits grouped by dots in threes: `1234567` → `1.234.567`.
-    static func grouped(_ value: UInt64) -> String {
-        let digits = String(value)
-        let count = digits.utf8.count
-        guard count > 3 else { return digits }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count + count / 3)
-        for (index, digit) in digits.utf8.enumerated() {
-            if index > 0, (count - index) % 3 == 0 { bytes.append(ascii(".")) }
-            bytes.append(digit)
+    /// `prefix`, a minus sign when `negative`, then `value / 10^decimals` with its integer
+    /// digits grouped by dots and `decimals` digits after a comma, then `suffix`:
+    /// `fixedPoint(123456, negative: true, decimals: 2, prefix: "€ ")` is `€ -1.234,56`.
+    /// Written back to front into one string of the exact length, so one allocation at most.
+    static func fixedPoint(
+        _ value: UInt64, negative: Bool, decimals: Int, prefix: StaticString = "", suffix: StaticString = ""
+    ) -> String {
+        var digitCount = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digitCount += 1
         }
-        return String(decoding: bytes, as: UTF8.self)
+        digitCount = max(digitCount, decimals + 1)
+        let integerDigits = digitCount - decimals
+        let length = prefix.utf8CodeUnitCount + (negative ? 1 : 0) + integerDigits + (integerDigits - 1) / 3
+            + (decimals > 0 ? decimals + 1 : 0) + suffix.utf8CodeUnitCount
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var position = length
+            suffix.withUTF8Buffer { bytes in
+                position -= bytes.count
+                for index in 0..<bytes.count { buffer[position + index] = bytes[index] }
+            }
+            var rest = value
+            if decimals > 0 {
+                for _ in 0..<decimals {
+                    position -= 1
+                    buffer[position] = ascii("0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                position -= 1
+                buffer[position] = ascii(",")
+            }
+            for index in 0..<integerDigits {
+                if index > 0, index % 3 == 0 {
+                    position -= 1
+                    buffer[position] = ascii(".")
+                }
+                position -= 1
+                buffer[position] = ascii("0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            if negative {
+                position -= 1
+                buffer[position] = ascii("-")
+            }
+            prefix.withUTF8Buffer { bytes in
+                for index in 0..<bytes.count { buffer[index] = bytes[index] }
+            }
+            return length
+        }
     }
 
     /// `value` rounded to `decimals` decimals after moving its decimal point `shift` places
     /// to the right, written the Dutch way. See ``number(_:decimals:)`` for the rounding.
-    static func formatDecimal(_ value: Double, decimals requested: Int, shift: Int) -> String {
+    static func formatDecimal(_ value: Double, decimals requested: Int, shift: Int, suffix: StaticString) -> String {
         guard value.isFinite else { return "—" }
         let decimals = min(max(requested, 0), 40)
+
+        // Fast path: scale in binary and round, when the result is clearly away from a tie
+        // (so the binary error cannot change it) and fits exactly in a Double's integers.
+        if decimals + shift <= 15 {
+            let scaled = value.magnitude * powersOfTen[decimals + shift]
+            if scaled < 9.0e15 {
+                let below = scaled.rounded(.down)
+                let distanceFromTie = abs(scaled - below - 0.5)
+                if distanceFromTie > max(scaled, 1) * 1e-12 {
+                    let rounded = UInt64(scaled.rounded(.toNearestOrAwayFromZero))
+                    return fixedPoint(rounded, negative: value < 0 && rounded != 0, decimals: decimals, suffix: suffix)
+                }
+            }
+        }
+
         // value.magnitude = 0.d₁d₂d₃… × 10^pointPosition
         var (digits, pointPosition) = shortestDigits(value.magnitude)
         pointPosition += shift
@@ -315,8 +362,11 @@ public enum DutchFormat {
             bytes.append(ascii(","))
             for index in integerCount..<rounded.count { bytes.append(ascii("0") + rounded[index]) }
         }
+        suffix.withUTF8Buffer { bytes.append(contentsOf: $0) }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 
     /// The shortest decimal digits that identify `magnitude` (what `description` prints:
     /// `1234.5`, `1e-05`, `1.2345e+20`) as digit values without leading zeros, and where

@@ -135,7 +135,8 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
 
         public init(literalCapacity: Int, interpolationCount: Int) {
             storage = []
-            storage.reserveCapacity(literalCapacity + interpolationCount * 24)
+            // Room for typical interpolated text, so that most fragments are built without regrowing.
+            storage.reserveCapacity(literalCapacity + interpolationCount * 64)
         }
 
         /// Static markup from our source.

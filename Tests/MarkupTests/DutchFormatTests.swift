@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 import Testing
 
@@ -140,5 +141,41 @@ struct DutchNumberTests {
     ])
     func parseDecimalRejected(text: String) {
         #expect(DutchFormat.parseDecimal(text) == nil)
+    }
+}
+
+@Suite("Dutch number rounding against Foundation's Decimal")
+struct DutchNumberReferenceTests {
+    @Test("number rounds as Decimal does, half away from zero, on the printed digits")
+    func matchesDecimalRounding() throws {
+        var generator = SplitMix64(seed: 2026)
+        for _ in 0..<3000 {
+            let magnitude = [1.0, 100.0, 10_000.0, 1e9][Int(generator.next() % 4)]
+            var value = Double(generator.next() % 1_000_000_007) / 1_000_000_007 * magnitude
+            // Values with few decimals put many cases exactly on a tie (x.5, x.x5, …).
+            if generator.next() % 2 == 0 { value = (value * 1000).rounded() / 1000 }
+            if generator.next() % 3 == 0 { value = -value }
+            let decimals = Int(generator.next() % 4)
+
+            var exact = try #require(Decimal(string: value.description))
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &exact, decimals, .plain)
+            let ours = DutchFormat.number(value, decimals: decimals)
+            let oursAsDecimal = Decimal(string: ours.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))
+            #expect(oursAsDecimal == rounded, "\(value) with \(decimals) decimals gave \(ours)")
+        }
+    }
+}
+
+/// A small deterministic generator, so a failure can be reproduced.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

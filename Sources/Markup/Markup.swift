@@ -1,1 +1,0 @@
-// Markup module: see ../../../shared/STYLE.md for its place in the layout.

@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the MarkupTests target builds") func builds() { #expect(Bool(true)) }

@@ -62,6 +62,13 @@ public struct SQL: ExpressibleByStringInterpolation, Sendable, Equatable, Custom
             bindings.append(value.sqlValue)
         }
 
+        /// An optional value: `nil` binds NULL. (Spelled out so optionals interpolate without
+        /// the compiler's "debug description for an optional value" warning.)
+        public mutating func appendInterpolation<Value: SQLBindable>(_ value: Value?) {
+            text += "?"
+            bindings.append(value.sqlValue)
+        }
+
         /// A fixed SQL fragment chosen from the source code, such as a column name or `DESC`.
         public mutating func appendInterpolation(literal: StaticString) {
             text += literal.description

@@ -29,9 +29,10 @@ public struct SQL: ExpressibleByStringInterpolation, Sendable, Equatable, Custom
         bindings = stringInterpolation.bindings
     }
 
-    /// The text followed by the bindings, for logs and error messages.
+    /// The text and the number of bindings, for logs. The values are left out on purpose:
+    /// they are personal data (names, notes) that does not belong in a log.
     public var description: String {
-        bindings.isEmpty ? text : text + " -- bindings: " + bindings.map { "\($0)" }.joined(separator: ", ")
+        bindings.isEmpty ? text : text + " -- \(bindings.count) bound value(s)"
     }
 
     /// Concatenates two fragments; add your own space between them.

@@ -163,9 +163,14 @@ public final class Connection {
         var tail: UnsafePointer<CChar>?
         let rc = text.withCString { cText in
             let rc = sqlite3_prepare_v3(handle, cText, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
-            // Anything but whitespace after the first statement would be silently ignored.
-            if rc == SQLITE_OK, let tail, !String(cString: tail).allSatisfy({ $0.isWhitespace || $0 == ";" }) {
-                return SQLITE_MISUSE
+            // A second statement after the first would be silently ignored: refuse it. Trailing
+            // whitespace, semicolons and comments prepare to no statement and are fine.
+            if rc == SQLITE_OK, let tail, tail.pointee != 0 {
+                var extra: OpaquePointer?
+                let tailCode = sqlite3_prepare_v3(handle, tail, -1, 0, &extra, nil)
+                let hasStatement = extra != nil
+                sqlite3_finalize(extra)
+                if tailCode != SQLITE_OK || hasStatement { return SQLITE_MISUSE }
             }
             return rc
         }

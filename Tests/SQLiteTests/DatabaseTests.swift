@@ -182,7 +182,8 @@ import TestSupport
         #expect(throws: SQLiteError.self) {
             try temp.database.write { try $0.execute("CREATE TABLE a (x); CREATE TABLE b (x)") }
         }
-        try temp.database.write { try $0.execute("CREATE TABLE a (x);") }
+        try temp.database.write { try $0.execute("CREATE TABLE a (x); -- trailing comment\n") }
+        #expect(throws: SQLiteError.self) { try temp.database.write { try $0.execute("-- only a comment") } }
     }
 
     @Test("the connection is configured: WAL, foreign keys on, synchronous NORMAL")

@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the SQLiteTests target builds") func builds() { #expect(Bool(true)) }

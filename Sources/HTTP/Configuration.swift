@@ -1,0 +1,64 @@
+import Glibc
+
+/// What the application plugs into the server.
+public protocol HTTPResponder: Sendable {
+    /// Called on a worker thread with a complete request; may block (SQLite).
+    /// The server answers 500 for a status outside 100...999; use `Response.guarded` to turn
+    /// thrown errors into a 500 page.
+    func respond(to request: Request) -> Response
+    /// Cheap answers (health, in-memory static files) served on the event loop thread, skipping
+    /// the worker hop. Return nil to send the request to a worker. Default: nil.
+    func respondOnEventLoop(to request: Request) -> Response?
+    /// Body limit in bytes for this request head, asked before the body is read.
+    /// Default: `ServerConfiguration.limits.body` (1 MiB); a negative answer means the same.
+    func bodyLimit(method: HTTPMethod, path: String) -> Int
+}
+
+extension HTTPResponder {
+    public func respondOnEventLoop(to request: Request) -> Response? { nil }
+    public func bodyLimit(method: HTTPMethod, path: String) -> Int { -1 }
+}
+
+/// Timeouts in seconds.
+public struct Timeouts: Sendable, Equatable {
+    /// From the first byte of a request head to its end, else 408 and close (slowloris).
+    public var header: Double = 10
+    /// Longest pause between two reads of a body, else 408 and close.
+    public var bodyIdle: Double = 10
+    /// An idle keep-alive connection is closed after this.
+    public var keepAliveIdle: Double = 60
+    /// Longest time a pending response may make no progress before the connection is dropped.
+    public var writeStall: Double = 10
+    public init() {}
+    public init(header: Double, bodyIdle: Double, keepAliveIdle: Double, writeStall: Double) {
+        self.header = header
+        self.bodyIdle = bodyIdle
+        self.keepAliveIdle = keepAliveIdle
+        self.writeStall = writeStall
+    }
+}
+
+/// Everything the server can be told.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    /// 0 binds an ephemeral port; `HTTPServer.port` tells which.
+    public var port = 8080
+    /// Threads that run `respond(to:)`.
+    public var workerCount = max(4, ServerConfiguration.cores * 2)
+    /// epoll threads doing all socket I/O and parsing; they share one listening socket.
+    public var eventLoopCount = 1
+    public var backlog: Int32 = 1024
+    public var limits = ParserLimits()
+    public var timeouts = Timeouts()
+    /// One line per request on stderr: method, path, status, bytes, microseconds.
+    public var accessLog = true
+    /// Seconds `shutdown()` waits for requests in flight.
+    public var shutdownDeadline: Double = 10
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+
+    public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}

@@ -1,1 +1,0 @@
-// HTTP module: see ../../../shared/STYLE.md for its place in the layout.

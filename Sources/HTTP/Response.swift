@@ -1,0 +1,252 @@
+import Glibc
+
+/// An HTTP response: status, header fields and the whole body.
+/// The server adds Date, Content-Length and Connection when it sends it.
+public struct Response: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+
+    public init(status: Int = 200, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A text/plain; charset=utf-8 response.
+    public static func text(_ text: String, status: Int = 200) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: Array(text.utf8))
+    }
+
+    /// A text/html; charset=utf-8 response.
+    public static func html(_ html: String, status: Int = 200) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: Array(html.utf8))
+    }
+
+    /// A redirect; 303 See Other by default, so a POST is followed by a GET (RFC 9110 §15.4.4).
+    public static func redirect(to location: String, status: Int = 303) -> Response {
+        Response(status: status, headers: ["Location": location])
+    }
+
+    /// A file's bytes, read now (call it on a worker thread); nil when it cannot be read.
+    public static func file(at path: String, contentType: String? = nil, status: Int = 200) -> Response? {
+        guard let bytes = FileBytes.read(path) else { return nil }
+        let type = contentType ?? MediaTypes.forPath(path)
+        return Response(status: status, headers: ["Content-Type": type], body: bytes)
+    }
+
+    /// The server's own small plain error page.
+    public static func error(_ status: Int, _ detail: String? = nil) -> Response {
+        let reason = Status.reason(status)
+        return text("\(status) \(reason)\n" + (detail.map { $0 + "\n" } ?? ""), status: status)
+    }
+
+    /// Runs `body`, turning a thrown error into a 500 page and an error log line on stderr.
+    public static func guarded(_ request: Request, _ body: () throws -> Response) -> Response {
+        do {
+            return try body()
+        } catch {
+            AccessLog.writeError("error: \(request.method.rawValue) \(request.path): \(error)")
+            return .error(500)
+        }
+    }
+
+    public mutating func setCookie(_ cookie: Cookie) {
+        headers.add("Set-Cookie", cookie.headerValue)
+    }
+}
+
+enum Status {
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 100: "Continue"
+        case 200: "OK"
+        case 201: "Created"
+        case 204: "No Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 303: "See Other"
+        case 304: "Not Modified"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 408: "Request Timeout"
+        case 409: "Conflict"
+        case 411: "Length Required"
+        case 413: "Content Too Large"
+        case 414: "URI Too Long"
+        case 415: "Unsupported Media Type"
+        case 417: "Expectation Failed"
+        case 422: "Unprocessable Content"
+        case 429: "Too Many Requests"
+        case 431: "Request Header Fields Too Large"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 503: "Service Unavailable"
+        case 505: "HTTP Version Not Supported"
+        default: "Status"
+        }
+    }
+
+    /// 1xx, 204 and 304 never carry content (RFC 9110 §6.4.1).
+    static func allowsBody(_ status: Int) -> Bool {
+        !(status < 200 || status == 204 || status == 304)
+    }
+}
+
+/// Serializes a response's head and body into one buffer, sent with one send(2).
+enum ResponseWriter {
+    static func serialize(_ response: Response, head: Bool, keepAlive: Bool, date: [UInt8]) -> [UInt8] {
+        var status = response.status
+        if status < 100 || status > 999 { status = 500 }
+        let withBody = Status.allowsBody(status)
+        var out: [UInt8] = []
+        out.reserveCapacity(160 + response.headers.count * 40 + (head || !withBody ? 0 : response.body.count))
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        appendDecimal(status, to: &out)
+        out.append(0x20)
+        out.append(contentsOf: Status.reason(status).utf8)
+        out.append(contentsOf: "\r\nDate: ".utf8)
+        out.append(contentsOf: date)
+        for field in response.headers {
+            // Header names and values come from the application; CR, LF and NUL are dropped so a
+            // value can never start a new field (response splitting).
+            if HTTPHeaders.same(field.name, "Content-Length") || HTTPHeaders.same(field.name, "Connection")
+                || HTTPHeaders.same(field.name, "Transfer-Encoding") || HTTPHeaders.same(field.name, "Date") { continue }
+            out.append(13); out.append(10)
+            appendClean(field.name, to: &out)
+            out.append(0x3A); out.append(0x20)
+            appendClean(field.value, to: &out)
+        }
+        if withBody {
+            out.append(contentsOf: "\r\nContent-Length: ".utf8)
+            appendDecimal(response.body.count, to: &out)
+        }
+        out.append(contentsOf: keepAlive ? "\r\nConnection: keep-alive\r\n\r\n".utf8 : "\r\nConnection: close\r\n\r\n".utf8)
+        if withBody && !head { out.append(contentsOf: response.body) }
+        return out
+    }
+
+    @inline(__always) static func appendClean(_ text: String, to out: inout [UInt8]) {
+        for byte in text.utf8 where byte != 13 && byte != 10 && byte != 0 { out.append(byte) }
+    }
+
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value == 0 { out.append(UInt8(ascii: "0")); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var remaining = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while remaining > 0 && count < 20 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
+            }
+            while count > 0 {
+                count -= 1
+                out.append(buffer[count])
+            }
+        }
+    }
+}
+
+/// IMF-fixdate formatting and parsing (RFC 9110 §5.6.7), without Foundation.
+public enum HTTPDate {
+    static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `Sun, 06 Nov 1994 08:49:37 GMT` for seconds since the epoch.
+    public static func format(_ seconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
+    }
+
+    /// Seconds since the epoch of an IMF-fixdate; nil for anything else.
+    public static func parse(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 29, bytes[3] == UInt8(ascii: ","), bytes[4] == 0x20, bytes[7] == 0x20,
+              bytes[11] == 0x20, bytes[16] == 0x20, bytes[19] == UInt8(ascii: ":"),
+              bytes[22] == UInt8(ascii: ":"), bytes[25] == 0x20,
+              String(decoding: bytes[26...], as: UTF8.self) == "GMT" else { return nil }
+        func number(_ range: Range<Int>) -> Int32? {
+            var value: Int32 = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int32(byte - 0x30)
+            }
+            return value
+        }
+        let monthName = String(decoding: bytes[8..<11], as: UTF8.self)
+        guard let day = number(5..<7), let month = months.firstIndex(of: monthName), let year = number(12..<16),
+              let hour = number(17..<19), let minute = number(20..<22), let second = number(23..<25) else { return nil }
+        var parts = tm()
+        parts.tm_year = year - 1900
+        parts.tm_mon = Int32(month)
+        parts.tm_mday = day
+        parts.tm_hour = hour
+        parts.tm_min = minute
+        parts.tm_sec = second
+        return Int(timegm(&parts))
+    }
+}
+
+enum FileBytes {
+    /// Reads a whole regular file with POSIX calls; nil on any failure.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress.map { $0 + done }, size - done)
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            done += count
+        }
+        return done == size ? bytes : nil
+    }
+}
+
+enum MediaTypes {
+    static func forPath(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "css": return "text/css; charset=utf-8"
+        case "js", "mjs": return "text/javascript; charset=utf-8"
+        case "html", "htm": return "text/html; charset=utf-8"
+        case "txt": return "text/plain; charset=utf-8"
+        case "csv": return "text/csv; charset=utf-8"
+        case "json": return "application/json"
+        case "xml": return "application/xml"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "ico": return "image/x-icon"
+        case "woff": return "font/woff"
+        case "woff2": return "font/woff2"
+        case "pdf": return "application/pdf"
+        case "map": return "application/json"
+        default: return "application/octet-stream"
+        }
+    }
+}

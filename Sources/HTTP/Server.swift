@@ -1,0 +1,155 @@
+import CSystem
+import Glibc
+import Synchronization
+
+/// An HTTP/1.1 server on epoll: event loop threads do all socket I/O and parsing, a fixed pool
+/// of worker threads runs the responder.
+public final class HTTPServer: Sendable {
+    public let configuration: ServerConfiguration
+    let responder: any HTTPResponder
+
+    private struct Running: @unchecked Sendable {
+        var listener: Int32
+        var port: Int
+        var loops: [EventLoop]
+        var queue: WorkQueue
+        var loopsDone: Latch
+        var workersDone: Latch
+    }
+    private let running = Mutex<Running?>(nil)
+    private let shuttingDown = Flag()
+
+    public init(configuration: ServerConfiguration, responder: any HTTPResponder) {
+        self.configuration = configuration
+        self.responder = responder
+    }
+
+    /// The bound port (the ephemeral one when configured with 0); 0 before `start()`.
+    public var port: Int { running.withLock { $0?.port ?? 0 } }
+
+    /// Binds, listens, starts the event loops and workers, and returns.
+    public func start() throws {
+        try running.withLock { running in
+            guard running == nil else { throw HTTPError.alreadyStarted }
+            Glibc.signal(SIGPIPE, SIG_IGN)
+            Posix.raiseFileLimit()
+            let listener = try Posix.listeningSocket(host: configuration.host, port: configuration.port,
+                                                     backlog: max(configuration.backlog, 1024))
+            let port: Int
+            do { port = try Posix.boundPort(listener) } catch { close(listener); throw error }
+            let queue = WorkQueue()
+            let loopCount = max(1, configuration.eventLoopCount)
+            let workerCount = max(1, configuration.workerCount)
+            let loopsDone = Latch(count: loopCount)
+            let workersDone = Latch(count: workerCount)
+            var loops: [EventLoop] = []
+            for _ in 0..<loopCount {
+                loops.append(try EventLoop(listener: listener, configuration: configuration, responder: responder,
+                                           queue: queue, shuttingDown: shuttingDown))
+            }
+            for loop in loops {
+                try startThread(name: "http-loop") {
+                    loop.run()
+                    loopsDone.countDown()
+                }
+            }
+            let responder = self.responder
+            for _ in 0..<workerCount {
+                try startThread(name: "http-worker") {
+                    Worker(queue: queue, responder: responder).run()
+                    workersDone.countDown()
+                }
+            }
+            running = Running(listener: listener, port: port, loops: loops, queue: queue,
+                              loopsDone: loopsDone, workersDone: workersDone)
+        }
+    }
+
+    /// Stops accepting, lets requests in flight finish (up to `shutdownDeadline`), closes every
+    /// connection and stops the threads. Returns when done.
+    public func shutdown() {
+        guard let state = running.withLock({ $0 }), !shuttingDown.set() else {
+            return
+        }
+        let deadline = Posix.monotonicMilliseconds() + UInt64(max(0, configuration.shutdownDeadline) * 1000)
+        for loop in state.loops { loop.stopAccepting() }
+        close(state.listener)
+        for loop in state.loops { loop.wake() }
+        if !state.loopsDone.wait(untilMilliseconds: deadline) {
+            for loop in state.loops { loop.forceStop() }
+            state.loopsDone.wait(untilMilliseconds: Posix.monotonicMilliseconds() + 2000)
+        }
+        state.queue.stop()
+        state.workersDone.wait(untilMilliseconds: max(deadline, Posix.monotonicMilliseconds() + 100))
+    }
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully and returns.
+    public func runUntilSignalled() {
+        let fd = eventfd(0, Int32(EFD_CLOEXEC))
+        guard fd >= 0 else {
+            AccessLog.writeError("runUntilSignalled: \(SocketError("eventfd"))")
+            return
+        }
+        signalEventFD = fd
+        // The handler only does an async-signal-safe write(2) to the eventfd.
+        let handler: @convention(c) (Int32) -> Void = { _ in
+            var one: UInt64 = 1
+            _ = withUnsafePointer(to: &one) { write(signalEventFD, $0, 8) }
+        }
+        Glibc.signal(SIGTERM, handler)
+        Glibc.signal(SIGINT, handler)
+        var value: UInt64 = 0
+        while withUnsafeMutablePointer(to: &value, { read(fd, $0, 8) }) < 0 && errno == EINTR {}
+        Glibc.signal(SIGTERM, SIG_DFL)
+        Glibc.signal(SIGINT, SIG_DFL)
+        shutdown()
+        close(fd)
+    }
+}
+
+nonisolated(unsafe) private var signalEventFD: Int32 = -1
+
+/// A worker thread: takes jobs, runs the responder, serializes the response and hands it back
+/// to the connection's event loop.
+struct Worker {
+    let queue: WorkQueue
+    let responder: any HTTPResponder
+
+    func run() {
+        var dates = DateCache()
+        while let job = queue.pop() {
+            var response = responder.respond(to: job.request)
+            if response.status < 100 || response.status > 999 {
+                AccessLog.writeError("error: responder returned status \(response.status) for \(job.request.path)")
+                response = .error(500)
+            }
+            let keepAlive = job.keepAlive && !job.loop.isShuttingDown
+            let bytes = ResponseWriter.serialize(response, head: job.request.method == .HEAD, keepAlive: keepAlive,
+                                                 date: dates.current())
+            job.loop.complete(Completion(fd: job.fd, connectionID: job.connectionID, bytes: bytes, keepAlive: keepAlive,
+                                         status: response.status, bodyBytes: response.body.count,
+                                         method: job.request.method, path: job.request.path, started: job.started))
+        }
+    }
+}
+
+/// A serialized response coming back from a worker.
+struct Completion: Sendable {
+    var fd: Int32
+    var connectionID: UInt64
+    var bytes: [UInt8]
+    var keepAlive: Bool
+    var status: Int
+    var bodyBytes: Int
+    var method: HTTPMethod
+    var path: String
+    var started: UInt64
+}
+
+/// A flag shared between threads.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    /// Sets the flag; true when it was already set.
+    func set() -> Bool { value.exchange(true, ordering: .acquiringAndReleasing) }
+}

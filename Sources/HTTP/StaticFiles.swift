@@ -1,0 +1,104 @@
+import Glibc
+
+/// A small public folder served from memory under a URL prefix, with ETag and Last-Modified.
+/// Only files found under `root` when it was loaded can ever be served: a request path is a
+/// key into that table, never a file-system path.
+public struct StaticFiles: Sendable {
+    struct File: Sendable {
+        var body: [UInt8]
+        var contentType: String
+        var etag: String
+        var lastModified: String
+        var modifiedSeconds: Int
+    }
+
+    public let root: String
+    public let urlPrefix: String
+    public let cacheControl: String
+    private let files: [String: File]
+
+    /// Loads every regular file under `root` (symbolic links that leave `root` are skipped).
+    public init(root: String, urlPrefix: String = "/static/", cacheControl: String = "public, max-age=3600") {
+        self.root = root
+        self.urlPrefix = urlPrefix.hasSuffix("/") ? urlPrefix : urlPrefix + "/"
+        self.cacheControl = cacheControl
+        var files: [String: File] = [:]
+        if let resolved = realpath(root, nil) {
+            let base = String(cString: resolved)
+            free(resolved)
+            Self.load(directory: base, relative: "", base: base, into: &files, depth: 0)
+        }
+        self.files = files
+    }
+
+    /// Relative paths of the loaded files, sorted.
+    public var paths: [String] { files.keys.sorted() }
+
+    private static func load(directory: String, relative: String, base: String, into files: inout [String: File], depth: Int) {
+        guard depth < 16, let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = directory + "/" + name
+            let key = relative.isEmpty ? name : relative + "/" + name
+            guard let resolved = realpath(full, nil) else { continue }
+            let real = String(cString: resolved)
+            free(resolved)
+            guard real.hasPrefix(base + "/") else { continue }
+            var info = stat()
+            guard stat(real, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                load(directory: full, relative: key, base: base, into: &files, depth: depth + 1)
+            } else if (info.st_mode & S_IFMT) == S_IFREG, let body = FileBytes.read(real) {
+                let seconds = Int(info.st_mtim.tv_sec)
+                let etag = "\"\(String(body.count, radix: 16))-\(String(Self.fnv1a(body), radix: 16))\""
+                files[key] = File(body: body, contentType: MediaTypes.forPath(name), etag: etag,
+                                  lastModified: HTTPDate.format(seconds), modifiedSeconds: seconds)
+            }
+        }
+    }
+
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
+    }
+
+    /// nil when the path is not under the prefix; otherwise the file, 304, 404 or 405.
+    public func response(for request: Request) -> Response? {
+        guard request.path.hasPrefix(urlPrefix) else { return nil }
+        guard request.method == .GET || request.method == .HEAD else {
+            var response = Response.error(405)
+            response.headers.set("Allow", "GET, HEAD")
+            return response
+        }
+        let relative = String(request.path.dropFirst(urlPrefix.utf8.count))
+        // Defence in depth: the table holds no such keys anyway.
+        let segments = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.isEmpty, !relative.contains("\\"), !relative.utf8.contains(0),
+              !segments.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }),
+              let file = files[relative] else {
+            return .error(404)
+        }
+        var headers: HTTPHeaders = [
+            "ETag": file.etag,
+            "Last-Modified": file.lastModified,
+            "Cache-Control": cacheControl,
+        ]
+        // RFC 9110 §13.1.2: If-None-Match wins; If-Modified-Since only without it (§13.1.3).
+        if let match = request.headers["If-None-Match"] {
+            let tags = match.split(separator: ",").map { $0.trimmingSpaces() }
+            if tags.contains("*") || tags.contains(where: { $0 == file.etag || $0 == "W/" + file.etag }) {
+                return Response(status: 304, headers: headers)
+            }
+        } else if let since = request.headers["If-Modified-Since"], let seconds = HTTPDate.parse(since),
+                  file.modifiedSeconds <= seconds {
+            return Response(status: 304, headers: headers)
+        }
+        headers.add("Content-Type", file.contentType)
+        return Response(status: 200, headers: headers, body: file.body)
+    }
+}

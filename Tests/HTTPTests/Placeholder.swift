@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the HTTPTests target builds") func builds() { #expect(Bool(true)) }

@@ -6,7 +6,7 @@ import SQLite
 import Store
 
 // The command line: serve, migrate, seed-demo, backup, create-user.
-setvbuf(stdout, nil, _IOLBF, 0)
+// print() goes through stdio; with a pipe it is flushed at exit (and by fflush in the commands).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let status = CommandLineTool.run(arguments)
 exit(status)

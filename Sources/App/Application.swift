@@ -122,7 +122,7 @@ public final class Application: HTTPResponder {
         if context.mustChangePassword && route != .account {
             return Response.redirect(to: Route.account.path)
         }
-        if let (action, record) = Application.requirement(route, isPost: isPost) {
+        if let (action, record) = route.requirement(isPost: isPost) {
             guard Authorization.allows(principal, action, record) else { throw AppError.forbidden }
         }
 
@@ -133,29 +133,13 @@ public final class Application: HTTPResponder {
         case .userNew: return isPost ? try postUserNew(request, context) : try getUserNew(context)
         case .user(let id): return isPost ? try postUser(id: id, request, context) : try getUser(id: id, context)
         case .auditLog: return try getAuditLog(request, context)
-        case .ikcs: return try getIKCs(request, context)
-        case .ikc(let id): return try getIKC(id: id, context)
-        case .organisations, .organisationNew, .organisation, .areas, .areaNew, .area, .ikcNew, .ikcEdit:
-            throw AppError.notFound
+        case .registry(let r): return try handleRegistry(r, request, context, isPost: isPost)
+        case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
+        case .funding(let r): return try handleFunding(r, request, context, isPost: isPost)
+        case .plans(let r): return try handlePlans(r, request, context, isPost: isPost)
+        case .reports(let r): return try handleReports(r, request, context, isPost: isPost)
         case .health, .accessibility, .login, .logout, .setPassword:
             throw AppError.notFound
-        }
-    }
-
-    /// The (action, record kind) each route needs, asked of `Authorization` before the handler
-    /// runs; nil for the public routes. Handlers check ownership of a loaded record themselves.
-    public static func requirement(_ route: Route, isPost: Bool) -> (Action, RecordKind)? {
-        let action: Action = isPost ? .write : .read
-        switch route {
-        case .health, .login, .logout, .setPassword, .accessibility: return nil
-        case .home: return (.read, .home)
-        case .account: return (action, .ownAccount)
-        case .users, .userNew, .user: return (action, .user)
-        case .auditLog: return (.read, .auditLog)
-        case .organisations, .organisationNew, .organisation: return (action, .organisation)
-        case .areas, .areaNew, .area: return (action, .area)
-        case .ikcs, .ikc: return (action, .ikc)
-        case .ikcNew, .ikcEdit: return (.write, .ikc)
         }
     }
 

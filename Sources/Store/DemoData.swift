@@ -10,6 +10,12 @@ public enum DemoData {
         public var role: Role
         public var email: String
         public var password: String
+
+        public init(role: Role, email: String, password: String) {
+            self.role = role
+            self.email = email
+            self.password = password
+        }
     }
 
     /// A small deterministic generator (SplitMix64), so generated data is the same for a given N.

@@ -10,7 +10,7 @@ public struct PageContext: Sendable {
     public var programme: Programme?
 
     public enum Section: Sendable, Equatable {
-        case home, ikcs, organisations, areas, users, audit, account
+        case home, ikcs, agreements, funding, plans, reports, organisations, areas, users, audit, account
     }
 
     public init(principal: Principal?, csrfToken: String, current: Section? = nil, programme: Programme? = nil) {
@@ -64,10 +64,14 @@ public enum Layout {
         guard let principal = context.principal else { return .empty }
         var items: [(PageContext.Section, Route, StaticString)] = [(.home, .home, "Start")]
         if Authorization.allows(principal, .read, .ikc) && principal.role != .directeur {
-            items.append((.ikcs, .ikcs, "IKC's"))
+            items.append((.ikcs, .registry(.ikcs), "IKC's"))
         }
-        if Authorization.allows(principal, .read, .organisation) { items.append((.organisations, .organisations, "Organisaties")) }
-        if Authorization.allows(principal, .read, .area) { items.append((.areas, .areas, "Gebieden")) }
+        if Authorization.allows(principal, .read, .agreement) { items.append((.agreements, .agreements(.index), "Afspraken")) }
+        if Authorization.allows(principal, .read, .fundingSource) { items.append((.funding, .funding(.index), "Financiering")) }
+        if Authorization.allows(principal, .read, .yearPlan) { items.append((.plans, .plans(.index), "Jaarplannen")) }
+        if Authorization.allows(principal, .read, .report) { items.append((.reports, .reports(.index), "Rapportages")) }
+        if Authorization.allows(principal, .read, .organisation) { items.append((.organisations, .registry(.organisations), "Organisaties")) }
+        if Authorization.allows(principal, .read, .area) { items.append((.areas, .registry(.areas), "Gebieden")) }
         if Authorization.allows(principal, .read, .user) { items.append((.users, .users, "Gebruikers")) }
         if Authorization.allows(principal, .read, .auditLog) { items.append((.audit, .auditLog, "Logboek")) }
         var links: [HTML] = []

@@ -1,5 +1,8 @@
+import Domain
+
 /// The site map: every URL of the application is a case here, parsed from and printed to a path
-/// by the one definition below, and dispatched by an exhaustive `switch` in App.
+/// by one definition, and dispatched by an exhaustive `switch` in App. Each feature has its own
+/// route enum (Routes/) so that its URLs, methods and permissions sit together.
 public enum Route: Sendable, Equatable, Hashable {
     case home
     case login
@@ -8,36 +11,49 @@ public enum Route: Sendable, Equatable, Hashable {
     case account
     case setPassword(token: String)
     case accessibility
-
     case users
     case userNew
     case user(Int64)
-
     case auditLog
 
-    case organisations
-    case organisationNew
-    case organisation(Int64)
-
-    case areas
-    case areaNew
-    case area(Int64)
-
-    case ikcs
-    case ikcNew
-    case ikc(Int64)
-    case ikcEdit(Int64)
+    case registry(RegistryRoute)
+    case agreements(AgreementRoute)
+    case funding(FundingRoute)
+    case plans(PlanRoute)
+    case reports(ReportRoute)
 
     /// The methods a route answers; anything else on a known path is 405 with `Allow`.
     public var methods: [String] {
         switch self {
-        case .health, .home, .accessibility, .auditLog, .ikcs, .areas, .organisations, .users, .ikc:
+        case .health, .home, .accessibility, .auditLog, .users:
             return ["GET", "HEAD"]
         case .logout:
             return ["POST"]
-        case .login, .account, .setPassword, .userNew, .user, .organisationNew, .organisation, .areaNew, .area,
-             .ikcNew, .ikcEdit:
+        case .login, .account, .setPassword, .userNew, .user:
             return ["GET", "HEAD", "POST"]
+        case .registry(let r): return r.methods
+        case .agreements(let r): return r.methods
+        case .funding(let r): return r.methods
+        case .plans(let r): return r.methods
+        case .reports(let r): return r.methods
+        }
+    }
+
+    /// The (action, record kind) a request on this route needs, asked of `Authorization` before
+    /// any handler runs; nil for public routes. Handlers check ownership of loaded records.
+    public func requirement(isPost: Bool) -> (Action, RecordKind)? {
+        let action: Action = isPost ? .write : .read
+        switch self {
+        case .health, .login, .logout, .setPassword, .accessibility: return nil
+        case .home: return (.read, .home)
+        case .account: return (action, .ownAccount)
+        case .users, .userNew, .user: return (action, .user)
+        case .auditLog: return (.read, .auditLog)
+        case .registry(let r): return r.requirement(isPost: isPost)
+        case .agreements(let r): return r.requirement(isPost: isPost)
+        case .funding(let r): return r.requirement(isPost: isPost)
+        case .plans(let r): return r.requirement(isPost: isPost)
+        case .reports(let r): return r.requirement(isPost: isPost)
         }
     }
 
@@ -55,84 +71,87 @@ public enum Route: Sendable, Equatable, Hashable {
         case .userNew: "/users/new"
         case .user(let id): "/users/\(id)"
         case .auditLog: "/audit"
-        case .organisations: "/organisations"
-        case .organisationNew: "/organisations/new"
-        case .organisation(let id): "/organisations/\(id)"
-        case .areas: "/areas"
-        case .areaNew: "/areas/new"
-        case .area(let id): "/areas/\(id)"
-        case .ikcs: "/ikcs"
-        case .ikcNew: "/ikcs/new"
-        case .ikc(let id): "/ikcs/\(id)"
-        case .ikcEdit(let id): "/ikcs/\(id)/edit"
+        case .registry(let r): r.path
+        case .agreements(let r): r.path
+        case .funding(let r): r.path
+        case .plans(let r): r.path
+        case .reports(let r): r.path
         }
     }
 
     /// The route of a (percent-decoded) path, or nil for a path that is not ours (404).
     public init?(path: String) {
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        if segments.last == "" && segments.count > 1 { segments = segments.dropLast() }
-        let parts = Array(segments)
-        switch parts.count {
-        case 1:
-            switch parts[0] {
-            case "": self = .home
-            case "login": self = .login
-            case "logout": self = .logout
-            case "health": self = .health
-            case "account": self = .account
-            case "toegankelijkheid": self = .accessibility
-            case "users": self = .users
-            case "audit": self = .auditLog
-            case "organisations": self = .organisations
-            case "areas": self = .areas
-            case "ikcs": self = .ikcs
-            default: return nil
-            }
-        case 2:
-            let (head, tail) = (parts[0], parts[1])
-            if head == "wachtwoord" {
-                guard Route.isToken(tail) else { return nil }
-                self = .setPassword(token: String(tail))
-                return
-            }
-            if tail == "new" {
-                switch head {
-                case "users": self = .userNew
-                case "organisations": self = .organisationNew
-                case "areas": self = .areaNew
-                case "ikcs": self = .ikcNew
-                default: return nil
-                }
-                return
-            }
-            guard let id = Route.id(tail) else { return nil }
-            switch head {
-            case "users": self = .user(id)
-            case "organisations": self = .organisation(id)
-            case "areas": self = .area(id)
-            case "ikcs": self = .ikc(id)
-            default: return nil
-            }
-        case 3:
-            guard let id = Route.id(parts[1]) else { return nil }
-            switch (parts[0], parts[2]) {
-            case ("ikcs", "edit"): self = .ikcEdit(id)
-            default: return nil
-            }
-        default:
+        guard path.hasPrefix("/") else { return nil }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        // One trailing slash is tolerated ("/ikcs/"); empty segments elsewhere are not ours.
+        if parts.count > 1 && parts.last == "" { parts = parts.dropLast() }
+        let segments = Array(parts)
+        if segments.count > 1 && segments.contains("") { return nil }
+        if let route = Route.core(segments) {
+            self = route
+        } else if let r = RegistryRoute(segments) {
+            self = .registry(r)
+        } else if let r = AgreementRoute(segments) {
+            self = .agreements(r)
+        } else if let r = FundingRoute(segments) {
+            self = .funding(r)
+        } else if let r = PlanRoute(segments) {
+            self = .plans(r)
+        } else if let r = ReportRoute(segments) {
+            self = .reports(r)
+        } else {
             return nil
         }
     }
 
+    static func core(_ s: [Substring]) -> Route? {
+        switch s.count {
+        case 1:
+            switch s[0] {
+            case "": return .home
+            case "login": return .login
+            case "logout": return .logout
+            case "health": return .health
+            case "account": return .account
+            case "toegankelijkheid": return .accessibility
+            case "users": return .users
+            case "audit": return .auditLog
+            default: return nil
+            }
+        case 2:
+            if s[0] == "wachtwoord", RouteParsing.isToken(s[1]) { return .setPassword(token: String(s[1])) }
+            if s[0] == "users" {
+                if s[1] == "new" { return .userNew }
+                if let id = RouteParsing.id(s[1]) { return .user(id) }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}
+
+/// Shared pieces of path parsing.
+public enum RouteParsing {
     /// A positive decimal id without sign or leading zeros.
-    static func id(_ text: Substring) -> Int64? {
-        guard let first = text.first, first != "0", text.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = Int64(text), value > 0 else { return nil }
+    public static func id(_ text: Substring) -> Int64? {
+        guard let first = text.first, first != "0", text.count <= 18,
+              text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(text), value > 0 else { return nil }
         return value
     }
 
-    static func isToken(_ text: Substring) -> Bool {
+    /// An unguessable token as it appears in a path: URL-safe base64 characters only.
+    public static func isToken(_ text: Substring) -> Bool {
         !text.isEmpty && text.count <= 128 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
+
+    /// A year such as 2024.
+    public static func year(_ text: Substring) -> Int? {
+        guard text.count == 4, let value = Int(text), value >= 1900, value <= 2200 else { return nil }
+        return value
+    }
+
+    public static let read: [String] = ["GET", "HEAD"]
+    public static let readWrite: [String] = ["GET", "HEAD", "POST"]
+    public static let postOnly: [String] = ["POST"]
 }

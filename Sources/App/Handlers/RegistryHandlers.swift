@@ -6,6 +6,15 @@ import Store
 import Views
 
 extension Application {
+    func handleRegistry(_ route: RegistryRoute, _ request: Request, _ context: Context, isPost: Bool) throws -> Response {
+        switch route {
+        case .ikcs: return try getIKCs(request, context)
+        case .ikc(let id): return try getIKC(id: id, context)
+        case .ikcNew, .ikcEdit, .organisations, .organisationNew, .organisation, .areas, .areaNew, .area:
+            throw AppError.notFound
+        }
+    }
+
     func getHome(_ context: Context) throws -> Response {
         guard let principal = context.principal else { throw AppError.forbidden }
         let summary = try database.read { c -> HomePage.Summary in

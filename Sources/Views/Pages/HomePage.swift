@@ -25,9 +25,9 @@ public enum HomePage {
         switch principal.role {
         case .projectleider:
             var concept: [HTML] = []
-            for item in summary.agreementsInConcept { concept.append("<li><a href=\"\(Route.ikc(item.id).path)\">\(item.name)</a></li>") }
+            for item in summary.agreementsInConcept { concept.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a></li>") }
             var due: [HTML] = []
-            for item in summary.predicatesDue { due.append("<li><a href=\"\(Route.ikc(item.id).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
+            for item in summary.predicatesDue { due.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
             body = """
             <p class="lead">\(summary.plusCount) Plus IKC's van \(summary.ikcCount) IKC's in totaal.</p>
             <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
@@ -36,11 +36,11 @@ public enum HomePage {
             <h3>Herijking Plus-predicaat binnen drie maanden</h3>
             \(due.isEmpty ? HTML("<p>Geen herijkingen binnen drie maanden.</p>") : HTML("<ul>\(due)</ul>"))
             </section>
-            <p><a class="button button--primary" href="\(Route.ikcs.path)">Alle IKC's</a></p>
+            <p><a class="button button--primary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
             """
         case .directeur:
             var own: [HTML] = []
-            for item in summary.ownIKCs { own.append("<li><a href=\"\(Route.ikc(item.id).path)\">\(item.name)</a></li>") }
+            for item in summary.ownIKCs { own.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a></li>") }
             body = """
             <h2>Uw IKC</h2>
             \(own.isEmpty ? HTML("<p>Er is nog geen IKC aan uw account gekoppeld. Neem contact op met de projectleider.</p>") : HTML("<ul>\(own)</ul>"))
@@ -48,7 +48,7 @@ public enum HomePage {
         case .ontwikkelgroep:
             body = """
             <p class="lead">Als lid van de Ontwikkelgroep leest u de afspraken, de voortgang en de jaarrapportages.</p>
-            <p><a class="button button--primary" href="\(Route.ikcs.path)">Alle IKC's</a></p>
+            <p><a class="button button--primary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
             """
         }
         return Layout.page(title: "Start", context: context.with(.home), """

@@ -34,7 +34,7 @@ public enum IKCPages {
         for row in rows {
             total += row.contributionCents
             body.append("""
-            <tr><th scope="row"><a href="\(Route.ikc(row.id).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus))</td><td class="num">\(row.results)</td><td class="num">\(row.targets)</td><td class="num">\(DutchFormat.euros(cents: row.contributionCents))</td></tr>
+            <tr><th scope="row"><a href="\(Route.registry(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus))</td><td class="num">\(row.results)</td><td class="num">\(row.targets)</td><td class="num">\(DutchFormat.euros(cents: row.contributionCents))</td></tr>
 
             """)
         }

@@ -1,0 +1,12 @@
+import Domain
+import HTTP
+import Store
+import Views
+
+extension Application {
+    func handleFunding(_ route: FundingRoute, _ request: Request, _ context: Context, isPost: Bool) throws -> Response {
+        switch route {
+        case .index: throw AppError.notFound
+        }
+    }
+}

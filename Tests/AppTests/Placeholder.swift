@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the AppTests target builds") func builds() { #expect(Bool(true)) }

@@ -75,7 +75,7 @@ public enum IndicatorClassifier {
             return value <= year + epsilon ? .onTrack : .behind
         case .reach:
             let distance = abs(value - final)
-            if distance <= reachTolerance(final) { return .achieved }
+            if distance <= reachTolerance(final) + epsilon { return .achieved }
             return distance <= abs(year - final) + epsilon ? .onTrack : .behind
         }
     }

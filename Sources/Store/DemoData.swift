@@ -239,6 +239,7 @@ public enum DemoData {
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
                 created[index] = Account(role: role, email: email, password: created[index].password)
             }
+            try seedPlans(c)  // year plans (DemoData+Plans.swift)
         }
         return created
     }

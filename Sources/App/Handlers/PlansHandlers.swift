@@ -326,7 +326,13 @@ extension Application {
         var errors = ValidationErrors()
         var rows: [PlanFormsPage.DeadlineRow] = []
         var wanted: [(year: Int, deadline: PlanDeadline?)] = []
+        // A year whose field is absent from the form is left as it is.
         for year in programme.years {
+            guard values["due_\(year)"] != nil else {
+                let existing = deadlines.first { $0.year == year }
+                rows.append(PlanFormsPage.DeadlineRow(year: year, dueOn: existing?.dueOn.iso ?? "", graceDays: existing.map { String($0.graceDays) } ?? ""))
+                continue
+            }
             let dueText = (values["due_\(year)"] ?? "").trimmingWhitespace()
             let graceText = (values["grace_\(year)"] ?? "").trimmingWhitespace()
             rows.append(PlanFormsPage.DeadlineRow(year: year, dueOn: dueText, graceDays: graceText))

@@ -113,8 +113,8 @@ extension DemoData {
         }
         let baseline = result.baselineValue ?? 0
         let target = result.yearTarget ?? baseline
-        // 0.4 to 1.3 of the way from the baseline to this year's target.
-        let share = 0.4 + Double(rng.next() % 10) / 10
+        // 0.7 to 1.6 of the way from the baseline to this year's target.
+        let share = 0.7 + Double(rng.next() % 10) / 10
         var value = ((baseline + (target - baseline) * share) * 10).rounded() / 10
         if result.unit == "percent" { value = min(max(value, 0), 100) }
         if result.unit != "percent" && result.unit != "yesno" { value = max(value, 0) }

@@ -141,7 +141,14 @@ public enum PlanListPage {
         } else {
             action = "Geen vastgestelde afspraak"
         }
-        let late: HTML = row.late ? "<span class=\"flag\">Te laat</span>" : "Ja"
+        let late: HTML
+        if row.late {
+            late = "<span class=\"flag\">Te laat</span>"
+        } else if row.status?.isSubmitted == true {
+            late = "Ja"
+        } else {
+            late = "–"
+        }
         return """
         <tr>\(check)<th scope="row">\(name)</th><td>\(label(row.year))</td><td>\(PlanBadge.status(row.status))</td><td>\(row.submittedOn?.dutch ?? "–")</td><td>\(late)</td><td>\(action)</td></tr>
         """

@@ -168,6 +168,8 @@ struct PlanWorkflowTests {
         let list = try director.get("/plans")
         #expect(list.contains("OBS Montessori/Eestroom"))
         #expect(!list.contains("Aventurijn"))
+        // The 2025 plan is still a concept after its deadline (01-10-2026 + 14 days): the director is reminded.
+        #expect(list.contains("Jaarplan 2025-2026 van OBS Montessori/Eestroom</a> is te laat"))
     }
 
     @Test("'niet gemeten' is stored as a reason without a value, an empty field as nothing, and 0 as 0")

@@ -29,6 +29,21 @@ extension Application {
         iso.flatMap { Day(iso: String($0.prefix(10))) }
     }
 
+    /// The plan reminders for the home page (hook for getHome): a director's own IKCs from 21
+    /// days before the deadline; for a project leader every late or missing plan; none otherwise.
+    /// Render with `PlanReminderSection.render(context:items:)`.
+    func planReminderItems(_ principal: Principal, today: Day = Application.today()) throws -> [PlanReminderSection.Item] {
+        let items: [PlanReminders.Item]
+        switch principal.role {
+        case .directeur: items = try database.read { try PlanReminders.forDirector(ikcIDs: principal.ikcIDs, today: today, $0) }
+        case .projectleider: items = try database.read { try PlanReminders.late(today: today, $0) }
+        case .ontwikkelgroep: items = []
+        }
+        return items.map {
+            PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, deadline: $0.deadline, reminder: $0.reminder)
+        }
+    }
+
     // MARK: - The list
 
     func getPlans(_ request: Request, _ context: Context, _ principal: Principal, error: String? = nil, status: Int = 200) throws -> Response {
@@ -64,10 +79,11 @@ extension Application {
         if let count = request.query["goedgekeurd"].flatMap({ Int($0) }) {
             notice = count == 1 ? "Eén jaarplan is goedgekeurd." : "\(count) jaarplannen zijn goedgekeurd."
         }
-        let model = PlanListPage.Model(year: year, years: Array(programme.years), rows: viewRows,
+        var model = PlanListPage.Model(year: year, years: Array(programme.years), rows: viewRows,
                                        deadline: deadlines.first { $0.year == (year ?? current) },
                                        canReview: Authorization.allows(principal, .review, .yearPlan),
                                        canWrite: Authorization.allows(principal, .write, .yearPlan), notice: notice, error: error)
+        if isDirector { model.reminders = try planReminderItems(principal, today: today) }
         return page(PlanListPage.render(context: context.page, model: model), status: status)
     }
 

@@ -41,6 +41,8 @@ public enum PlanListPage {
         public var canWrite: Bool
         public var notice: String?
         public var error: String?
+        /// Deadline reminders (the director's own IKCs).
+        public var reminders: [PlanReminderSection.Item] = []
 
         public init(year: Int?, years: [Int], rows: [Row], deadline: PlanDeadline?, canReview: Bool, canWrite: Bool,
                     notice: String? = nil, error: String? = nil) {
@@ -87,21 +89,22 @@ public enum PlanListPage {
         <h1>\(title)</h1>
         \(Components.notice(model.notice))
         \(model.error.map { HTML("<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>") })
+        \(PlanReminderSection.render(context: context, items: model.reminders))
         <p class="hint">Een jaarplan is de PDCA-cyclus van een IKC voor één jaar: Plan, Do, Check en Act. \(programme?.yearKindExplanation ?? "")</p>
         \(yearLinks.isEmpty ? HTML.empty : HTML("<nav aria-label=\"Jaren\" class=\"plan-years\"><ul>\(yearLinks)</ul></nav>"))
-        \(deadlineText(model.deadline))
+        \(deadlineText(model.deadline, label: label))
         \(newLink)
         \(body)
         \(actions)
         """)
     }
 
-    static func deadlineText(_ deadline: PlanDeadline?) -> HTML {
+    static func deadlineText(_ deadline: PlanDeadline?, label: (Int) -> String) -> HTML {
         guard let deadline else { return "<p>Voor dit jaar is geen inleverdatum ingesteld.</p>" }
         if deadline.graceDays > 0 {
-            return "<p>Inleverdatum: <strong>\(deadline.dueOn.dutch)</strong>, met \(deadline.graceDays) dagen uitloop tot en met \(deadline.lastDay.dutch).</p>"
+            return "<p>Inleverdatum jaarplan \(label(deadline.year)): <strong>\(deadline.dueOn.dutch)</strong>, met \(deadline.graceDays) dagen uitloop tot en met \(deadline.lastDay.dutch).</p>"
         }
-        return "<p>Inleverdatum: <strong>\(deadline.dueOn.dutch)</strong>.</p>"
+        return "<p>Inleverdatum jaarplan \(label(deadline.year)): <strong>\(deadline.dueOn.dutch)</strong>.</p>"
     }
 
     static func rowsTable(model: Model, label: (Int) -> String, selectable: Bool) -> HTML {

@@ -32,6 +32,8 @@ final class Connection {
     var lingerDeadline: UInt64 = 0
     var peerClosed = false
     var readPaused = false
+    /// Set by `closeConnection`: the fd number may already belong to a new connection.
+    var isClosed = false
 
     init(fd: Int32, id: UInt64, remoteAddress: String, limits: ParserLimits, now: UInt64) {
         self.fd = fd
@@ -251,6 +253,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Reads until EAGAIN (edge-triggered), then parses what arrived.
     private func readAvailable(_ connection: Connection) {
+        guard !connection.isClosed else { return }
         while true {
             if connection.state == .busy && connection.input.count - connection.inputStart >= Self.maxBufferedInput {
                 connection.readPaused = true
@@ -292,6 +295,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Parses and answers buffered requests in order while the connection is free.
     private func processInput(_ connection: Connection) {
+        guard !connection.isClosed else { return }
         while connection.state == .reading && connection.hasBufferedInput {
             // Pipelined answers pile up in `output`; stop parsing when the client is not reading them.
             if connection.output.count - connection.outputStart > 1 << 20 { break }
@@ -377,6 +381,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Writes pending output; false when the connection was closed.
     private func flush(_ connection: Connection) -> Bool {
+        guard !connection.isClosed else { return false }
         while connection.hasPendingOutput {
             let count = connection.output.withUnsafeBytes { raw in
                 csystem_send(connection.fd, raw.baseAddress.map { $0 + connection.outputStart },
@@ -414,6 +419,7 @@ final class EventLoop: @unchecked Sendable {
         let index = Int(connection.fd)
         guard index < connections.count, connections[index] === connection else { return }
         connections[index] = nil
+        connection.isClosed = true
         openCount -= 1
         // close(2) also removes the fd from the epoll set.
         close(connection.fd)

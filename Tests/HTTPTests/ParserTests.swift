@@ -324,3 +324,47 @@ struct ValueTests {
         #expect(response.status == 500)
     }
 }
+
+@Suite("Parser robustness")
+struct FuzzTests {
+    /// A small deterministic generator, so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("random bytes and mutated requests never crash the parser and get a 4xx/5xx or a request")
+    func fuzz() {
+        var random = SplitMix(state: 42)
+        let seeds = [
+            "POST /a?b=c HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nCookie: a=b\r\n\r\nhello",
+            "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\n0\r\nT: 1\r\n\r\n",
+            "GET http://h/x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+        ].map { Array($0.utf8) }
+        let interesting: [UInt8] = [0, 9, 10, 13, 32, 37, 43, 44, 45, 46, 47, 48, 58, 59, 65, 70, 102, 127, 255]
+        for round in 0..<3000 {
+            var bytes: [UInt8]
+            if round % 4 == 0 {
+                bytes = (0..<Int.random(in: 0...200, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            } else {
+                bytes = seeds[round % seeds.count]
+                for _ in 0..<Int.random(in: 1...4, using: &random) where !bytes.isEmpty {
+                    let index = Int.random(in: 0..<bytes.count, using: &random)
+                    switch Int.random(in: 0..<3, using: &random) {
+                    case 0: bytes[index] = interesting.randomElement(using: &random) ?? 0
+                    case 1: bytes.remove(at: index)
+                    default: bytes.insert(interesting.randomElement(using: &random) ?? 0, at: index)
+                    }
+                }
+            }
+            let result = parse(bytes: bytes, bodyLimit: 1000, byteByByte: round % 2 == 0)
+            if let status = result.status { #expect((400...505).contains(status)) }
+        }
+    }
+}

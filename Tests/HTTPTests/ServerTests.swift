@@ -61,6 +61,7 @@ final class TestServer {
         mkdir(directory + "/public/css", 0o755)
         try Self.write(directory + "/public/css/site.css", "body { color: black; }\n")
         try Self.write(directory + "/secret.txt", "top secret\n")
+        try Self.write(directory + "/public/big.txt", String(repeating: "0123456789abcdef", count: 4096))
         var configuration = ServerConfiguration(port: 0)
         configuration.workerCount = 4
         configuration.timeouts = timeouts
@@ -75,6 +76,7 @@ final class TestServer {
         server.shutdown()
         unlink(directory + "/public/css/site.css")
         unlink(directory + "/secret.txt")
+        unlink(directory + "/public/big.txt")
         rmdir(directory + "/public/css")
         rmdir(directory + "/public")
         rmdir(directory)
@@ -119,6 +121,23 @@ struct ServerTests {
         #expect(try client.readResponse().text == "slow done")
         #expect(try client.readResponse().text == "ok")
         #expect(try client.readResponse().text == "third")
+    }
+
+    @Test("forty pipelined 64 KiB answers the client reads late all arrive, in order")
+    func pipeliningBackpressure() throws {
+        let server = try TestServer()
+        let client = try RawHTTPClient(port: server.port)
+        var batch = ""
+        for index in 0..<40 { batch += "GET /static/big.txt?n=\(index) HTTP/1.1\r\nHost: x\r\n\r\n" }
+        batch += "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+        try client.send(batch)
+        usleep(200_000)
+        for _ in 0..<40 {
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.body.count == 65536)
+        }
+        #expect(try client.readResponse().text == "ok")
     }
 
     @Test("Connection: close is honoured: the answer says close and the socket is closed")

@@ -66,7 +66,7 @@ extension Application {
                 }
                 summary.predicatesDue = rows.compactMap { row in
                     guard let due = Application.predicateDue(row.predicate, programme: programme, today: today) else { return nil }
-                    return (row.id, row.name, due.dutch)
+                    return (row.id, row.name, due < today ? "\(due.dutch) (verstreken)" : due.dutch)
                 }
                 summary.submittedPlans = try IKCs.submittedPlans(c).map { ($0.ikcID, $0.name, $0.year) }
                 summary.areasOverdue = try Areas.all(c).filter { $0.reassessmentOverdue(today: today, years: programme.areaReassessmentYears) }

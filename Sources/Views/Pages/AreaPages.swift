@@ -18,7 +18,7 @@ public enum AreaPages {
     static func herijking(_ row: Row) -> HTML {
         let last = row.area.reassessedOn?.dutch ?? "nooit"
         if row.overdue {
-            return "\(last) <strong class=\"warning\">herijking te laat\(row.nextReassessment.map { " (was " + $0.dutch + ")" } ?? "")</strong>"
+            return "\(last) <strong class=\"flag\">herijking te laat\(row.nextReassessment.map { " (was " + $0.dutch + ")" } ?? "")</strong>"
         }
         return "\(last)\(row.nextReassessment.map { "; volgende uiterlijk " + $0.dutch } ?? "")"
     }

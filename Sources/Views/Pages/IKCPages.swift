@@ -65,7 +65,7 @@ public enum IKCPages {
         var body: [HTML] = []
         body.reserveCapacity(rows.count)
         for row in rows {
-            let due: HTML = row.predicateDue.map { HTML("<strong class=\"warning\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
+            let due: HTML = row.predicateDue.map { HTML("<strong class=\"flag\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
             body.append("""
             <tr><th scope="row"><a href="\(Route.registry(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
 
@@ -208,7 +208,7 @@ public enum IKCPages {
             return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(link)"
         }
         let met = d.conditions.filter { $0.state == .met }.count
-        let warn: HTML = d.predicateDue ? "<p><strong class=\"warning\">Herijking of einde termijn binnen drie maanden.</strong></p>" : .empty
+        let warn: HTML = d.predicateDue ? "<p class=\"warning\"><strong>Herijking of einde termijn valt binnen drie maanden of is verstreken.</strong></p>" : .empty
         return """
         <h2>Plus-predicaat</h2>
         \(warn)
@@ -227,7 +227,7 @@ public enum IKCPages {
         let ikc = detail.ikc
         let edit: HTML = canEdit ? "<p><a class=\"button button--secondary\" href=\"\(Route.registry(.ikcEdit(ikc.id)).path)\">Gegevens wijzigen</a></p>" : .empty
         let areaPart: HTML = detail.area.map { area in
-            let overdue: HTML = detail.areaOverdue ? "<p><strong class=\"warning\">De herijking van de indeling van dit gebied is te laat.</strong></p>" : .empty
+            let overdue: HTML = detail.areaOverdue ? "<p class=\"warning\"><strong>De herijking van de indeling van dit gebied is te laat.</strong></p>" : .empty
             return "<h2>Gebied: \(area.name)</h2>\(overdue)\(AreaPages.indicatorTable(detail.indicators, programme: context.programme, caption: "Indicatoren van \(area.name)"))"
         } ?? .empty
         return Layout.page(title: ikc.name, context: context.with(.ikcs), """

@@ -67,6 +67,11 @@ public enum Organisations {
         return current
     }
 
+    /// How many IKCs have this organisation as their koepel (its kind must then stay 'koepel').
+    public static func koepelOfCount(id: Int64, _ c: Connection) throws -> Int {
+        try c.row("SELECT COUNT(*) FROM ikcs WHERE koepel_id = \(id)")?.int(0) ?? 0
+    }
+
     /// How many IKCs have this organisation as koepel or childcare (shown before a kind change).
     public static func ikcCount(id: Int64, _ c: Connection) throws -> Int {
         try c.row("""

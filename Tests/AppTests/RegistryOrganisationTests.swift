@@ -66,6 +66,10 @@ struct RegistryOrganisationTests {
         #expect(duplicate.contains("Er is al een organisatie met deze naam."))
         let count = try app.database.read { try $0.row("SELECT COUNT(*) FROM organisations")?.int(0) }
         #expect(count == 7)
+        let version = try #require(Page.value(of: "lock_version", in: try leader.get("/organisations/3").text))
+        let kindChange = try leader.post("/organisations/3", [("lock_version", version), ("name", "PCBO e.o."), ("kind", "partner")])
+        #expect(kindChange.status == 422)
+        #expect(kindChange.contains("is de koepel van een of meer IKC"))
     }
 
     @Test("saving over a newer version is a 409 that shows both versions and overwrites nothing")

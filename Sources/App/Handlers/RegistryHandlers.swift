@@ -393,14 +393,12 @@ extension Application {
         if errors.isEmpty {
             let actor = context.principal?.userID
             do {
-                let id = try database.write { c -> Int64 in
+                try database.write { c in
                     let id = try Organisations.create(form, c)
                     try AuditLog.record(userID: actor, action: "create", recordType: "organisation", recordID: id,
                                         summary: "Organisatie \(form.name) aangemaakt",
                                         newValues: Application.auditJSON(Application.organisationFields(form, kinds: kinds)), c)
-                    return id
                 }
-                _ = id
                 return Response.redirect(to: Route.registry(.organisations).path + "?saved=new")
             } catch StoreError.duplicate {
                 errors.add("name", "Er is al een organisatie met deze naam.")
@@ -422,10 +420,14 @@ extension Application {
         let (found, kinds, count) = try database.read { c in
             (try Organisations.find(id: id, c), try ProgrammeSettings.organisationKinds(c), try Organisations.ikcCount(id: id, c))
         }
-        guard found != nil else { throw AppError.notFound }
+        guard let stored = found else { throw AppError.notFound }
         let expected = try Application.lockVersion(request)
         let form = Application.organisationForm(request, id: id, lockVersion: expected)
         var errors = try validateOrganisation(form, kinds: kinds)
+        if stored.kind == "koepel", form.kind != "koepel", errors["kind"] == nil,
+           try database.read({ try Organisations.koepelOfCount(id: id, $0) }) > 0 {
+            errors.add("kind", "Deze organisatie is de koepel van een of meer IKC's; kies eerst bij die IKC's een andere koepel.")
+        }
         if errors.isEmpty {
             let actor = context.principal?.userID
             do {

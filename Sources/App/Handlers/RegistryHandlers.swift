@@ -27,7 +27,7 @@ extension Application {
 
     /// Today's date (UTC), for due and overdue checks.
     static func today() -> Day {
-        Day(iso: String(Timestamp.now().prefix(10))) ?? Day(year: 2026, month: 1, day: 1)!
+        Day(ordinal: Int(Timestamp.unixNow() / 86_400))
     }
 
     func programme(_ context: Context) throws -> Programme {

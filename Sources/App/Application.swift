@@ -126,7 +126,8 @@ public final class Application: HTTPResponder {
             return Response.redirect(to: Route.login.path + "?next=" + percentEncode(request.target))
         }
         if isPost {
-            let sent = request.formValues()["csrf"] ?? ""
+            // File uploads (multipart/form-data) carry the token as a part of their own.
+            let sent = request.formValues()["csrf"] ?? request.multipartParts()?.first(where: { $0.name == "csrf" })?.text ?? ""
             guard let expected = context.session?.csrfToken, Tokens.constantTimeEquals(sent, expected) else {
                 throw AppError.forbidden
             }

@@ -56,7 +56,9 @@ public final class Application: HTTPResponder {
     }
 
     public func bodyLimit(method: HTTPMethod, path: String) -> Int {
-        1024 * 1024
+        // The signed PDF of an agreement (up to 10 MB) plus the multipart framing.
+        if method == .POST, path.hasPrefix("/agreements/"), path.hasSuffix("/upload") { return 11 * 1024 * 1024 }
+        return 1024 * 1024
     }
 
     // MARK: - Everything else, on a worker thread.
@@ -113,7 +115,7 @@ public final class Application: HTTPResponder {
             return Response.redirect(to: Route.login.path + "?next=" + percentEncode(request.target))
         }
         if isPost {
-            let sent = request.formValues()["csrf"] ?? ""
+            let sent = request.formValues()["csrf"] ?? request.multipartParts()?.first(where: { $0.name == "csrf" })?.text ?? ""
             guard let expected = context.session?.csrfToken, Tokens.constantTimeEquals(sent, expected) else {
                 throw AppError.forbidden
             }

@@ -272,6 +272,24 @@ public enum Agreements {
         }
     }
 
+    /// Changes single amounts (CSV import); zero removes the contribution.
+    public static func setContributions(_ changes: [Contribution], version: AgreementVersion, _ c: Connection) throws {
+        for x in changes {
+            if x.cents == 0 {
+                try c.execute("""
+                    DELETE FROM contributions WHERE version_id = \(version.id) AND organisation_id = \(x.organisationID)
+                        AND funding_source_id = \(x.fundingSourceID) AND year = \(x.year)
+                    """)
+            } else {
+                try c.execute("""
+                    INSERT INTO contributions (version_id, organisation_id, funding_source_id, year, amount_cents)
+                    VALUES (\(version.id), \(x.organisationID), \(x.fundingSourceID), \(x.year), \(x.cents))
+                    ON CONFLICT (version_id, organisation_id, funding_source_id, year) DO UPDATE SET amount_cents = excluded.amount_cents
+                    """)
+            }
+        }
+    }
+
     public static func replaceContributions(_ contributions: [Contribution], version: AgreementVersion, _ c: Connection) throws {
         try c.execute("DELETE FROM contributions WHERE version_id = \(version.id)")
         for x in contributions where x.cents != 0 {

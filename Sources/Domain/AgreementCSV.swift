@@ -94,6 +94,15 @@ public struct AgreementImport: Sendable {
         public var year: Int
         public var old: Double?
         public var new: Double
+
+        public init(line: Int, resultID: Int64, indicator: String, year: Int, old: Double?, new: Double) {
+            self.line = line
+            self.resultID = resultID
+            self.indicator = indicator
+            self.year = year
+            self.old = old
+            self.new = new
+        }
     }
 
     public struct AmountChange: Sendable, Equatable {

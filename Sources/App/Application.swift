@@ -56,7 +56,9 @@ public final class Application: HTTPResponder {
     }
 
     public func bodyLimit(method: HTTPMethod, path: String) -> Int {
-        1024 * 1024
+        // The signed PDF of an agreement (up to 10 MB) plus the multipart framing.
+        if method == .POST, path.hasPrefix("/agreements/"), path.hasSuffix("/upload") { return 11 * 1024 * 1024 }
+        return 1024 * 1024
     }
 
     // MARK: - Everything else, on a worker thread.

@@ -19,7 +19,7 @@ struct DemoDataTests {
         let rows = try temporary.database.read { try IKCs.overview(IKCs.Filter(), $0) }
         for row in rows {
             #expect(row.results == 6, "\(row.name)")
-            #expect(row.targets == 6 * 8, "\(row.name): a target for every year")
+            #expect(row.targets == 6 * 7, "\(row.name): a target for every year 2022-2028")
             #expect(row.contributionCents > 0, "\(row.name)")
         }
         let areas = try temporary.database.read { try $0.row("SELECT COUNT(*) FROM areas WHERE is_priority = 1")?.int(0) }

@@ -170,6 +170,10 @@ struct PlanWorkflowTests {
         #expect(!list.contains("Aventurijn"))
         // The 2025 plan is still a concept after its deadline (01-10-2026 + 14 days): the director is reminded.
         #expect(list.contains("Jaarplan 2025-2026 van OBS Montessori/Eestroom</a> is te laat"))
+        #expect(try director.get("/").contains("Jaarplan 2025-2026 van OBS Montessori/Eestroom</a> is te laat"))
+        // The project leader's home page flags the late plans.
+        let leader = try app.browser(loggedInAs: .projectleider)
+        #expect(try leader.get("/").contains("OBS Potmarge</a> is te laat"))
     }
 
     @Test("'niet gemeten' is stored as a reason without a value, an empty field as nothing, and 0 as 0")

@@ -19,11 +19,7 @@ extension Application {
         }
     }
 
-    /// Today in Amsterdam, as a Domain day.
-    static func today() -> Day {
-        let date = CalendarDate(Date())
-        return Day(year: date.year, month: date.month, day: date.day) ?? Day(ordinal: 0)
-    }
+    // `Application.today()` (RegistryHandlers.swift) gives the date plans compare with deadlines.
 
     static func day(fromMoment iso: String?) -> Day? {
         iso.flatMap { Day(iso: String($0.prefix(10))) }

@@ -60,3 +60,28 @@ extension Funding {
         }
     }
 }
+
+extension Funding {
+    /// Amounts typed in a form, checked: each non-empty text must be a non-negative amount.
+    /// Empty texts are left out. `field` names the form field of a key (for the error link),
+    /// `label` says in Dutch where the amount is ("OAB in 2024-2025").
+    public static func parseAmounts<K: Hashable>(_ texts: [K: String], field: (K) -> String, label: (K) -> String,
+                                                 parse: (String) -> Int64?) -> (amounts: [K: Int64], errors: ValidationErrors) {
+        var amounts: [K: Int64] = [:]
+        var errors = ValidationErrors()
+        for (key, raw) in texts.sorted(by: { field($0.key) < field($1.key) }) {
+            let text = raw.trimmingWhitespace()
+            if text.isEmpty { continue }
+            guard let cents = parse(text) else {
+                errors.add(field(key), "Vul bij \(label(key)) een bedrag in euro's in, bijvoorbeeld 12.500 of 12.500,50.")
+                continue
+            }
+            guard cents >= 0 else {
+                errors.add(field(key), "Het bedrag bij \(label(key)) kan niet negatief zijn.")
+                continue
+            }
+            amounts[key] = cents
+        }
+        return (amounts, errors)
+    }
+}

@@ -31,9 +31,8 @@ extension Application {
     }
 
     func fundingSources(_ c: Connection) throws -> FundingPages.Sources {
-        var kinds: [String: String] = [:]
-        for kind in try ProgrammeSettings.fundingSourceKinds(c) { kinds[kind.code] = kind.label }
-        return FundingPages.Sources(list: try FundingSources.all(c), kindLabels: kinds, organisationNames: try Organisations.names(c))
+        FundingPages.Sources(list: try FundingSources.all(c), kinds: try ProgrammeSettings.fundingSourceKinds(c),
+                             organisationNames: try Organisations.names(c))
     }
 
     func canEditFunding(_ context: Context) -> Bool {
@@ -141,7 +140,7 @@ extension Application {
         for year in programme.years { texts[year] = values[FundingSourceForm.budgetField(year)] ?? "" }
         let form = FundingSourceForm(name: values["name"] ?? "", kind: values["kind"] ?? "", organisation: values["organisation"] ?? "",
                                      notes: values["notes"] ?? "", budgetTexts: texts)
-        var (errors, checked) = form.validate(years: programme.years, kinds: Array(sources.kindLabels.keys),
+        var (errors, checked) = form.validate(years: programme.years, kinds: sources.kindCodes,
                                               organisationIDs: Set(sources.organisationNames.keys), yearLabel: programme.yearLabel,
                                               parse: DutchFormat.parseEuros)
         func rerender(_ errors: ValidationErrors) -> Response {

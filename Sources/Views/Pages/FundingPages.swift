@@ -7,18 +7,20 @@ public enum FundingPages {
     /// What every funding page knows about the sources.
     public struct Sources: Sendable {
         public var list: [FundingSource]
-        /// Kind code -> label (from `funding_source_kinds`).
-        public var kindLabels: [String: String]
+        /// The kinds of `funding_source_kinds`, in their order.
+        public var kinds: [CodeLabel]
         public var organisationNames: [Int64: String]
 
-        public init(list: [FundingSource], kindLabels: [String: String], organisationNames: [Int64: String]) {
+        public init(list: [FundingSource], kinds: [CodeLabel], organisationNames: [Int64: String]) {
             self.list = list
-            self.kindLabels = kindLabels
+            self.kinds = kinds
             self.organisationNames = organisationNames
         }
 
+        public var kindCodes: [String] { kinds.map(\.code) }
+
         public func name(_ id: Int64) -> String { list.first { $0.id == id }?.name ?? "Bron \(id)" }
-        public func kindLabel(_ source: FundingSource) -> String { kindLabels[source.kind] ?? source.kind }
+        public func kindLabel(_ source: FundingSource) -> String { kinds.first { $0.code == source.kind }?.label ?? source.kind }
     }
 
     // MARK: - Shared pieces

@@ -121,7 +121,7 @@ extension FundingPages {
         return """
         <fieldset class="field funding-budgets"><legend>Bijdragen in de afspraak van \(label)</legend>
         <input type="hidden" name="for_agreement" value="\(String(agreementID))">
-        <p class="hint">Per bron en jaar, in euro's, alle partijen samen; deze bedragen vervangen die van de vastgestelde versie. Leeg: geen bijdrage.</p>
+        <p class="hint">Per bron en jaar, in euro's, alle partijen samen; deze bedragen vervangen die van de vastgestelde versie. Leeg: geen bijdrage. Heeft de afspraak nog geen vastgestelde versie, dan staan hier eerst de bedragen van het concept en rekent het scenario alsof het is vastgesteld.</p>
         <div class="table-scroll"><table class="data year-inputs">
         <caption class="visually-hidden">Bijdragen per bron en jaar</caption>
         <thead><tr><th scope="col">Bron</th>\(head)</tr></thead><tbody>\(rows)</tbody>
@@ -135,7 +135,7 @@ extension FundingPages {
         for year in outcome.after.years {
             let before = outcome.before.yearTotal(year), after = outcome.after.yearTotal(year)
             yearRows.append("""
-            <tr><th scope="row">\(programme.yearLabel(year))</th><td class="num">\(money(before.budget))</td><td class="num">\(money(after.budget))</td><td class="num">\(DutchFormat.euros(cents: before.committed))</td><td class="num">\(DutchFormat.euros(cents: after.committed))</td><td class="num">\(DutchFormat.euros(cents: before.remaining))</td><td class="num">\(DutchFormat.euros(cents: after.remaining))</td><td class="num">\(change(after.remaining - before.remaining))</td></tr>
+            <tr><th scope="row" class="funding-year">\(programme.yearLabel(year))</th><td class="num">\(money(before.budget))</td><td class="num">\(money(after.budget))</td><td class="num">\(DutchFormat.euros(cents: before.committed))</td><td class="num">\(DutchFormat.euros(cents: after.committed))</td><td class="num">\(DutchFormat.euros(cents: before.remaining))</td><td class="num">\(DutchFormat.euros(cents: after.remaining))</td><td class="num">\(change(after.remaining - before.remaining))</td></tr>
             """)
         }
         var head: [HTML] = []

@@ -26,7 +26,9 @@ extension FundingPages {
                               ledger: Funding.Ledger, rows: [DrawingRow], canEdit: Bool, notice: String?) -> HTML {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
-        let edit: HTML = canEdit ? "<a class=\"button button--primary\" href=\"\(Route.funding(.sourceEdit(source.id)).path)\">Bron en budget wijzigen</a>" : .empty
+        let edit: HTML = canEdit ? """
+            <a class="button button--primary" href="\(Route.funding(.sourceEdit(source.id)).path)">Bron en budget wijzigen</a><a class="button button--secondary" href="\(Route.auditLog.path + "?record=funding_source&id=\(source.id)")">Wijzigingen in het logboek</a>
+            """ : .empty
         let notes: HTML = source.notes.isEmpty ? .empty : "<dt>Toelichting</dt><dd>\(source.notes)</dd>"
         return Layout.page(title: source.name, context: context.with(.funding), """
         <p><a href="\(Route.funding(.index).path)">Financiering</a></p>
@@ -56,7 +58,7 @@ extension FundingPages {
     static func sourceYearTable(source: FundingSource, ledger: Funding.Ledger, programme: Programme) -> HTML {
         var rows: [HTML] = []
         for year in ledger.years {
-            rows.append(balanceRow(label: "<a href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a>", ledger.balance(source.id, year)))
+            rows.append(balanceRow(label: "<a class=\"funding-year\" href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a>", ledger.balance(source.id, year)))
         }
         return """
         <div class="table-scroll"><table class="data">
@@ -122,7 +124,7 @@ extension FundingPages {
         let title = sourceID == nil ? "Financieringsbron toevoegen" : "Financieringsbron wijzigen"
         let action = sourceID.map { Route.funding(.sourceEdit($0)).path } ?? Route.funding(.new).path
         let back = sourceID.map { Route.funding(.source($0)).path } ?? Route.funding(.index).path
-        let kinds = sources.kindLabels.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
+        let kinds = sources.kinds.map { ($0.code, $0.label) }
         let organisations = sources.organisationNames.sorted { $0.value.lowercased() < $1.value.lowercased() }.map { (String($0.key), $0.value) }
         let version: HTML = lockVersion.map { "<input type=\"hidden\" name=\"lock_version\" value=\"\(String($0))\">" } ?? .empty
         let fields: HTML = """

@@ -117,7 +117,7 @@ public enum FundingPages {
         let totals = balanceRows(title: "Alle bronnen", balances: ledger.years.map(ledger.yearTotal), total: ledger.total)
         let actions: HTML = canEdit ? "<a class=\"button button--primary\" href=\"\(Route.funding(.new).path)\">Financieringsbron toevoegen</a>" : .empty
         let table: HTML = """
-        <div class="table-scroll">
+        <div class="table-scroll funding-scroll">
         <table class="data funding-table">
         <caption>Budget, toezeggingen en gerealiseerde uitgaven per financieringsbron en jaar</caption>
         <thead><tr><th scope="col">Financieringsbron</th><th scope="col">Bedrag</th>\(head)<th scope="col" class="num">Totaal</th></tr></thead>

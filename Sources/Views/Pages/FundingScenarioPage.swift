@@ -97,7 +97,7 @@ extension FundingPages {
         <fieldset class="field funding-budgets"><legend>Budget van \(name) per jaar</legend>
         <input type="hidden" name="for_source" value="\(String(sourceID))">
         <p class="hint">In euro's. Leeg: geen budget in dat jaar.</p>
-        <div class="table-scroll"><table class="data year-inputs">
+        <div class="table-scroll funding-scroll"><table class="data year-inputs">
         <caption class="visually-hidden">Budget van \(name) per jaar</caption>
         <thead><tr>\(head)</tr></thead><tbody><tr>\(cells)</tr></tbody>
         </table></div>
@@ -122,7 +122,7 @@ extension FundingPages {
         <fieldset class="field funding-budgets"><legend>Bijdragen in de afspraak van \(label)</legend>
         <input type="hidden" name="for_agreement" value="\(String(agreementID))">
         <p class="hint">Per bron en jaar, in euro's, alle partijen samen; deze bedragen vervangen die van de vastgestelde versie. Leeg: geen bijdrage. Heeft de afspraak nog geen vastgestelde versie, dan staan hier eerst de bedragen van het concept en rekent het scenario alsof het is vastgesteld.</p>
-        <div class="table-scroll"><table class="data year-inputs">
+        <div class="table-scroll funding-scroll"><table class="data year-inputs">
         <caption class="visually-hidden">Bijdragen per bron en jaar</caption>
         <thead><tr><th scope="col">Bron</th>\(head)</tr></thead><tbody>\(rows)</tbody>
         </table></div>
@@ -166,12 +166,12 @@ extension FundingPages {
         return """
         <h2 id="effect">Effect van het scenario</h2>
         \(summary)
-        <div class="table-scroll"><table class="data">
+        <div class="table-scroll funding-scroll"><table class="data">
         <caption>Alle bronnen samen per jaar: nu en in het scenario</caption>
         <thead><tr><th scope="col">Jaar</th><th scope="col" class="num">Budget nu</th><th scope="col" class="num">Budget scenario</th><th scope="col" class="num">Toegezegd nu</th><th scope="col" class="num">Toegezegd scenario</th><th scope="col" class="num">Resterend nu</th><th scope="col" class="num">Resterend scenario</th><th scope="col" class="num">Verschil</th></tr></thead>
         <tbody>\(yearRows)</tbody>
         </table></div>
-        <div class="table-scroll"><table class="data">
+        <div class="table-scroll funding-scroll"><table class="data">
         <caption>Resterend budget per bron en jaar in het scenario (verschil met nu eronder)</caption>
         <thead><tr><th scope="col">Financieringsbron</th>\(head)</tr></thead>
         <tbody>\(sourceRows)</tbody>

@@ -61,7 +61,7 @@ extension FundingPages {
             rows.append(balanceRow(label: "<a class=\"funding-year\" href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a>", ledger.balance(source.id, year)))
         }
         return """
-        <div class="table-scroll"><table class="data">
+        <div class="table-scroll funding-scroll"><table class="data">
         <caption>Budget en toezeggingen van \(source.name) per jaar</caption>
         <thead><tr><th scope="col">Jaar</th>\(balanceHead)</tr></thead>
         <tbody>\(rows)</tbody>
@@ -107,7 +107,7 @@ extension FundingPages {
         let empty: HTML = rows.isEmpty ? "<tr><td colspan=\"\(years.count + 2)\">Geen afspraak doet een beroep op deze bron.</td></tr>" : .empty
         return """
         <h2>Welke IKC's doen een beroep op deze bron</h2>
-        <div class="table-scroll"><table class="data">
+        <div class="table-scroll funding-scroll"><table class="data">
         <caption>Toezeggingen per IKC en jaar (vastgestelde versie; wijzigingen door concepten eronder)</caption>
         <thead><tr><th scope="col">IKC</th>\(head)<th scope="col" class="num">Totaal</th></tr></thead>
         <tbody>\(body)\(empty)</tbody>
@@ -159,7 +159,7 @@ extension FundingPages {
         return """
         <fieldset class="field funding-budgets"><legend>Budget per jaar</legend>
         <p class="hint" id="budget-hint">In euro's, bijvoorbeeld 200.000 of 12.500,50. Leeg: geen budget voor dat jaar. \(programme.yearKindExplanation)</p>
-        <div class="table-scroll"><table class="data year-inputs">
+        <div class="table-scroll funding-scroll"><table class="data year-inputs">
         <caption class="visually-hidden">Budget per jaar</caption>
         <thead><tr>\(head)</tr></thead>
         <tbody><tr>\(cells)</tr></tbody>

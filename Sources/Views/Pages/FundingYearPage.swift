@@ -38,7 +38,7 @@ extension FundingPages {
         \(yearExplanation(programme))
         <p class="funding-years">\(navigation)</p>
         <p>\(csvLink(csv + "?tabel=bronnen", "Bronnen als CSV"))\(csvLink(csv + "?tabel=ikcs", "IKC's als CSV"))</p>
-        <div class="table-scroll"><table class="data">
+        <div class="table-scroll funding-scroll"><table class="data">
         <caption>Budget en toezeggingen per financieringsbron in \(label)</caption>
         <thead><tr><th scope="col">Financieringsbron</th>\(balanceHead)</tr></thead>
         <tbody>\(sourceRows)</tbody>
@@ -64,7 +64,7 @@ extension FundingPages {
         for source in sources.list { totals.append("<td class=\"num\">\(DutchFormat.euros(cents: ledger.balance(source.id, year).committed))</td>") }
         return """
         <h2>Toezeggingen per IKC in \(label)</h2>
-        <div class="table-scroll"><table class="data">
+        <div class="table-scroll funding-scroll"><table class="data">
         <caption>Wat de vastgestelde afspraak van elk IKC in \(label) toezegt, per financieringsbron</caption>
         <thead><tr><th scope="col">IKC</th>\(head)<th scope="col" class="num">Totaal</th></tr></thead>
         <tbody>\(body)</tbody>

@@ -213,3 +213,17 @@ struct FundingSourceFormTests {
         #expect(errors["budget_2025"]?.contains("negatief") == true)
     }
 }
+
+@Suite("Funding amounts typed in a form")
+struct FundingParseAmountsTests {
+    @Test("empty texts are left out, good ones become cents, bad and negative ones get a Dutch message on their field")
+    func parse() {
+        let texts: [Funding.Key: String] = [Funding.Key(1, 2024): "12", Funding.Key(1, 2025): " ", Funding.Key(2, 2024): "x", Funding.Key(2, 2025): "-1"]
+        let (amounts, errors) = Funding.parseAmounts(texts, field: { "c_\($0.sourceID)_\($0.year)" }, label: { "bron \($0.sourceID) in \($0.year)" },
+                                                     parse: { Int64($0).map { $0 * 100 } })
+        #expect(amounts == [Funding.Key(1, 2024): 1_200])
+        #expect(errors["c_2_2024"] == "Vul bij bron 2 in 2024 een bedrag in euro's in, bijvoorbeeld 12.500 of 12.500,50.")
+        #expect(errors["c_2_2025"] == "Het bedrag bij bron 2 in 2025 kan niet negatief zijn.")
+        #expect(errors.messages.count == 2)
+    }
+}

@@ -39,13 +39,13 @@ public enum IKCPages {
             """)
         }
         let table: HTML = rows.isEmpty ? "<p>Er zijn nog geen IKC's.</p>" : """
-        <table class="data">
+        <div class="table-scroll"><table class="data">
         <caption>IKC's met hun resultaatafspraak</caption>
         <thead><tr><th scope="col">IKC</th><th scope="col">Soort</th><th scope="col">Koepel</th><th scope="col">Gebied</th><th scope="col">Afspraak</th><th scope="col" class="num">Resultaten</th><th scope="col" class="num">Jaardoelen</th><th scope="col" class="num">Bijdragen</th></tr></thead>
         <tbody>
         \(body)</tbody>
         <tfoot><tr><th scope="row" colspan="7">Totaal</th><td class="num">\(DutchFormat.euros(cents: total))</td></tr></tfoot>
-        </table>
+        </table></div>
         """
         return Layout.page(title: "IKC's", context: context.with(.ikcs), """
         <h1>IKC's</h1>

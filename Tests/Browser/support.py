@@ -179,6 +179,7 @@ class Journey:
         self.current_step = "start"
         self.page: CapturedPage | None = None
         self.failed = False
+        self.broken_resources: list[str] = []
 
     # -- steps and evidence
 
@@ -281,6 +282,7 @@ class Journey:
         page = self._capture_document()
         self.page = page
         self.capture_store.add(page)
+        assert not self.broken_resources, f"resources of {page.url} failed: {self.broken_resources}"
         problems = a11y.check_page(page.html)
         assert not problems, f"accessibility problems on {page.url}:\n  " + "\n  ".join(problems)
         assert page.status == expected_status, f"{page.url} answered {page.status}, expected {expected_status}"
@@ -293,10 +295,16 @@ class Journey:
         events of the performance log; falls back to a GET with the browser's cookies."""
         label = f"{self.name} {self.current_step}"
         documents = []
+        self.broken_resources = []
         for entry in self.driver.get_log("performance"):
             message = json.loads(entry["message"])["message"]
-            if message.get("method") == "Network.responseReceived" and message["params"].get("type") == "Document":
-                documents.append(message["params"])
+            if message.get("method") != "Network.responseReceived":
+                continue
+            params = message["params"]
+            if params.get("type") == "Document":
+                documents.append(params)
+            elif int(params["response"].get("status", 0)) >= 400:
+                self.broken_resources.append(f"{params['response']['url']} {params['response']['status']}")
         if documents:
             last = documents[-1]
             try:

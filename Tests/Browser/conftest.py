@@ -47,11 +47,11 @@ def journey(request, server, captured):
         j.driver.quit()
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
-    report = yield
+    outcome = yield
+    report = outcome.get_result()
     setattr(item, "rep_" + report.when, report)
-    return report
 
 
 def pytest_collection_modifyitems(items):

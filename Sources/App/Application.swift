@@ -56,7 +56,9 @@ public final class Application: HTTPResponder {
     }
 
     public func bodyLimit(method: HTTPMethod, path: String) -> Int {
-        1024 * 1024
+        // The signed PDF of an agreement (up to 10 MB) plus the multipart framing.
+        if method == .POST, path.hasPrefix("/agreements/"), path.hasSuffix("/upload") { return 11 * 1024 * 1024 }
+        return 1024 * 1024
     }
 
     // MARK: - Everything else, on a worker thread.
@@ -74,6 +76,14 @@ public final class Application: HTTPResponder {
             response.headers.set("Cache-Control", "no-store")
         }
         return response
+    }
+
+    /// Public feature routes (no log-in); nil when `route` is not one of them.
+    func dispatchPublic(_ route: Route, _ request: Request, _ context: Context, isPost: Bool) throws -> Response? {
+        switch route {
+        case .reports(let r): return try handleReports(r, request, context, isPost: isPost)
+        default: return nil
+        }
     }
 
     /// One place for the security headers of every response.
@@ -108,12 +118,18 @@ public final class Application: HTTPResponder {
             break
         }
 
+        // Feature routes without a requirement are public (a report's share link).
+        if route.requirement(isPost: isPost) == nil, let response = try dispatchPublic(route, request, context, isPost: isPost) {
+            return response
+        }
+
         guard let principal = context.principal else {
             if isPost { throw AppError.forbidden }
             return Response.redirect(to: Route.login.path + "?next=" + percentEncode(request.target))
         }
         if isPost {
-            let sent = request.formValues()["csrf"] ?? ""
+            // File uploads (multipart/form-data) carry the token as a part of their own.
+            let sent = request.formValues()["csrf"] ?? request.multipartParts()?.first(where: { $0.name == "csrf" })?.text ?? ""
             guard let expected = context.session?.csrfToken, Tokens.constantTimeEquals(sent, expected) else {
                 throw AppError.forbidden
             }

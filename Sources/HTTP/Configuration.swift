@@ -46,7 +46,7 @@ public struct ServerConfiguration: Sendable {
     /// Threads that run `respond(to:)`.
     public var workerCount = max(4, ServerConfiguration.cores * 2)
     /// epoll threads doing all socket I/O and parsing; they share one listening socket.
-    public var eventLoopCount = 1
+    public var eventLoopCount = min(2, ServerConfiguration.cores)
     public var backlog: Int32 = 1024
     public var limits = ParserLimits()
     public var timeouts = Timeouts()

@@ -32,6 +32,8 @@ final class Connection {
     var lingerDeadline: UInt64 = 0
     var peerClosed = false
     var readPaused = false
+    /// Set by `closeConnection`: the fd number may already belong to a new connection.
+    var isClosed = false
 
     init(fd: Int32, id: UInt64, remoteAddress: String, limits: ParserLimits, now: UInt64) {
         self.fd = fd
@@ -57,6 +59,8 @@ final class EventLoop: @unchecked Sendable {
     private static let readChunk = 64 * 1024
     /// Input kept while a request is at a worker before the loop stops reading (backpressure).
     private static let maxBufferedInput = 256 * 1024
+    /// Pipelined answers kept unsent before the loop stops parsing further requests.
+    private static let maxPendingOutput = 1 << 20
 
     private let epfd: Int32
     private let wakeFD: Int32
@@ -224,8 +228,11 @@ final class EventLoop: @unchecked Sendable {
             connection.state = completion.keepAlive ? .reading : .closingAfterWrite
             connection.headStarted = now
             connection.lastRead = now
-            if connection.state == .reading { processInput(connection) }
-            guard flush(connection) else { continue }
+            if connection.state == .reading {
+                guard pump(connection) else { continue }
+            } else {
+                guard flush(connection) else { continue }
+            }
             if connection.readPaused {
                 connection.readPaused = false
                 readAvailable(connection)
@@ -243,6 +250,15 @@ final class EventLoop: @unchecked Sendable {
         }
         if events & CSYSTEM_EPOLLOUT != 0 && connection.hasPendingOutput {
             guard flush(connection) else { return }
+            // The backlog drained: resume what it held back (edge-triggered: no new event comes).
+            if !connection.hasPendingOutput && connection.readPaused {
+                connection.readPaused = false
+                readAvailable(connection)
+                return
+            }
+            if !connection.hasPendingOutput && connection.state == .reading && connection.hasBufferedInput {
+                guard pump(connection) else { return }
+            }
         }
         if events & (CSYSTEM_EPOLLIN | CSYSTEM_EPOLLRDHUP | CSYSTEM_EPOLLHUP) != 0 {
             readAvailable(connection)
@@ -251,8 +267,11 @@ final class EventLoop: @unchecked Sendable {
 
     /// Reads until EAGAIN (edge-triggered), then parses what arrived.
     private func readAvailable(_ connection: Connection) {
+        guard !connection.isClosed else { return }
         while true {
-            if connection.state == .busy && connection.input.count - connection.inputStart >= Self.maxBufferedInput {
+            // Backpressure: stop reading while a worker has the request or answers pile up unread.
+            if (connection.state == .busy || connection.output.count - connection.outputStart > Self.maxPendingOutput)
+                && connection.input.count - connection.inputStart >= Self.maxBufferedInput {
                 connection.readPaused = true
                 break
             }
@@ -280,8 +299,7 @@ final class EventLoop: @unchecked Sendable {
             if connection.peerClosed { closeConnection(connection) }
             return
         case .reading:
-            processInput(connection)
-            guard flush(connection) else { return }
+            guard pump(connection) else { return }
         case .busy, .closingAfterWrite:
             break
         }
@@ -290,23 +308,39 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Parses and answers buffered requests in order while the connection is free.
-    private func processInput(_ connection: Connection) {
+    /// Parses and answers buffered requests, writing as it goes, until input runs out, a worker
+    /// takes a request, or unsent answers pile up; false when the connection was closed.
+    private func pump(_ connection: Connection) -> Bool {
+        while true {
+            let heldBack = processInput(connection)
+            guard flush(connection) else { return false }
+            if !heldBack || connection.hasPendingOutput { return true }
+        }
+    }
+
+    /// Parses and answers buffered requests in order while the connection is free; true when it
+    /// stopped because answers are piling up unsent.
+    @discardableResult
+    private func processInput(_ connection: Connection) -> Bool {
+        guard !connection.isClosed else { return false }
         while connection.state == .reading && connection.hasBufferedInput {
             // Pipelined answers pile up in `output`; stop parsing when the client is not reading them.
-            if connection.output.count - connection.outputStart > 1 << 20 { break }
+            if connection.output.count - connection.outputStart > Self.maxPendingOutput {
+                compactInput(connection)
+                return true
+            }
             let step = connection.parser.parse(connection.input, from: &connection.inputStart)
             switch step {
             case .needMore:
                 compactInput(connection)
-                return
+                return false
             case .head(let head):
                 var limit = responder.bodyLimit(method: head.method, path: head.path)
                 if limit < 0 { limit = configuration.limits.body }
                 if case .length(let length) = head.framing, length > limit {
                     // Refused before the body is read (RFC 9110 §15.5.14).
                     fail(connection, ParseFailure(413, "body larger than \(limit) bytes"))
-                    return
+                    return false
                 }
                 connection.parser.bodyLimit = limit
                 if head.expectsContinue && !connection.hasBufferedInput {
@@ -320,10 +354,11 @@ final class EventLoop: @unchecked Sendable {
                          keepAlive: head.keepAlive, on: connection)
             case .failure(let failure):
                 fail(connection, failure)
-                return
+                return false
             }
         }
         compactInput(connection)
+        return false
     }
 
     private func compactInput(_ connection: Connection) {
@@ -377,6 +412,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Writes pending output; false when the connection was closed.
     private func flush(_ connection: Connection) -> Bool {
+        guard !connection.isClosed else { return false }
         while connection.hasPendingOutput {
             let count = connection.output.withUnsafeBytes { raw in
                 csystem_send(connection.fd, raw.baseAddress.map { $0 + connection.outputStart },
@@ -414,6 +450,7 @@ final class EventLoop: @unchecked Sendable {
         let index = Int(connection.fd)
         guard index < connections.count, connections[index] === connection else { return }
         connections[index] = nil
+        connection.isClosed = true
         openCount -= 1
         // close(2) also removes the fd from the epoll set.
         close(connection.fd)
@@ -434,8 +471,9 @@ final class EventLoop: @unchecked Sendable {
             }
             switch connection.state {
             case .reading:
+                // Parsing waits for our own unsent answers: only the write-stall timeout applies.
+                if connection.hasPendingOutput { continue }
                 if connection.parser.isIdle && !connection.hasBufferedInput {
-                    if connection.hasPendingOutput { continue }
                     if draining || now &- connection.lastRead > idleTimeout { closeConnection(connection) }
                 } else if connection.parser.isReadingBody {
                     if now &- connection.lastRead > bodyTimeout {

@@ -20,9 +20,14 @@ public struct Request: Sendable {
                 headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], remoteAddress: String = "127.0.0.1") {
         self.method = method
         self.target = target
-        let split = RequestTarget.split(Array(target.utf8))
-        self.path = path ?? split.flatMap { PercentEncoding.decode($0.path) } ?? target
-        self.query = query ?? split.map { FormValues(parsing: $0.query) } ?? FormValues()
+        if let path, let query {
+            self.path = path
+            self.query = query
+        } else {
+            let split = RequestTarget.split(Array(target.utf8))
+            self.path = path ?? split.flatMap { PercentEncoding.decode($0.path) } ?? target
+            self.query = query ?? split.map { FormValues(parsing: $0.query) } ?? FormValues()
+        }
         self.version = version
         self.headers = headers
         self.body = body

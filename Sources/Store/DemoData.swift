@@ -205,8 +205,8 @@ public enum DemoData {
                             \(baseline), 2021, \(result.5), \(result.6), 'per_year')
                         """)
                     let resultID = c.lastInsertRowID
-                    for year in 2021...2028 {
-                        let value = (baseline + result.7 * Double(year - 2021) * 10).rounded() / 10
+                    for year in 2022...2028 {
+                        let value = ((baseline + result.7 * Double(year - 2021)) * 10).rounded() / 10
                         try c.execute("INSERT INTO result_targets (result_id, year, value) VALUES (\(resultID), \(year), \(value))")
                     }
                 }

@@ -125,10 +125,17 @@ public final class RawHTTPClient {
 
     private func find(_ needle: [UInt8]) -> Int? {
         guard buffer.count >= needle.count else { return nil }
-        for index in 0...(buffer.count - needle.count) where buffer[index] == needle[0] {
-            if Array(buffer[index..<(index + needle.count)]) == needle { return index }
+        return buffer.withUnsafeBufferPointer { bytes in
+            var index = 0
+            outer: while index <= bytes.count - needle.count {
+                for offset in 0..<needle.count where bytes[index + offset] != needle[offset] {
+                    index += 1
+                    continue outer
+                }
+                return index
+            }
+            return nil
         }
-        return nil
     }
 
     /// Sends a request and reads its response.

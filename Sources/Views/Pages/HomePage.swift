@@ -1,22 +1,104 @@
 import Domain
 import Markup
 
-/// The start page per role.
+/// The start page per role: a project leader sees what needs attention, a director the own IKC
+/// and this year's plan, the Ontwikkelgroep the reports.
 public enum HomePage {
     public struct Summary: Sendable {
         public var ikcCount: Int
         public var plusCount: Int
-        public var agreementsInConcept: [(id: Int64, name: String)]
+        public var agreementsInConcept: [(id: Int64, name: String, status: String)]
         public var predicatesDue: [(id: Int64, name: String, due: String)]
-        public var ownIKCs: [(id: Int64, name: String)]
-        public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String)] = [],
-                    predicatesDue: [(id: Int64, name: String, due: String)] = [], ownIKCs: [(id: Int64, name: String)] = []) {
+        public var submittedPlans: [(ikcID: Int64, name: String, year: Int)]
+        public var areasOverdue: [(id: Int64, name: String)]
+        public var overCommitted: [(name: String, year: Int, budget: Int64, committed: Int64)]
+        /// A director's IKCs with the status of this year's plan (nil: not started).
+        public var ownIKCs: [(id: Int64, name: String, planStatus: String?)]
+        public var currentYear: Int?
+        public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: String)] = [],
+                    predicatesDue: [(id: Int64, name: String, due: String)] = [],
+                    submittedPlans: [(ikcID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
+                    overCommitted: [(name: String, year: Int, budget: Int64, committed: Int64)] = [],
+                    ownIKCs: [(id: Int64, name: String, planStatus: String?)] = [], currentYear: Int? = nil) {
             self.ikcCount = ikcCount
             self.plusCount = plusCount
             self.agreementsInConcept = agreementsInConcept
             self.predicatesDue = predicatesDue
+            self.submittedPlans = submittedPlans
+            self.areasOverdue = areasOverdue
+            self.overCommitted = overCommitted
             self.ownIKCs = ownIKCs
+            self.currentYear = currentYear
         }
+    }
+
+    static func list(_ items: [HTML], empty: StaticString) -> HTML {
+        items.isEmpty ? "<p>\(HTML(stringLiteral: empty))</p>" : "<ul>\(items)</ul>"
+    }
+
+    static func leader(_ s: Summary, programme: Programme?) -> HTML {
+        var plans: [HTML] = []
+        for p in s.submittedPlans {
+            plans.append("<li><a href=\"\(Route.registry(.ikc(p.ikcID)).path)\">\(p.name)</a>: jaarplan \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
+        }
+        var due: [HTML] = []
+        for item in s.predicatesDue { due.append("<li><a href=\"\(Route.registry(.ikcPlus(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
+        var areas: [HTML] = []
+        for a in s.areasOverdue { areas.append("<li><a href=\"\(Route.registry(.area(a.id)).path)\">\(a.name)</a></li>") }
+        var concept: [HTML] = []
+        for item in s.agreementsInConcept {
+            concept.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a> \(Components.statusBadge(item.status))</li>")
+        }
+        var over: [HTML] = []
+        for o in s.overCommitted {
+            over.append("<li>\(o.name), \(programme?.yearLabel(o.year) ?? String(o.year)): \(DutchFormat.euros(cents: o.committed)) toegezegd, budget \(DutchFormat.euros(cents: o.budget))</li>")
+        }
+        let first: HTML = """
+        <p class="lead">\(s.plusCount) Plus IKC's van \(s.ikcCount) IKC's in totaal.</p>
+        <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
+        <h3>Jaarplannen ingediend, wachten op beoordeling</h3>
+        \(list(plans, empty: "Geen jaarplannen om te beoordelen."))
+        <h3>Herijking Plus-predicaat binnen drie maanden</h3>
+        \(list(due, empty: "Geen herijkingen binnen drie maanden."))
+        """
+        let second: HTML = """
+        <h3>Gebieden waarvan de herijking te laat is</h3>
+        \(list(areas, empty: "Alle gebieden zijn op tijd herijkt."))
+        <h3>Afspraken nog in concept of ter ondertekening</h3>
+        \(list(concept, empty: "Geen: alle afspraken zijn vastgesteld."))
+        <h3>Financieringsbronnen met meer toegezegd dan het budget</h3>
+        \(list(over, empty: "Geen financieringsbron is overschreden."))
+        </section>
+        <p><a class="button button--primary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
+        """
+        return first + second
+    }
+
+    static func director(_ s: Summary, programme: Programme?) -> HTML {
+        guard !s.ownIKCs.isEmpty else {
+            return "<h2>Uw IKC</h2><p>Er is nog geen IKC aan uw account gekoppeld. Neem contact op met de projectleider.</p>"
+        }
+        let year = s.currentYear.map { programme?.yearLabel($0) ?? String($0) } ?? ""
+        var items: [HTML] = []
+        for ikc in s.ownIKCs {
+            let state: String
+            switch ikc.planStatus {
+            case nil: state = "nog niet begonnen"
+            case "concept": state = "concept (nog niet ingediend)"
+            case "ingediend": state = "ingediend, wacht op beoordeling"
+            case "teruggestuurd": state = "teruggestuurd: pas het aan en dien het opnieuw in"
+            case "goedgekeurd": state = "goedgekeurd"
+            default: state = ikc.planStatus ?? ""
+            }
+            items.append("""
+            <li><a href="\(Route.registry(.ikc(ikc.id)).path)">\(ikc.name)</a>: jaarplan \(year) \(state). <a href="\(Route.plans(.index).path)">Naar het jaarplan</a></li>
+            """)
+        }
+        return """
+        <h2>Uw IKC</h2>
+        <ul>\(items)</ul>
+        \(programme.map { HTML("<p class=\"hint\">\($0.yearKindExplanation)</p>") })
+        """
     }
 
     public static func render(context: PageContext, summary: Summary) -> HTML {
@@ -24,31 +106,14 @@ public enum HomePage {
         let body: HTML
         switch principal.role {
         case .projectleider:
-            var concept: [HTML] = []
-            for item in summary.agreementsInConcept { concept.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a></li>") }
-            var due: [HTML] = []
-            for item in summary.predicatesDue { due.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
-            body = """
-            <p class="lead">\(summary.plusCount) Plus IKC's van \(summary.ikcCount) IKC's in totaal.</p>
-            <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
-            <h3>Afspraken nog in concept of ter ondertekening</h3>
-            \(concept.isEmpty ? HTML("<p>Geen: alle afspraken zijn vastgesteld.</p>") : HTML("<ul>\(concept)</ul>"))
-            <h3>Herijking Plus-predicaat binnen drie maanden</h3>
-            \(due.isEmpty ? HTML("<p>Geen herijkingen binnen drie maanden.</p>") : HTML("<ul>\(due)</ul>"))
-            </section>
-            <p><a class="button button--primary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
-            """
+            body = leader(summary, programme: context.programme)
         case .directeur:
-            var own: [HTML] = []
-            for item in summary.ownIKCs { own.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a></li>") }
-            body = """
-            <h2>Uw IKC</h2>
-            \(own.isEmpty ? HTML("<p>Er is nog geen IKC aan uw account gekoppeld. Neem contact op met de projectleider.</p>") : HTML("<ul>\(own)</ul>"))
-            """
+            body = director(summary, programme: context.programme)
         case .ontwikkelgroep:
             body = """
-            <p class="lead">Als lid van de Ontwikkelgroep leest u de afspraken, de voortgang en de jaarrapportages.</p>
-            <p><a class="button button--primary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
+            <p class="lead">Als lid van de Ontwikkelgroep leest u de jaarrapportages, de afspraken en de voortgang.</p>
+            <p><a class="button button--primary" href="\(Route.reports(.index).path)">Naar de jaarrapportages</a>
+            <a class="button button--secondary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
             """
         }
         return Layout.page(title: "Start", context: context.with(.home), """

@@ -12,6 +12,13 @@ public enum RegistryRoute: Sendable, Equatable, Hashable {
     case areas
     case areaNew
     case area(Int64)
+    /// The Plus predicate and the conditions checklist of one IKC.
+    case ikcPlus(Int64)
+    case ikcConditions(Int64)
+    /// Adding or correcting one area indicator by hand.
+    case areaIndicators(Int64)
+    /// Importing area indicators from a CSV file.
+    case areaImport
 
     init?(_ s: [Substring]) {
         switch s.count {
@@ -23,6 +30,7 @@ public enum RegistryRoute: Sendable, Equatable, Hashable {
             default: return nil
             }
         case 2:
+            if s[0] == "areas" && s[1] == "import" { self = .areaImport; return }
             if s[1] == "new" {
                 switch s[0] {
                 case "ikcs": self = .ikcNew
@@ -40,8 +48,14 @@ public enum RegistryRoute: Sendable, Equatable, Hashable {
             default: return nil
             }
         case 3:
-            guard s[0] == "ikcs", let id = RouteParsing.id(s[1]), s[2] == "edit" else { return nil }
-            self = .ikcEdit(id)
+            guard let id = RouteParsing.id(s[1]) else { return nil }
+            switch (s[0], s[2]) {
+            case ("ikcs", "edit"): self = .ikcEdit(id)
+            case ("ikcs", "plus"): self = .ikcPlus(id)
+            case ("ikcs", "conditions"): self = .ikcConditions(id)
+            case ("areas", "indicators"): self = .areaIndicators(id)
+            default: return nil
+            }
         default:
             return nil
         }
@@ -59,23 +73,30 @@ public enum RegistryRoute: Sendable, Equatable, Hashable {
         case .areas: "/areas"
         case .areaNew: "/areas/new"
         case .area(let id): "/areas/\(id)"
+        case .ikcPlus(let id): "/ikcs/\(id)/plus"
+        case .ikcConditions(let id): "/ikcs/\(id)/conditions"
+        case .areaIndicators(let id): "/areas/\(id)/indicators"
+        case .areaImport: "/areas/import"
         }
     }
 
     public var methods: [String] {
         switch self {
         case .ikcs, .ikc, .organisations, .areas: RouteParsing.read
-        case .ikcNew, .ikcEdit, .organisationNew, .organisation, .areaNew, .area: RouteParsing.readWrite
+        case .ikcNew, .ikcEdit, .organisationNew, .organisation, .areaNew, .area, .ikcPlus, .areaImport: RouteParsing.readWrite
+        case .ikcConditions, .areaIndicators: RouteParsing.postOnly
         }
     }
 
     public func requirement(isPost: Bool) -> (Action, RecordKind)? {
         let action: Action = isPost ? .write : .read
         switch self {
-        case .ikcs, .ikc: return (action, .ikc)
-        case .ikcNew, .ikcEdit: return (.write, .ikc)
-        case .organisations, .organisationNew, .organisation: return (action, .organisation)
-        case .areas, .areaNew, .area: return (action, .area)
+        case .ikcs, .ikc, .ikcPlus: return (action, .ikc)
+        case .ikcNew, .ikcEdit, .ikcConditions: return (.write, .ikc)
+        case .organisations, .organisation: return (action, .organisation)
+        case .organisationNew: return (.write, .organisation)
+        case .areas, .area: return (action, .area)
+        case .areaNew, .areaIndicators, .areaImport: return (.write, .area)
         }
     }
 }

@@ -1,4 +1,30 @@
 extension AuthorizationMatrixTests {
-    /// The agreement routes in the authorisation matrix.
-    static let agreementRows: [Row] = []
+    /// The agreement routes in the authorisation matrix. Demo: the director leads IKC 1 (agreement 1,
+    /// fixed); agreement 5 is in concept, agreement 8 out for signing. The document download
+    /// (/agreements/:id/documents/:doc) needs an uploaded file and is covered in AgreementLifecycleTests.
+    static let agreementRows: [Row] = {
+        var rows: [Row] = [
+            Row(method: "GET", path: "/agreements", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
+            Row(method: "GET", path: "/agreements/new", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "POST", path: "/agreements/new", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "GET", path: "/agreements/1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
+            Row(method: "GET", path: "/agreements/2", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+            Row(method: "GET", path: "/agreements/1?version=1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
+            Row(method: "POST", path: "/agreements/5/status", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "GET", path: "/agreements/8/sign", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "POST", path: "/agreements/8/sign", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "POST", path: "/agreements/1/upload", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "GET", path: "/agreements/1/amend", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "POST", path: "/agreements/1/amend", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+        ]
+        for form in ["results", "targets", "contributions", "staffing", "texts", "import"] {
+            rows.append(Row(method: "GET", path: "/agreements/5/\(form)", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied))
+            rows.append(Row(method: "POST", path: "/agreements/5/\(form)", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied))
+        }
+        for page in ["compare?from=1&to=1", "print", "targets.csv", "contributions.csv"] {
+            rows.append(Row(method: "GET", path: "/agreements/1/\(page)", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok))
+            rows.append(Row(method: "GET", path: "/agreements/2/\(page)", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied))
+        }
+        return rows
+    }()
 }

@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the DomainTests target builds") func builds() { #expect(Bool(true)) }

@@ -1,0 +1,50 @@
+import Domain
+import SQLite
+import Store
+import Testing
+import TestSupport
+
+@Suite("Demo data")
+struct DemoDataTests {
+    @Test("seeding an empty database yields the programme's nine Plus IKCs with a full agreement each")
+    func ninePlusIKCs() throws {
+        let temporary = try TemporaryDatabase()
+        let accounts = try DemoData.seed(temporary.database, hashPassword: { "$y$test$" + String($0.count) })
+        #expect(accounts.map(\.role) == [.projectleider, .ontwikkelgroep, .directeur])
+        let names = try temporary.database.read { c in
+            try c.rows("SELECT name FROM ikcs WHERE kind = 'plus' ORDER BY id").map { try $0.string(0) }
+        }
+        #expect(names == ["OBS Montessori/Eestroom", "Aventurijn", "IKC Plataan", "OBS Potmarge", "IKC het Palet",
+                          "IKC Prins Maurits", "IKC Prins Constantijn", "IKC de Kinderkoepel", "IKC Franciscus"])
+        let rows = try temporary.database.read { try IKCs.overview(IKCs.Filter(), $0) }
+        for row in rows {
+            #expect(row.results == 6, "\(row.name)")
+            #expect(row.targets == 6 * 7, "\(row.name): a target for every year 2022-2028")
+            #expect(row.contributionCents > 0, "\(row.name)")
+        }
+        let areas = try temporary.database.read { try $0.row("SELECT COUNT(*) FROM areas WHERE is_priority = 1")?.int(0) }
+        #expect(areas == 7)
+    }
+
+    @Test("generated IKCs are the same for the same N")
+    func deterministic() throws {
+        func snapshot() throws -> [String] {
+            let temporary = try TemporaryDatabase()
+            _ = try DemoData.seed(temporary.database, ikcs: 14, hashPassword: { _ in "$y$x" })
+            return try temporary.database.read { c in
+                try c.rows("SELECT i.name || '|' || i.area_id || '|' || i.children_count FROM ikcs i ORDER BY i.id").map { try $0.string(0) }
+            }
+        }
+        let first = try snapshot()
+        #expect(first.count == 14)
+        #expect(try snapshot() == first)
+    }
+
+    @Test("seeding twice is refused and leaves the data as it was")
+    func seedOnlyOnce() throws {
+        let temporary = try TemporaryDatabase()
+        _ = try DemoData.seed(temporary.database, hashPassword: { _ in "$y$x" })
+        #expect(throws: (any Error).self) { try DemoData.seed(temporary.database, hashPassword: { _ in "$y$x" }) }
+        #expect(try temporary.database.read { try IKCs.count($0) } == 9)
+    }
+}

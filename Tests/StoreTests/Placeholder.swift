@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the StoreTests target builds") func builds() { #expect(Bool(true)) }

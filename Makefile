@@ -39,11 +39,15 @@ run: release
 	@echo
 	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)"
 
-test: deps
+# make test: the Swift tests, then the browser suite (journeys in headless Chromium, the W3C
+# HTML checker, accessibility checks; Tests/Browser/run.sh installs what it needs).
+# make test-fast: the Swift tests only.
+test: test-fast
+	SKIP_BUILD=1 Tests/Browser/run.sh
+
+test-fast: deps
 	swift build --build-tests
 	swift test --skip-build
-
-test-fast: test
 
 bench: release
 	Tests/Bench/run.sh

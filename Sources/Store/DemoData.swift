@@ -162,7 +162,10 @@ public enum DemoData {
                     """)
                 let ikcID = c.lastInsertRowID
                 try c.execute("INSERT INTO ikc_childcare (ikc_id, organisation_id) VALUES (\(ikcID), \(ikc.childcare))")
-                try c.execute("INSERT INTO plus_predicates (ikc_id, granted_on, last_reassessed_on) VALUES (\(ikcID), '2022-01-01', '2024-01-15')")
+                // Granted in 2022, re-granted after the first term's herijking; one IKC has its
+                // herijking coming up, so the flag shows in the demo.
+                let granted = index == 2 ? "2024-12-15" : "2025-06-01"
+                try c.execute("INSERT INTO plus_predicates (ikc_id, granted_on, last_reassessed_on, notes) VALUES (\(ikcID), \(granted), NULL, 'Eerste toekenning 2022')")
                 for condition in 1...11 {
                     let state = (condition + index) % 7 == 0 ? "not_yet" : "met"
                     try c.execute("""

@@ -289,20 +289,4 @@ public enum IKCs {
     public static func planStatus(ikcID: Int64, year: Int, _ c: Connection) throws -> String? {
         try c.row("SELECT status FROM year_plans WHERE ikc_id = \(ikcID) AND year = \(year)")?.string(0)
     }
-
-    /// Funding sources whose newest agreement versions together commit more than the budget of
-    /// a year: (source name, year, budget, committed).
-    public static func overCommitted(_ c: Connection) throws -> [(name: String, year: Int, budget: Int64, committed: Int64)] {
-        try c.rows("""
-            SELECT fs.name, b.year, b.amount_cents, SUM(x.amount_cents)
-            FROM funding_budgets b
-            JOIN funding_sources fs ON fs.id = b.funding_source_id
-            JOIN contributions x ON x.funding_source_id = b.funding_source_id AND x.year = b.year
-            JOIN agreement_versions v ON v.id = x.version_id
-                 AND v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = v.agreement_id)
-            GROUP BY b.funding_source_id, b.year
-            HAVING SUM(x.amount_cents) > b.amount_cents
-            ORDER BY fs.name COLLATE NOCASE, b.year
-            """).map { (try $0.string(0), try $0.int(1), try $0.int64(2), try $0.int64(3)) }
-    }
 }

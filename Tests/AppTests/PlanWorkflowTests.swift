@@ -243,6 +243,12 @@ struct PlanWorkflowTests {
         }
         #expect((totals.first { $0.sourceID == sources[1] }?.plansUnknown ?? 0) >= 1)
 
+        // ... and the funding overview shows exactly that sum as realised ("Gerealiseerd"); unknown is not 0.
+        let ledger = try app.database.read { c in try FundingSources.ledger(sources: try FundingSources.all(c), years: 2021...2028, c) }
+        for (source, sum) in byHand {
+            #expect(ledger.balance(source, 2025).spent == sum)
+        }
+
         // Amounts are parsed the Dutch way; an unreadable one is refused with the input kept.
         page = try director.get(path)
         page = try director.post(path, [("lock_version", lockVersion(page)), ("spent_\(sources[0])", "1234.56")])

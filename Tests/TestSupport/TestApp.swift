@@ -159,3 +159,10 @@ public final class Browser: @unchecked Sendable {
         }.joined(separator: "&")
     }
 }
+
+extension Page: CustomStringConvertible {
+    /// Short, so that a failed expectation does not print the whole body as bytes.
+    public var description: String {
+        "Page(\(status), location: \(location ?? "-"), body: \(text.count) chars: \(text.prefix(120))…)"
+    }
+}

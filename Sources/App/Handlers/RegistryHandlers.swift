@@ -71,7 +71,9 @@ extension Application {
                 summary.submittedPlans = try IKCs.submittedPlans(c).map { ($0.ikcID, $0.name, $0.year) }
                 summary.areasOverdue = try Areas.all(c).filter { $0.reassessmentOverdue(today: today, years: programme.areaReassessmentYears) }
                     .map { ($0.id, $0.name) }
-                summary.overCommitted = try IKCs.overCommitted(c)
+                summary.overCommitted = try FundingSources.overCommitted(c).flatMap { source in
+                    source.years.map { (source.sourceID, source.name, $0.year, $0.cents) }
+                }
             case .directeur:
                 let own = Set(principal.ikcIDs)
                 summary.ownIKCs = try rows.filter { own.contains($0.id) }.map { ($0.id, $0.name, try IKCs.planStatus(ikcID: $0.id, year: year, c)) }

@@ -39,11 +39,11 @@ public enum AuditPage {
         <button type="submit" class="button button--secondary">Filteren</button>
         </form>
         \(entries.isEmpty ? HTML("<p>Geen regels gevonden.</p>") : HTML("""
-        <table class="data">
+        <div class="table-scroll"><table class="data">
         <caption>Wijzigingen, nieuwste eerst</caption>
         <thead><tr><th scope="col">Wanneer (UTC)</th><th scope="col">Wie</th><th scope="col">Actie</th><th scope="col">Gegeven</th><th scope="col">Omschrijving</th><th scope="col">Oud</th><th scope="col">Nieuw</th></tr></thead>
         <tbody>\(rows)</tbody>
-        </table>
+        </table></div>
         """))
         """)
     }

@@ -12,7 +12,7 @@ public enum AuthPages {
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.login.path, csrf: context.csrfToken, """
         <input type="hidden" name="next" value="\(next)">
-        \(Components.textField("email", label: "E-mailadres", value: email, errors: errors, type: "email", required: true, autocomplete: "username"))
+        \(Components.textField("email", label: "E-mailadres", value: email, errors: errors, type: "email", required: true, autocomplete: "email"))
         \(Components.textField("password", label: "Wachtwoord", value: "", errors: errors, type: "password", required: true, autocomplete: "current-password"))
         <button type="submit" class="button button--primary">Inloggen</button>
         """))

@@ -11,7 +11,7 @@ public enum HomePage {
         public var predicatesDue: [(id: Int64, name: String, due: String)]
         public var submittedPlans: [(ikcID: Int64, name: String, year: Int)]
         public var areasOverdue: [(id: Int64, name: String)]
-        public var overCommitted: [(name: String, year: Int, budget: Int64, committed: Int64)]
+        public var overCommitted: [(sourceID: Int64, name: String, year: Int, overCents: Int64)]
         /// A director's IKCs with the status of this year's plan (nil: not started).
         public var ownIKCs: [(id: Int64, name: String, planStatus: String?)]
         public var currentYear: Int?
@@ -20,7 +20,7 @@ public enum HomePage {
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: String)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
                     submittedPlans: [(ikcID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
-                    overCommitted: [(name: String, year: Int, budget: Int64, committed: Int64)] = [],
+                    overCommitted: [(sourceID: Int64, name: String, year: Int, overCents: Int64)] = [],
                     ownIKCs: [(id: Int64, name: String, planStatus: String?)] = [], currentYear: Int? = nil) {
             self.ikcCount = ikcCount
             self.plusCount = plusCount
@@ -53,7 +53,7 @@ public enum HomePage {
         }
         var over: [HTML] = []
         for o in s.overCommitted {
-            over.append("<li>\(o.name), \(programme?.yearLabel(o.year) ?? String(o.year)): \(DutchFormat.euros(cents: o.committed)) toegezegd, budget \(DutchFormat.euros(cents: o.budget))</li>")
+            over.append("<li><a href=\"\(Route.funding(.source(o.sourceID)).path)\">\(o.name)</a>, \(programme?.yearLabel(o.year) ?? String(o.year)): \(DutchFormat.euros(cents: o.overCents)) meer toegezegd dan het budget</li>")
         }
         let first: HTML = """
         <p class="lead">\(s.plusCount) Plus IKC's van \(s.ikcCount) IKC's in totaal.</p>

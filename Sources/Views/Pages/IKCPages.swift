@@ -72,12 +72,12 @@ public enum IKCPages {
             """)
         }
         let table: HTML = rows.isEmpty ? "<p>Geen IKC's met deze keuze.</p>" : """
-        <table class="data">
+        <div class="table-scroll"><table class="data">
         <caption>IKC's met hun resultaatafspraak</caption>
         <thead><tr><th scope="col">IKC</th><th scope="col">Soort</th><th scope="col">Koepel</th><th scope="col">Gebied</th><th scope="col">Afspraak</th><th scope="col" class="num">Resultaten op koers</th><th scope="col">Binnen 3 maanden</th></tr></thead>
         <tbody>
         \(body)</tbody>
-        </table>
+        </table></div>
         <p class="hint">"Resultaten op koers": van de gemeten resultaten, hoeveel hun jaardoel halen (laatste meting); "–" als er nog niets gemeten is.</p>
         """
         let add: HTML = canEdit ? "<p><a class=\"button button--primary\" href=\"\(Route.registry(.ikcNew).path)\">IKC toevoegen</a></p>" : .empty

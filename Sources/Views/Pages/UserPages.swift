@@ -15,11 +15,11 @@ public enum UserPages {
         <h1>Gebruikers</h1>
         \(Components.notice(notice))
         <p><a class="button button--primary" href="\(Route.userNew.path)">Gebruiker toevoegen</a></p>
-        <table class="data">
+        <div class="table-scroll"><table class="data">
         <caption>Alle accounts</caption>
         <thead><tr><th scope="col">Naam</th><th scope="col">E-mailadres</th><th scope="col">Rol</th><th scope="col">IKC</th><th scope="col">Status</th></tr></thead>
         <tbody>\(rows)</tbody>
-        </table>
+        </table></div>
         """)
     }
 

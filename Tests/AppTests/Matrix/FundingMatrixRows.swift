@@ -1,4 +1,21 @@
 extension AuthorizationMatrixTests {
-    /// The funding routes in the authorisation matrix.
-    static let fundingRows: [Row] = []
+    /// The funding routes in the authorisation matrix: project leaders read and write, the
+    /// Ontwikkelgroep reads, directors get nothing. The scenario is a GET that writes nothing.
+    static let fundingRows: [Row] = [
+        Row(method: "GET", path: "/funding", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/export.csv", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/new", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "POST", path: "/funding/new", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "GET", path: "/funding/1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/1/export.csv", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/1/export.csv?tabel=ikcs", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/1/edit", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "POST", path: "/funding/1/edit", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "GET", path: "/funding/years/2024", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/years/2024/export.csv", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/years/2024/export.csv?tabel=ikcs", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/scenario", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/scenario?source=1&agreement=1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        Row(method: "GET", path: "/funding/scenario/export.csv?source=1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+    ]
 }

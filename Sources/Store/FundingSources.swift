@@ -1,0 +1,194 @@
+import Domain
+import SQLite
+
+/// Funding sources, their budgets, and the figures the commitment arithmetic (Domain `Funding`)
+/// works on. Every figure is aggregated in SQL (GROUP BY), one query per table.
+public enum FundingSources {
+    // MARK: - Sources
+
+    public static func all(_ c: Connection) throws -> [FundingSource] {
+        try c.rows("""
+            SELECT id, name, kind, organisation_id, notes, lock_version FROM funding_sources
+            ORDER BY name COLLATE NOCASE, id
+            """).map(source)
+    }
+
+    public static func find(id: Int64, _ c: Connection) throws -> FundingSource? {
+        try c.row("""
+            SELECT id, name, kind, organisation_id, notes, lock_version FROM funding_sources WHERE id = \(id)
+            """).map(source)
+    }
+
+    static func source(_ row: Row) throws -> FundingSource {
+        FundingSource(id: try row.int64(0), name: try row.string(1), kind: try row.string(2), organisationID: try row.optionalInt64(3),
+                      notes: try row.string(4), lockVersion: try row.int64(5))
+    }
+
+    /// Whether another source (not `exceptID`) has this name (names are unique, case-insensitively).
+    public static func nameExists(_ name: String, exceptID: Int64?, _ c: Connection) throws -> Bool {
+        try c.row("SELECT 1 FROM funding_sources WHERE name = \(name) COLLATE NOCASE AND id IS NOT \(exceptID)") != nil
+    }
+
+    /// Creates a source with its budgets; returns its id.
+    public static func create(_ source: FundingSource, budgets: [Int: Int64], _ c: Connection) throws -> Int64 {
+        if try nameExists(source.name, exceptID: nil, c) { throw StoreError.duplicate(field: "name") }
+        try c.execute("""
+            INSERT INTO funding_sources (name, kind, organisation_id, notes)
+            VALUES (\(source.name), \(source.kind), \(source.organisationID), \(source.notes))
+            """)
+        let id = c.lastInsertRowID
+        for (year, cents) in budgets.sorted(by: { $0.key < $1.key }) {
+            try c.execute("INSERT INTO funding_budgets (funding_source_id, year, amount_cents) VALUES (\(id), \(year), \(cents))")
+        }
+        return id
+    }
+
+    /// Saves a source's fields and its budgets for `years` (a year without an entry in `budgets`
+    /// loses its budget), refusing a save over a newer version.
+    public static func update(id: Int64, expectedVersion: Int64, _ source: FundingSource, budgets: [Int: Int64],
+                              years: ClosedRange<Int>, _ c: Connection) throws {
+        guard let current = try find(id: id, c) else { throw StoreError.notFound(record: "funding_source", id: id) }
+        guard current.lockVersion == expectedVersion else {
+            throw StoreError.staleVersion(record: "funding_source", id: id, expected: expectedVersion, actual: current.lockVersion)
+        }
+        if try nameExists(source.name, exceptID: id, c) { throw StoreError.duplicate(field: "name") }
+        try c.execute("""
+            UPDATE funding_sources SET name = \(source.name), kind = \(source.kind), organisation_id = \(source.organisationID),
+                   notes = \(source.notes), lock_version = lock_version + 1
+            WHERE id = \(id)
+            """)
+        try c.execute("""
+            DELETE FROM funding_budgets WHERE funding_source_id = \(id) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound)
+            """)
+        for (year, cents) in budgets.sorted(by: { $0.key < $1.key }) where years.contains(year) {
+            try c.execute("INSERT INTO funding_budgets (funding_source_id, year, amount_cents) VALUES (\(id), \(year), \(cents))")
+        }
+    }
+
+    // MARK: - Figures
+
+    /// Every budget: (source, year) -> cents.
+    public static func budgets(_ c: Connection) throws -> [Funding.Key: Int64] {
+        var result: [Funding.Key: Int64] = [:]
+        try c.each("SELECT funding_source_id, year, amount_cents FROM funding_budgets") { row in
+            result[Funding.Key(try row.int64(0), try row.int(1))] = try row.int64(2)
+        }
+        return result
+    }
+
+    /// One source's budgets: year -> cents.
+    public static func budgets(sourceID: Int64, _ c: Connection) throws -> [Int: Int64] {
+        var result: [Int: Int64] = [:]
+        try c.each("SELECT year, amount_cents FROM funding_budgets WHERE funding_source_id = \(sourceID)") { row in
+            result[try row.int(0)] = try row.int64(1)
+        }
+        return result
+    }
+
+    /// Every agreement version, for working out which one is in force.
+    public static func versions(_ c: Connection) throws -> [Funding.Version] {
+        try c.rows("SELECT id, agreement_id, number, status FROM agreement_versions").map { row in
+            Funding.Version(id: try row.int64(0), agreementID: try row.int64(1), number: try row.int(2),
+                            isFixed: try row.string(3) == "vastgesteld")
+        }
+    }
+
+    /// The contributions of the given versions, summed over the contributing parties.
+    public static func amounts(versionIDs: [Int64], sourceID: Int64? = nil, _ c: Connection) throws -> [Funding.Amount] {
+        guard !versionIDs.isEmpty else { return [] }
+        var sql: SQL = """
+            SELECT version_id, funding_source_id, year, SUM(amount_cents) FROM contributions
+            WHERE version_id IN (\(list: versionIDs))
+            """
+        if let sourceID { sql = sql + " AND funding_source_id = \(sourceID)" }
+        sql = sql + " GROUP BY version_id, funding_source_id, year"
+        var result: [Funding.Amount] = []
+        try c.each(sql) { row in
+            result.append(Funding.Amount(versionID: try row.int64(0), sourceID: try row.int64(1), year: try row.int(2), cents: try row.int64(3)))
+        }
+        return result
+    }
+
+    /// The figures of every agreement (version in force and pending version), optionally for one source only.
+    public static func agreementFigures(sourceID: Int64? = nil, _ c: Connection) throws -> [Funding.AgreementFigures] {
+        let versions = try versions(c)
+        let amounts = try amounts(versionIDs: Funding.countingVersionIDs(versions), sourceID: sourceID, c)
+        return Funding.agreementFigures(versions: versions, amounts: amounts)
+    }
+
+    /// Realised spending per source and year: the sum of the yearly plans' Check figures
+    /// (`plan_spending.spent_cents`) of that year. A source and year where no plan knows its
+    /// spending has no entry (unknown, not 0).
+    public static func spending(_ c: Connection) throws -> [Funding.Key: Int64] {
+        var result: [Funding.Key: Int64] = [:]
+        try c.each("""
+            SELECT s.funding_source_id, p.year, SUM(s.spent_cents)
+            FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
+            WHERE s.spent_cents IS NOT NULL
+            GROUP BY s.funding_source_id, p.year
+            """) { row in
+            result[Funding.Key(try row.int64(0), try row.int(1))] = try row.int64(2)
+        }
+        return result
+    }
+
+    /// Sources × the programme's years with budgets, commitments and spending.
+    public static func ledger(sources: [FundingSource], years: ClosedRange<Int>, _ c: Connection) throws -> Funding.Ledger {
+        Funding.Ledger(sourceIDs: sources.map(\.id), years: Array(years), budgets: try budgets(c),
+                       commitments: Funding.commitments(try agreementFigures(c)), spending: try spending(c))
+    }
+
+    // MARK: - Agreements as the funding pages name them
+
+    /// An agreement with its IKC, for labels and pickers.
+    public struct AgreementLabel: Sendable, Equatable {
+        public var agreementID: Int64
+        public var ikcID: Int64
+        public var ikcName: String
+        public var firstYear: Int
+        public var lastYear: Int
+    }
+
+    public static func agreementLabels(_ c: Connection) throws -> [AgreementLabel] {
+        try c.rows("""
+            SELECT a.id, a.ikc_id, i.name, a.first_year, a.last_year
+            FROM agreements a JOIN ikcs i ON i.id = a.ikc_id
+            ORDER BY i.name COLLATE NOCASE, a.first_year
+            """).map { row in
+            AgreementLabel(agreementID: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2),
+                           firstYear: try row.int(3), lastYear: try row.int(4))
+        }
+    }
+
+    // MARK: - For the home page
+
+    /// A source that is over-committed in at least one programme year.
+    public struct OverCommitted: Sendable, Equatable {
+        public var sourceID: Int64
+        public var name: String
+        /// (year, by how many cents the commitments exceed the budget), by year.
+        public var years: [(year: Int, cents: Int64)]
+
+        public static func == (lhs: OverCommitted, rhs: OverCommitted) -> Bool {
+            lhs.sourceID == rhs.sourceID && lhs.name == rhs.name
+                && lhs.years.map(\.year) == rhs.years.map(\.year) && lhs.years.map(\.cents) == rhs.years.map(\.cents)
+        }
+    }
+
+    /// The sources whose fixed commitments exceed their budget in some year of the programme
+    /// (for the project leader's home page; link each to `FundingRoute.source(id)`).
+    public static func overCommitted(_ c: Connection) throws -> [OverCommitted] {
+        let programme = try ProgrammeSettings.programme(c)
+        let sources = try all(c)
+        let ledger = try ledger(sources: sources, years: programme.years, c)
+        var result: [OverCommitted] = []
+        for source in sources {
+            let years = programme.years.compactMap { year -> (year: Int, cents: Int64)? in
+                let balance = ledger.balance(source.id, year)
+                return balance.isOverCommitted ? (year, balance.overCommitment) : nil
+            }
+            if !years.isEmpty { result.append(OverCommitted(sourceID: source.id, name: source.name, years: years)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,23 @@
+import Domain
+import SQLite
+import Testing
+import TestSupport
+
+@Suite("The project leader's home page")
+struct HomeAttentionTests {
+    @Test("an over-committed funding source is listed with the amount over budget and a link to the source")
+    func overCommittedSource() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        #expect(!(try leader.get("/").contains("href=\"/funding/1\">OAB-middelen gemeente</a>")))
+        let committed = try app.database.read { c in
+            try c.row("""
+                SELECT SUM(c.amount_cents) FROM contributions c JOIN agreement_versions v ON v.id = c.version_id
+                WHERE v.status = 'vastgesteld' AND c.funding_source_id = 1 AND c.year = 2024
+                """)?.int64(0) ?? 0
+        }
+        try app.database.write { try $0.execute("UPDATE funding_budgets SET amount_cents = \(committed - 1) WHERE funding_source_id = 1 AND year = 2024") }
+        let home = try leader.get("/")
+        #expect(home.contains("href=\"/funding/1\">OAB-middelen gemeente</a>, 2024-2025: € 0,01 meer toegezegd dan het budget"))
+    }
+}

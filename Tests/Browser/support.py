@@ -1,0 +1,379 @@
+"""The machinery of the browser journeys: the server under test, the browser, and `Journey`,
+which walks a person's steps, captures the raw HTML of every page it sees (for the validator
+and the accessibility checks) and keeps a screenshot of every step, written out on failure.
+
+Adding a journey step (e.g. for agreements or year plans) looks like:
+
+    with j.step("open the agreement of IKC 1"):
+        j.open("/afspraken/1")                      # or j.click_link("Afspraak")
+        j.expect_h1("Resultaatafspraak")
+    with j.step("save the targets grid"):
+        j.fill({"target-2025-1": "12"})
+        j.submit()                                  # clicks the form's primary button
+        j.expect_status(200)
+        j.expect_text("opgeslagen")
+
+Every page reached through `open`, `click_link` or `submit` is captured and checked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+import a11y
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", ROOT / ".build" / "browser-artifacts"))
+BINARY = Path(os.environ.get("PLUSIKC_BIN", ROOT / ".build" / "debug" / "plusikc"))
+WAIT_SECONDS = 10
+
+VIEWPORTS = {"desktop": (1280, 900), "tablet": (800, 1100)}
+
+
+# --------------------------------------------------------------------------- the server
+
+@dataclass
+class Account:
+    role: str
+    email: str
+    password: str
+
+
+class Server:
+    """A seeded temp database and `plusikc serve` on a free loopback port."""
+
+    def __init__(self) -> None:
+        self.directory = Path(tempfile.mkdtemp(prefix="plusikc-browser-"))
+        self.database = self.directory / "browser.sqlite"
+        self.accounts: dict[str, Account] = {}
+        self.process: subprocess.Popen | None = None
+        self.base = ""
+        self.log_path = ARTIFACTS / "server.log"
+
+    def start(self) -> None:
+        if not BINARY.exists():
+            raise RuntimeError(f"{BINARY} is missing: run swift build first")
+        subprocess.run([str(BINARY), "seed-demo", "--db", str(self.database)], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        accounts_file = Path(str(self.database) + ".demo-accounts.txt")
+        for line in accounts_file.read_text().splitlines():
+            match = re.match(r"\s*(\S+)\s+(\S+)\s+wachtwoord:\s*(\S+)", line)
+            if match:
+                role, email, password = match.groups()
+                self.accounts[role] = Account(role, email, password)
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "wb")
+        self.process = subprocess.Popen([str(BINARY), "serve", "--db", str(self.database), "--port", str(port)],
+                                        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(self.base + "/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start; see {self.log_path}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# --------------------------------------------------------------------------- the browser
+
+def make_driver(viewport: str = "desktop") -> webdriver.Chrome:
+    width, height = VIEWPORTS[viewport]
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     f"--window-size={width},{height}", "--lang=nl", "--no-first-run",
+                     "--disable-extensions", "--disable-background-networking"):
+        options.add_argument(argument)
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    driver_path = shutil.which("chromedriver")
+    if not browser or not driver_path:
+        raise RuntimeError("chromium and chromedriver are needed (Tests/Browser/run.sh installs them)")
+    options.binary_location = browser
+    # The performance log carries the Network events: the raw HTML of each document.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    driver.set_page_load_timeout(30)
+    return driver
+
+
+# --------------------------------------------------------------------------- pages and journeys
+
+@dataclass
+class CapturedPage:
+    label: str
+    url: str
+    status: int
+    html: str
+    file: Path | None = None
+
+
+@dataclass
+class Capture:
+    """Every page the journeys saw, in order; the validator test reads it at the end."""
+    pages: list[CapturedPage] = field(default_factory=list)
+
+    def add(self, page: CapturedPage) -> None:
+        directory = ARTIFACTS / "pages"
+        directory.mkdir(parents=True, exist_ok=True)
+        page.file = directory / f"{len(self.pages) + 1:03d}-{slug(page.label)}.html"
+        page.file.write_text(page.html, encoding="utf-8")
+        self.pages.append(page)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "page"
+
+
+class StepFailed(AssertionError):
+    pass
+
+
+class Journey:
+    def __init__(self, name: str, driver: webdriver.Chrome, server: Server, capture: Capture,
+                 viewport: str = "desktop") -> None:
+        self.name = name
+        self.viewport = viewport
+        self.driver = driver
+        self.server = server
+        self.capture_store = capture
+        self.steps: list[tuple[str, bytes | None]] = []
+        self.current_step = "start"
+        self.page: CapturedPage | None = None
+        self.failed = False
+        self.broken_resources: list[str] = []
+
+    # -- steps and evidence
+
+    @contextlib.contextmanager
+    def step(self, name: str):
+        self.current_step = name
+        try:
+            yield self
+        except BaseException:
+            self.failed = True
+            self._shot(name + " (FAILED)")
+            raise
+        self._shot(name)
+
+    def _shot(self, name: str) -> None:
+        try:
+            png = self.driver.get_screenshot_as_png()
+        except WebDriverException:
+            png = None
+        self.steps.append((name, png))
+
+    def write_failure_artifacts(self) -> Path:
+        directory = ARTIFACTS / "failures" / slug(self.name)
+        directory.mkdir(parents=True, exist_ok=True)
+        for index, (name, png) in enumerate(self.steps, start=1):
+            if png:
+                (directory / f"{index:02d}-{slug(name)}.png").write_bytes(png)
+        with contextlib.suppress(WebDriverException):
+            (directory / "last-page.dom.html").write_text(self.driver.page_source, encoding="utf-8")
+        if self.page:
+            (directory / "last-page.raw.html").write_text(self.page.html, encoding="utf-8")
+        return directory
+
+    # -- navigation (each captures and checks the page it lands on)
+
+    def url(self, path: str) -> str:
+        return self.server.base + path
+
+    def open(self, path: str, status: int = 200) -> CapturedPage:
+        self.driver.get(self.url(path))
+        return self._landed(status)
+
+    def click_link(self, text: str, status: int = 200, within: str = "body") -> CapturedPage:
+        scope = self.driver.find_element(By.CSS_SELECTOR, within)
+        link = scope.find_element(By.XPATH, f".//a[normalize-space()={xpath_literal(text)}]")
+        self._navigate(link.click)
+        return self._landed(status)
+
+    def fill(self, values: dict[str, str]) -> None:
+        """Types into fields by id; checkboxes/radios take "on"/"off", selects the option's value."""
+        for field_id, value in values.items():
+            element = self.driver.find_element(By.ID, field_id)
+            tag = element.tag_name.lower()
+            kind = (element.get_attribute("type") or "").lower()
+            if tag == "select":
+                element.find_element(By.CSS_SELECTOR, f"option[value={css_literal(value)}]").click()
+            elif kind in ("checkbox", "radio"):
+                if element.is_selected() != (value == "on"):
+                    element.click()
+            else:
+                element.clear()
+                element.send_keys(value)
+
+    def submit(self, button_text: str | None = None, status: int = 200) -> CapturedPage:
+        """Clicks the submit button (by text, or the first primary button in <main>)."""
+        if button_text:
+            button = self.driver.find_element(
+                By.XPATH, f"//main//button[normalize-space()={xpath_literal(button_text)}]")
+        else:
+            button = self.driver.find_element(By.CSS_SELECTOR, "main button.button--primary[type=submit]")
+        self._navigate(button.click)
+        return self._landed(status)
+
+    def log_out(self) -> CapturedPage:
+        button = self.driver.find_element(By.XPATH, "//header//button[normalize-space()='Uitloggen']")
+        self._navigate(button.click)
+        return self._landed(200)
+
+    def log_in(self, role: str | None = None, email: str | None = None, password: str | None = None) -> CapturedPage:
+        if role:
+            account = self.server.accounts[role]
+            email, password = account.email, account.password
+        self.open("/login")
+        self.expect_h1("Inloggen")
+        self.fill({"email": email or "", "password": password or ""})
+        page = self.submit("Inloggen")
+        assert "/login" not in self.driver.current_url, f"still on the log-in page: {self.text('main')[:300]}"
+        return page
+
+    def _navigate(self, action) -> None:
+        """Runs an action that loads a new document and waits until that document is complete:
+        the old document carries a marker the new one lacks (no sleeps)."""
+        self.driver.execute_script("window.__journeyOldDocument = true")
+        action()
+        WebDriverWait(self.driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script(
+                "return window.__journeyOldDocument !== true && document.readyState === 'complete'"))
+
+    def _landed(self, expected_status: int) -> CapturedPage:
+        page = self._capture_document()
+        self.page = page
+        self.capture_store.add(page)
+        assert not self.broken_resources, f"resources of {page.url} failed: {self.broken_resources}"
+        problems = a11y.check_page(page.html)
+        assert not problems, f"accessibility problems on {page.url}:\n  " + "\n  ".join(problems)
+        assert page.status == expected_status, f"{page.url} answered {page.status}, expected {expected_status}"
+        if self.viewport != "desktop":
+            self.expect_no_page_overflow()
+        return page
+
+    def _capture_document(self) -> CapturedPage:
+        """The raw HTML the server sent for the current document (not the DOM), via the Network
+        events of the performance log; falls back to a GET with the browser's cookies."""
+        label = f"{self.name} {self.current_step}"
+        documents = []
+        self.broken_resources = []
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message.get("method") != "Network.responseReceived":
+                continue
+            params = message["params"]
+            if params.get("type") == "Document":
+                documents.append(params)
+            elif int(params["response"].get("status", 0)) >= 400:
+                self.broken_resources.append(f"{params['response']['url']} {params['response']['status']}")
+        if documents:
+            last = documents[-1]
+            try:
+                body = self.driver.execute_cdp_cmd("Network.getResponseBody", {"requestId": last["requestId"]})
+                html = body["body"]
+                return CapturedPage(label, last["response"]["url"], int(last["response"]["status"]), html)
+            except WebDriverException:
+                pass
+        url = self.driver.current_url
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
+        request = urllib.request.Request(url, headers={"Cookie": cookies})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return CapturedPage(label, url, response.status, response.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            return CapturedPage(label, url, error.code, error.read().decode("utf-8"))
+
+    # -- expectations
+
+    def text(self, css: str = "main") -> str:
+        return self.driver.find_element(By.CSS_SELECTOR, css).text
+
+    def expect_h1(self, text: str) -> None:
+        h1 = self.driver.find_element(By.TAG_NAME, "h1").text
+        assert text in h1, f"h1 is {h1!r}, expected it to contain {text!r}"
+
+    def expect_text(self, text: str, css: str = "main") -> None:
+        content = self.text(css)
+        assert text in content, f"{text!r} not in {css}: {content[:500]!r}"
+
+    def expect_no_text(self, text: str, css: str = "main") -> None:
+        content = self.text(css)
+        assert text not in content, f"{text!r} unexpectedly in {css}"
+
+    def expect_status(self, status: int) -> None:
+        assert self.page and self.page.status == status, f"status {self.page and self.page.status}, expected {status}"
+
+    def expect_path(self, path: str) -> None:
+        current = self.driver.current_url.removeprefix(self.server.base)
+        assert current.split("?")[0] == path, f"at {current}, expected {path}"
+
+    def menu(self) -> list[str]:
+        return [a.text for a in self.driver.find_elements(By.CSS_SELECTOR, "nav.site-nav a")]
+
+    def expect_no_page_overflow(self) -> None:
+        """Nothing makes the page scroll sideways (wide tables scroll inside their own box)."""
+        overflow = self.driver.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{self.driver.current_url} scrolls sideways by {overflow}px at this width"
+
+    def expect_error_for(self, field_id: str) -> None:
+        """A field's error: the field is aria-invalid and described by a visible message, and the
+        summary at the top links to it."""
+        element = self.driver.find_element(By.ID, field_id)
+        assert element.get_attribute("aria-invalid") == "true", f"#{field_id} is not aria-invalid"
+        described = (element.get_attribute("aria-describedby") or "").split()
+        messages = [self.driver.find_element(By.ID, i) for i in described if i.endswith("-error")]
+        assert messages and messages[0].is_displayed() and messages[0].text.strip(), f"#{field_id} has no visible error"
+        links = self.driver.find_elements(By.CSS_SELECTOR, f".error-summary a[href='#{field_id}']")
+        assert links, f"the error summary does not link to #{field_id}"
+
+
+def xpath_literal(text: str) -> str:
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
+def css_literal(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -76,6 +76,14 @@ public final class Application: HTTPResponder {
         return response
     }
 
+    /// Public feature routes (no log-in); nil when `route` is not one of them.
+    func dispatchPublic(_ route: Route, _ request: Request, _ context: Context, isPost: Bool) throws -> Response? {
+        switch route {
+        case .reports(let r): return try handleReports(r, request, context, isPost: isPost)
+        default: return nil
+        }
+    }
+
     /// One place for the security headers of every response.
     static func addSecurityHeaders(_ response: inout Response) {
         response.headers.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
@@ -106,6 +114,11 @@ public final class Application: HTTPResponder {
             return isPost ? try postSetPassword(token: token, request, context) : try getSetPassword(token: token, context)
         default:
             break
+        }
+
+        // Feature routes without a requirement are public (a report's share link).
+        if route.requirement(isPost: isPost) == nil, let response = try dispatchPublic(route, request, context, isPost: isPost) {
+            return response
         }
 
         guard let principal = context.principal else {

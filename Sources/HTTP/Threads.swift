@@ -1,3 +1,4 @@
+import CSystem
 import Glibc
 
 /// A pthread mutex and condition variable, for the work queue and latches.
@@ -116,7 +117,11 @@ func startThread(name: String, _ body: @escaping @Sendable () -> Void) throws(So
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
-    let box = Unmanaged.passRetained(Box(body)).toOpaque()
+    let named: @Sendable () -> Void = {
+        csystem_set_thread_name(name)
+        body()
+    }
+    let box = Unmanaged.passRetained(Box(named)).toOpaque()
     var thread = pthread_t()
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
@@ -134,5 +139,4 @@ func startThread(name: String, _ body: @escaping @Sendable () -> Void) throws(So
         Unmanaged<Box>.fromOpaque(box).release()
         throw SocketError("pthread_create", errno: result)
     }
-    _ = name
 }

@@ -206,7 +206,7 @@ public enum DemoData {
                         """)
                     let resultID = c.lastInsertRowID
                     for year in 2021...2028 {
-                        let value = (baseline + result.7 * Double(year - 2021) * 10).rounded() / 10
+                        let value = ((baseline + result.7 * Double(year - 2021)) * 10).rounded() / 10
                         try c.execute("INSERT INTO result_targets (result_id, year, value) VALUES (\(resultID), \(year), \(value))")
                     }
                 }

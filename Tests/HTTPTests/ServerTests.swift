@@ -140,6 +140,18 @@ struct ServerTests {
         #expect(try client.readResponse().text == "ok")
     }
 
+    @Test("a client that stops reading its answers is dropped after the write-stall timeout")
+    func writeStall() throws {
+        let server = try TestServer(timeouts: Timeouts(header: 1, bodyIdle: 1, keepAliveIdle: 5, writeStall: 0.5))
+        let client = try RawHTTPClient(port: server.port, timeout: 3)
+        var batch = ""
+        for _ in 0..<200 { batch += "GET /static/big.txt HTTP/1.1\r\nHost: x\r\n\r\n" }
+        try client.send(batch)
+        usleep(1_500_000)
+        #expect(client.isClosedByServer())
+        #expect(try server.get("/health").text == "ok")
+    }
+
     @Test("Connection: close is honoured: the answer says close and the socket is closed")
     func connectionClose() throws {
         let server = try TestServer()

@@ -302,7 +302,11 @@ public enum ReportCSV {
 
     static func decimal(_ value: Double?) -> String {
         guard let value else { return "" }
-        return DutchFormat.number(value, decimals: value == value.rounded() ? 0 : 2).replacingOccurrences(of: ".", with: "")
+        // Up to two decimals without trailing zeros, no thousands separator: "7,6", "1234".
+        var text = DutchFormat.number(value, decimals: 2).replacingOccurrences(of: ".", with: "")
+        while text.contains(","), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(",") { text.removeLast() }
+        return text
     }
 
     public static func render(_ table: ReportTable, report: AnnualReport) -> String {

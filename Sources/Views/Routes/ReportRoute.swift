@@ -1,29 +1,107 @@
 import Domain
 
-/// URLs of Annual reports for the Ontwikkelgroep (issue 10). Only the index exists so far.
+/// URLs of the annual reports for the Ontwikkelgroep (issue 10).
 public enum ReportRoute: Sendable, Equatable, Hashable {
+    /// All years and editions.
     case index
+    /// The live draft of a year; POST saves foreword and conclusions.
+    case year(Int)
+    case publish(Int)
+    case yearCSV(Int, table: ReportTable)
+    /// A published (or withdrawn) edition, frozen.
+    case edition(Int64)
+    case editionCSV(Int64, table: ReportTable)
+    case withdraw(Int64)
+    case share(Int64)
+    case unshare(Int64)
+    /// The read-only view behind a share link; no log-in.
+    case shared(token: String)
 
     init?(_ s: [Substring]) {
-        guard s.count == 1, s[0] == "reports" else { return nil }
-        self = .index
+        if s.count == 2, s[0] == "share", RouteParsing.isToken(s[1]) {
+            self = .shared(token: String(s[1]))
+            return
+        }
+        guard s.first == "reports" else { return nil }
+        switch s.count {
+        case 1: self = .index
+        case 2:
+            guard let year = RouteParsing.year(s[1]) else { return nil }
+            self = .year(year)
+        case 3:
+            if s[1] == "editions", let id = RouteParsing.id(s[2]) {
+                self = .edition(id)
+            } else if let year = RouteParsing.year(s[1]), s[2] == "publish" {
+                self = .publish(year)
+            } else {
+                return nil
+            }
+        case 4:
+            if let year = RouteParsing.year(s[1]), s[2] == "csv", let table = ReportTable(rawValue: String(s[3])) {
+                self = .yearCSV(year, table: table)
+                return
+            }
+            guard s[1] == "editions", let id = RouteParsing.id(s[2]) else { return nil }
+            switch s[3] {
+            case "withdraw": self = .withdraw(id)
+            case "share": self = .share(id)
+            case "unshare": self = .unshare(id)
+            default: return nil
+            }
+        case 5:
+            guard s[1] == "editions", let id = RouteParsing.id(s[2]), s[3] == "csv",
+                  let table = ReportTable(rawValue: String(s[4])) else { return nil }
+            self = .editionCSV(id, table: table)
+        default:
+            return nil
+        }
     }
 
     public var path: String {
         switch self {
         case .index: "/reports"
+        case .year(let year): "/reports/\(year)"
+        case .publish(let year): "/reports/\(year)/publish"
+        case .yearCSV(let year, let table): "/reports/\(year)/csv/\(table.rawValue)"
+        case .edition(let id): "/reports/editions/\(id)"
+        case .editionCSV(let id, let table): "/reports/editions/\(id)/csv/\(table.rawValue)"
+        case .withdraw(let id): "/reports/editions/\(id)/withdraw"
+        case .share(let id): "/reports/editions/\(id)/share"
+        case .unshare(let id): "/reports/editions/\(id)/unshare"
+        case .shared(let token): "/share/\(token)"
         }
     }
 
     public var methods: [String] {
         switch self {
-        case .index: RouteParsing.read
+        case .index, .yearCSV, .edition, .editionCSV, .shared: RouteParsing.read
+        case .year: RouteParsing.readWrite
+        case .publish, .withdraw, .share, .unshare: RouteParsing.postOnly
         }
     }
 
     public func requirement(isPost: Bool) -> (Action, RecordKind)? {
         switch self {
-        case .index: return (isPost ? .write : .read, .report)
+        case .shared: return nil
+        case .index, .yearCSV, .edition, .editionCSV: return (.read, .report)
+        case .year: return (isPost ? .write : .read, .report)
+        case .publish, .withdraw, .share, .unshare: return (.review, .report)
+        }
+    }
+}
+
+/// The tables of a report that can be exported as CSV.
+public enum ReportTable: String, Sendable, CaseIterable {
+    case goals, results, money, staffing, sources, plans
+
+    public var label: String {
+        switch self {
+        case .goals: "Resultaten per doel"
+        case .results: "Resultaten per IKC"
+        case .money: "Geld per IKC"
+        case .staffing: "Formatie per IKC"
+        case .sources: "Programmageld per bron"
+        case .plans: "Jaarplannen"
         }
     }
 }

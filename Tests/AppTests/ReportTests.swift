@@ -13,6 +13,8 @@ import TestSupport
 struct ReportTests {
     static func addApprovedPlan(_ app: TestApp) throws {
         try app.database.write { c in
+            // Start from no plans at all (the demo has some), so every figure is the hand-made one.
+            try c.execute("DELETE FROM year_plans")
             guard let version = try c.row("""
                 SELECT v.id FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id WHERE a.ikc_id = 1
                 """)?.int64(0) else { return }
@@ -167,6 +169,7 @@ struct ReportTests {
     @Test("a year without any approved plans yields a report that says so")
     func yearWithoutPlans() throws {
         let app = try TestApp()
+        try app.database.write { try $0.execute("DELETE FROM year_plans WHERE year = 2027") }
         let browser = try app.browser(loggedInAs: .ontwikkelgroep)
         let page = try browser.get("/reports/2027")
         #expect(page.status == 200)

@@ -186,6 +186,7 @@ struct ReportTests {
         let editionPath = try #require(try leader.post("/reports/2024/publish", []).location)
         let member = try app.browser(loggedInAs: .ontwikkelgroep)
         #expect(try member.get("/reports").contains("editie 1"))
+        #expect(try member.get("/").contains("href=\"\(editionPath)\">Jaarrapportage 2024-2025, editie 1</a>"))
         #expect(try member.get(editionPath).status == 200)
         _ = try member.get("/reports/2024")
         #expect(try member.post("/reports/2024/publish", []).status == 403)

@@ -78,7 +78,8 @@ extension Application {
                 let own = Set(principal.ikcIDs)
                 summary.ownIKCs = try rows.filter { own.contains($0.id) }.map { ($0.id, $0.name, try IKCs.planStatus(ikcID: $0.id, year: year, c)) }
             case .ontwikkelgroep:
-                break
+                summary.reports = try Reports.all(c).filter { $0.status == "published" }
+                    .map { ($0.id, programme.yearLabel($0.year), $0.edition) }
             }
             return summary
         }

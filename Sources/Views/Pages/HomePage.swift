@@ -15,6 +15,8 @@ public enum HomePage {
         /// A director's IKCs with the status of this year's plan (nil: not started).
         public var ownIKCs: [(id: Int64, name: String, planStatus: String?)]
         public var currentYear: Int?
+        /// Published report editions (id, year label, edition), newest first: the Ontwikkelgroep's home.
+        public var reports: [(id: Int64, label: String, edition: Int)] = []
         /// Year plan deadline reminders (issue 9; filled by `planReminderItems` in PlansHandlers).
         public var planReminders: [PlanReminderSection.Item] = []
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: String)] = [],
@@ -32,6 +34,14 @@ public enum HomePage {
             self.ownIKCs = ownIKCs
             self.currentYear = currentYear
         }
+    }
+
+    static func reportList(_ reports: [(id: Int64, label: String, edition: Int)]) -> HTML {
+        var items: [HTML] = []
+        for report in reports {
+            items.append("<li><a href=\"\(Route.reports(.edition(report.id)).path)\">Jaarrapportage \(report.label), editie \(report.edition)</a></li>")
+        }
+        return list(items, empty: "Er is nog geen jaarrapportage gepubliceerd.")
     }
 
     static func list(_ items: [HTML], empty: StaticString) -> HTML {
@@ -114,6 +124,8 @@ public enum HomePage {
         case .ontwikkelgroep:
             body = """
             <p class="lead">Als lid van de Ontwikkelgroep leest u de jaarrapportages, de afspraken en de voortgang.</p>
+            <h2>Gepubliceerde jaarrapportages</h2>
+            \(reportList(summary.reports))
             <p><a class="button button--primary" href="\(Route.reports(.index).path)">Naar de jaarrapportages</a>
             <a class="button button--secondary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
             """

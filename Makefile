@@ -28,7 +28,7 @@ release: deps
 run: release
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f "$(DB)" ]; then \
-	  $(RELEASE_BIN) migrate --db "$(DB)" && $(RELEASE_BIN) seed-demo --db "$(DB)"; \
+	  $(RELEASE_BIN) migrate --db "$(DB)" && $(RELEASE_BIN) seed-demo --db "$(DB)" >/dev/null; \
 	else \
 	  $(RELEASE_BIN) migrate --db "$(DB)"; \
 	fi

@@ -204,7 +204,7 @@ enum CommandLineTool {
             if applied.isEmpty {
                 print("Database \(options.database) is up to date (version \(migrations.last?.version ?? 0)).")
             } else {
-                for migration in applied { print("Applied migration \(migration.name)") }
+                for migration in applied { print("Applied migration \(migration.fileName)") }
             }
         }
         return database

@@ -144,6 +144,23 @@ struct AuthenticationTests {
         #expect(try browser.post("/login", [("email", "ghost@example.org"), ("password", "x")]).status == 429)
     }
 
+    @Test("after five failed log-ins from one client address, attempts for any e-mail wait")
+    func throttlingByAddress() throws {
+        let app = try TestApp()
+        let browser = app.browser()
+        _ = try browser.get("/login")
+        for index in 0..<5 {
+            #expect(try browser.post("/login", [("email", "guess\(index)@example.org"), ("password", "wrong password 123")]).status == 401)
+        }
+        let account = app.account(.ontwikkelgroep)
+        let blocked = try browser.post("/login", [("email", account.email), ("password", account.password)])
+        #expect(blocked.status == 429)
+        #expect(browser.cookies["plusikc_session"] == nil)
+        // Attempts older than the 15-minute window no longer count.
+        try app.database.write { try $0.execute("UPDATE login_attempts SET attempted_at = attempted_at - 16 * 60") }
+        #expect(try browser.post("/login", [("email", account.email), ("password", account.password)]).status == 303)
+    }
+
     @Test("a deactivated user cannot log in, and their open sessions end")
     func deactivatedUser() throws {
         let app = try TestApp()

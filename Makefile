@@ -5,7 +5,7 @@ PORT ?= 8080
 DB ?= data/plusikc.sqlite
 RELEASE_BIN := .build/release/plusikc
 
-.PHONY: run test test-fast bench clean deps build release
+.PHONY: run test test-fast bench bench-report clean deps build release
 
 # System libraries the package links (headers and pkg-config files); installed only when missing.
 deps:
@@ -51,6 +51,10 @@ test-fast: deps
 
 bench: release
 	Tests/Bench/run.sh
+
+# The report draft at 9, 30, 100 and 300 IKCs (seed-demo --ikcs N): how it scales.
+bench-report: release
+	NO_BUILD=1 Tests/Bench/run.sh --report
 
 clean:
 	rm -rf .build

@@ -29,6 +29,7 @@ public final class Application: HTTPResponder {
     public let database: Database
     public let configuration: AppConfiguration
     let staticFiles: StaticFiles
+    let caches = AppCaches()
 
     static let sessionCookie = "plusikc_session"
     static let loginCSRFCookie = "plusikc_csrf"

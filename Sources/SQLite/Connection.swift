@@ -13,6 +13,18 @@ public final class Connection {
     private var savepointDepth = 0
     private static let cacheLimit = 256
 
+    /// What `snapshotTag` knows in the current read transaction (reset by `Database.read`).
+    enum TagState {
+        /// A write transaction or no transaction: no tag.
+        case none
+        /// A read transaction that began when the generation was `start`.
+        case pending(start: UInt64, generation: CommitGeneration)
+        case resolved(UInt64?)
+    }
+    var tagState = TagState.none
+    /// `PRAGMA data_version` at this connection's previous check, nil before the first.
+    private var lastDataVersion: Int64?
+
     final class CachedStatement {
         let handle: OpaquePointer
         var inUse = false
@@ -114,6 +126,37 @@ public final class Connection {
         }
         try executeScript("RELEASE \(name)")
         return result
+    }
+
+    /// Inside a `Database.read`: a number that is the same for two read transactions only when
+    /// they see the same database state, or nil when that cannot be told (inside a `write`, or a
+    /// commit raced with the start of this transaction). `SnapshotCache` keys its values on it.
+    ///
+    /// How: `PRAGMA data_version` on a reader changes whenever any other connection (the writer,
+    /// another process) has committed since the reader's previous check; the first check after a
+    /// commit bumps the database's generation. The tag is the generation loaded before the
+    /// transaction began, valid only when it is unchanged after this connection's check (which
+    /// starts the read snapshot if no query has yet). So a snapshot taken after a commit never
+    /// carries a tag loaded before it was noticed, and one taken before never a later tag.
+    public var snapshotTag: UInt64? {
+        switch tagState {
+        case .none:
+            return nil
+        case .resolved(let tag):
+            return tag
+        case .pending(let start, let generation):
+            var tag: UInt64? = nil
+            if let version = try? row("PRAGMA data_version")?.int64(0) {
+                if version != lastDataVersion {
+                    lastDataVersion = version
+                    generation.bump()
+                } else if generation.load() == start {
+                    tag = start
+                }
+            }
+            tagState = .resolved(tag)
+            return tag
+        }
     }
 
     // MARK: Statements

@@ -34,6 +34,8 @@ public final class Database: Sendable {
     private let readers: ReaderPool
     /// Threads inside a `read`, `write` or `backup` of this database, to refuse nesting.
     private let activeThreads = Mutex<[UInt: String]>([:])
+    /// Commits noticed by the readers, for `Connection.snapshotTag`.
+    private let generation = CommitGeneration()
 
     /// Opens (creating if needed) the database at `path`, a file path (not `:memory:`: every
     /// connection must see the same database). Sets `journal_mode=WAL`, `foreign_keys=ON`,
@@ -84,7 +86,12 @@ public final class Database: Sendable {
         try enter("read")
         defer { leave() }
         let connection = try readers.borrow()
-        defer { readers.giveBack(connection) }
+        defer {
+            connection.tagState = .none
+            readers.giveBack(connection)
+        }
+        // Loaded before the snapshot begins (see `Connection.snapshotTag`).
+        connection.tagState = .pending(start: generation.load(), generation: generation)
         try connection.execute("BEGIN DEFERRED")
         return try finishTransaction(connection, body)
     }

@@ -58,14 +58,18 @@ public enum SHA256 {
 
     /// Lowercase hexadecimal of any bytes.
     public static func hexString(_ bytes: [UInt8]) -> String {
-        let digits: [Character] = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+        // Byte by byte into the string's own buffer: this runs for every request's session cookie.
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            let table = digits.utf8Start
+            var index = 0
+            for byte in bytes {
+                buffer[index] = table[Int(byte >> 4)]
+                buffer[index + 1] = table[Int(byte & 0x0f)]
+                index += 2
+            }
+            return index
         }
-        return text
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {

@@ -12,14 +12,11 @@ public enum IKCs {
         public var koepel: String
         public var area: String?
         public var agreementStatus: String?
-        public var results: Int
-        public var targets: Int
-        public var contributionCents: Int64
         public var predicate: PlusPredicate?
     }
 
     /// Filters of the overview; nil means all.
-    public struct Filter: Sendable, Equatable {
+    public struct Filter: Sendable, Hashable {
         public var kind: IKCKind?
         public var koepelID: Int64?
         public var areaID: Int64?
@@ -33,16 +30,12 @@ public enum IKCs {
         }
     }
 
-    /// Every IKC with its koepel, area, the status of its newest agreement version, and that
-    /// version's results, yearly targets and contributions. Correlated subqueries so that one
-    /// aggregate cannot multiply another.
+    /// Every IKC with its koepel, area, Plus predicate and the status of its newest agreement
+    /// version. (No per-version aggregates: no page shows them, and summing the contributions
+    /// alone cost more than the rest of the query.)
     public static func overview(_ filter: Filter = Filter(), _ c: Connection) throws -> [OverviewRow] {
         var sql: SQL = """
             SELECT i.id, i.name, i.kind, k.name, a.name, v.status,
-                   (SELECT COUNT(*) FROM agreement_results r WHERE r.version_id = v.id),
-                   (SELECT COUNT(*) FROM agreement_results r JOIN result_targets t ON t.result_id = r.id
-                     WHERE r.version_id = v.id),
-                   (SELECT COALESCE(SUM(amount_cents), 0) FROM contributions c WHERE c.version_id = v.id),
                    p.granted_on, p.last_reassessed_on, p.lock_version, i.koepel_id
             FROM ikcs i
             JOIN organisations k ON k.id = i.koepel_id
@@ -61,15 +54,35 @@ public enum IKCs {
         return try c.rows(sql).map { row in
             let id = try row.int64(0)
             var predicate: PlusPredicate? = nil
-            if let granted = try row.optionalString(9).flatMap({ Day(iso: $0) }) {
-                predicate = PlusPredicate(ikcID: id, grantedOn: granted, lastReassessedOn: try row.optionalString(10).flatMap { Day(iso: $0) },
-                                          lockVersion: try row.int64(11))
+            if let granted = try row.optionalString(6).flatMap({ Day(iso: $0) }) {
+                predicate = PlusPredicate(ikcID: id, grantedOn: granted, lastReassessedOn: try row.optionalString(7).flatMap { Day(iso: $0) },
+                                          lockVersion: try row.int64(8))
             }
             return OverviewRow(id: id, name: try row.string(1), kind: IKCKind(rawValue: try row.string(2)) ?? .regulier,
-                               koepelID: try row.int64(12), koepel: try row.string(3), area: try row.optionalString(4),
-                               agreementStatus: try row.optionalString(5), results: try row.int(6), targets: try row.int(7),
-                               contributionCents: try row.int64(8), predicate: predicate)
+                               koepelID: try row.int64(9), koepel: try row.string(3), area: try row.optionalString(4),
+                               agreementStatus: try row.optionalString(5), predicate: predicate)
         }
+    }
+
+    /// What the newest version of each IKC's newest agreement holds: its results, their yearly
+    /// targets and the sum of its contributions (IKCs without an agreement are absent).
+    /// Correlated subqueries so that one aggregate cannot multiply another.
+    public static func agreementFigures(_ c: Connection) throws -> [Int64: (results: Int, targets: Int, contributionCents: Int64)] {
+        var figures: [Int64: (results: Int, targets: Int, contributionCents: Int64)] = [:]
+        for row in try c.rows("""
+            SELECT ag.ikc_id,
+                   (SELECT COUNT(*) FROM agreement_results r WHERE r.version_id = v.id),
+                   (SELECT COUNT(*) FROM agreement_results r JOIN result_targets t ON t.result_id = r.id
+                     WHERE r.version_id = v.id),
+                   (SELECT COALESCE(SUM(amount_cents), 0) FROM contributions c WHERE c.version_id = v.id)
+            FROM agreements ag
+            JOIN agreement_versions v ON v.agreement_id = ag.id
+                 AND v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = ag.id)
+            WHERE ag.first_year = (SELECT MAX(first_year) FROM agreements WHERE ikc_id = ag.ikc_id)
+            """) {
+            figures[try row.int64(0)] = (try row.int(1), try row.int(2), try row.int64(3))
+        }
+        return figures
     }
 
     /// Per IKC: (results on track, results measured), judged on the newest measurement of each

@@ -2,16 +2,26 @@
 # make bench: the release server on a temporary demo database, loaded with wrk on this machine.
 # For each endpoint (/health, /static/css/site.css, /ikcs logged in) it runs 1, 64 and 256
 # connections and prints req/s, p50 and p99, then the server's resident memory after the
-# 256-connection runs. For side-by-side ratios against nginx and Hummingbird use
-# shared/peers/run.sh --ours URL (see its README).
+# 256-connection runs. Then the p50 of sequential requests (one connection) for the heavier
+# pages against their goals: the largest agreement, the compare page, the funding overview, and
+# the report draft of the plain demo (9 IKCs, a second database).
+# For side-by-side ratios against nginx and Hummingbird use shared/peers/run.sh --ours URL
+# (see its README).
 #
 #   Tests/Bench/run.sh            DURATION=10 by default; BENCH_EMAIL / BENCH_PASSWORD override
 #                                 the demo log-in read from the demo accounts file; NO_BUILD=1 and
-#                                 PLUSIKC_BIN=path run an already built binary.
+#                                 PLUSIKC_BIN=path run an already built binary; PAGE_REQUESTS=200
+#                                 sequential requests per page.
+#   Tests/Bench/run.sh --report   (make bench-report) only the report draft at 9, 30, 100 and
+#                                 300 IKCs (plain demo and `seed-demo --ikcs N`), to show how it
+#                                 scales; REPORT_REQUESTS=30 sequential requests per size.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+here=Tests/Bench
+mode=${1:-all}
 duration=${DURATION:-10}
+page_requests=${PAGE_REQUESTS:-200}
 bin=${PLUSIKC_BIN:-.build/release/plusikc}
 
 missing=()
@@ -26,57 +36,127 @@ fi
 [ "${NO_BUILD:-0}" = 1 ] || swift build -c release --product plusikc
 
 work=$(mktemp -d /tmp/plusikc-bench.XXXXXX)
-db=$work/bench.sqlite
 server_pid=""
-cleanup() {
+stop_server() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$server_pid" 2>/dev/null || true
   fi
+  server_pid=""
 }
-trap cleanup EXIT INT TERM
+trap stop_server EXIT INT TERM
 
-"$bin" migrate --db "$db" >/dev/null
-"$bin" seed-demo --db "$db" --ikcs 30 >/dev/null
+# make_db NAME [IKCS]: a migrated demo database (plain demo without IKCS) at $work/NAME.sqlite.
+make_db() {
+  local db=$work/$1.sqlite
+  "$bin" migrate --db "$db" >/dev/null
+  if [ -n "${2:-}" ]; then "$bin" seed-demo --db "$db" --ikcs "$2" >/dev/null; else "$bin" seed-demo --db "$db" >/dev/null; fi
+  echo "$db"
+}
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-base=http://127.0.0.1:$port
-# The access log goes to a file: a terminal would slow the server down.
-"$bin" serve --db "$db" --port "$port" >"$work/server.out" 2>"$work/server.log" &
-server_pid=$!
-for _ in $(seq 100); do
-  curl -fsS -o /dev/null "$base/health" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "the server exited; see $work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
+# start_server DB: the server on a free loopback port; sets base and server_pid.
+start_server() {
+  local db=$1 name
+  name=$(basename "$db" .sqlite)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  base=http://127.0.0.1:$port
+  # The access log goes to a file: a terminal would slow the server down.
+  "$bin" serve --db "$db" --port "$port" >"$work/server-$name.out" 2>"$work/server-$name.log" &
+  server_pid=$!
+  for _ in $(seq 100); do
+    curl -fsS -o /dev/null "$base/health" 2>/dev/null && return 0
+    kill -0 "$server_pid" 2>/dev/null || { echo "the server exited; see $work/server-$name.log" >&2; exit 1; }
+    sleep 0.1
+  done
+}
 
-# Log in for /ikcs: GET /login for the CSRF token, POST email, password, csrf; keep the cookies.
-cookie=""
-jar=$work/cookies.txt
-email=${BENCH_EMAIL:-}
-password=${BENCH_PASSWORD:-}
-accounts="$db.demo-accounts.txt"
-if [ -z "$email" ] && [ -f "$accounts" ]; then
-  line=$(grep -m1 -E '[^[:space:]]+@[^[:space:]]+' "$accounts" || true)
-  email=$(grep -oE '[^[:space:]:,;/]+@[^[:space:]:,;/]+' <<<"$line" | head -1 || true)
-  password=$(sed -E "s/.*${email//./\\.}//" <<<"$line" | sed -E 's/^[[:space:]:,;/|-]*((password|wachtwoord)[[:space:]:=]*)?//I' | awk '{print $1}')
+# log_in DB: logs in as the first demo account (or BENCH_EMAIL); sets cookie ("" on failure) and note.
+log_in() {
+  local db=$1 jar=$work/cookies.txt email=${BENCH_EMAIL:-} password=${BENCH_PASSWORD:-}
+  local accounts="$db.demo-accounts.txt" line csrf login_status ikcs_status
+  rm -f "$jar"
+  cookie=""
+  note=""
+  if [ -z "$email" ] && [ -f "$accounts" ]; then
+    line=$(grep -m1 -E '[^[:space:]]+@[^[:space:]]+' "$accounts" || true)
+    email=$(grep -oE '[^[:space:]:,;/]+@[^[:space:]:,;/]+' <<<"$line" | head -1 || true)
+    password=$(sed -E "s/.*${email//./\\.}//" <<<"$line" | sed -E 's/^[[:space:]:,;/|-]*((password|wachtwoord)[[:space:]:=]*)?//I' | awk '{print $1}')
+  fi
+  login_status=$(curl -s -o "$work/login.html" -w '%{http_code}' -c "$jar" -b "$jar" "$base/login" || echo 000)
+  if [ "$login_status" != 200 ]; then
+    note="skipped the logged-in pages: GET /login answered $login_status (no log-in page yet)"
+  elif [ -z "$email" ]; then
+    note="skipped the logged-in pages: no demo account found in $accounts (set BENCH_EMAIL and BENCH_PASSWORD)"
+  else
+    csrf=$(form_value csrf "$work/login.html")
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "email=$email" --data-urlencode "password=$password" \
+         --data-urlencode "csrf=$csrf" "$base/login" || true
+    cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+    ikcs_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/ikcs" || echo 000)
+    [ "$ikcs_status" = 200 ] || { note="skipped the logged-in pages: GET /ikcs answered $ikcs_status after logging in as $email"; cookie=""; }
+  fi
+}
+
+# form_value NAME FILE: the value of the first input named NAME in an HTML file.
+form_value() {
+  grep -oE "name=\"$1\"[^>]*value=\"[^\"]*\"|value=\"[^\"]*\"[^>]*name=\"$1\"" "$2" | head -1 |
+    grep -oE 'value="[^"]*"' | sed -E 's/value="([^"]*)"/\1/' || true
+}
+
+# sql DB QUERY: one value from the database (python3's sqlite3, no CLI needed).
+sql() {
+  python3 -c 'import sqlite3, sys; r = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone(); print(r[0] if r and r[0] is not None else "")' "$1" "$2"
+}
+
+# report_table TITLE: prints "$@"-style rows collected in the array rows_out.
+check_goal() {  # check_goal P50_MS GOAL_MS -> "ok" or "OVER"
+  python3 -c 'import sys; print("ok" if float(sys.argv[1]) < float(sys.argv[2]) else "OVER")' "$1" "$2"
+}
+
+if [ "$mode" = --report ]; then
+  # ---- make bench-report: the report draft at 9, 30, 100, 300 IKCs -------------------------
+  report_requests=${REPORT_REQUESTS:-30}
+  year=${REPORT_YEAR:-2024}
+  lines=()
+  for size in 9 30 100 300; do
+    if [ "$size" = 9 ]; then db=$(make_db report-9); else db=$(make_db "report-$size" "$size"); fi
+    ikcs=$(sql "$db" "SELECT COUNT(*) FROM ikcs WHERE kind = 'plus'")
+    # The newest version of each IKC's agreement: its results and their yearly targets.
+    per_ikc=$(sql "$db" "WITH newest AS (SELECT v.id FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id
+                          WHERE v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = a.id))
+                          SELECT printf('%.1f results, %.1f target years per result',
+                            (SELECT COUNT(*) FROM agreement_results WHERE version_id IN newest) * 1.0 / (SELECT COUNT(*) FROM newest),
+                            (SELECT COUNT(*) FROM result_targets t JOIN agreement_results r ON r.id = t.result_id WHERE r.version_id IN newest) * 1.0 /
+                            (SELECT COUNT(*) FROM agreement_results WHERE version_id IN newest))")
+    plans=$(sql "$db" "SELECT COUNT(*) FROM year_plans WHERE year = $year")
+    start_server "$db"
+    log_in "$db"
+    [ -n "$cookie" ] || { echo "$note" >&2; exit 1; }
+    read -r _ p50 p90 status bytes < <("$here/latency.py" "$base" "$cookie" "$report_requests" "/reports/$year")
+    stop_server
+    lines+=("$(printf '%6s %6s %8s %10s %10s %9s  %s' "$size" "$ikcs" "$plans" "$p50" "$p90" "$bytes" "$per_ikc")")
+    eval "p50_$size=$p50"
+  done
+  echo
+  echo "The report draft /reports/$year, p50 of $report_requests sequential requests (ms):"
+  printf '%6s %6s %8s %10s %10s %9s  %s\n' IKCs plus "plans" p50 p90 bytes "data per IKC"
+  printf '%s\n' "${lines[@]}"
+  python3 - "$p50_9" "$p50_30" "$p50_100" "$p50_300" <<'PY'
+import sys
+t = dict(zip([9, 30, 100, 300], map(float, sys.argv[1:])))
+print("per IKC (ms):", ", ".join(f"{n}: {t[n] / n:.3f}" for n in t))
+print(f"300 vs 100 IKCs: {t[300] / t[100]:.2f}x the time for 3x the IKCs "
+      f"({'no faster than linear' if t[300] / t[100] <= 3.3 else 'FASTER THAN LINEAR'}); "
+      f"goal at 300 IKCs < 500 ms: {'ok' if t[300] < 500 else 'OVER'}")
+PY
+  echo "(server logs in $work)"
+  exit 0
 fi
-login_status=$(curl -s -o "$work/login.html" -w '%{http_code}' -c "$jar" -b "$jar" "$base/login" || echo 000)
-note=""
-if [ "$login_status" != 200 ]; then
-  note="skipped /ikcs: GET /login answered $login_status (no log-in page yet)"
-elif [ -z "$email" ]; then
-  note="skipped /ikcs: no demo account found in $accounts (set BENCH_EMAIL and BENCH_PASSWORD)"
-else
-  csrf=$(grep -oE 'name="csrf"[^>]*value="[^"]*"|value="[^"]*"[^>]*name="csrf"' "$work/login.html" | head -1 |
-         grep -oE 'value="[^"]*"' | sed -E 's/value="([^"]*)"/\1/' || true)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "email=$email" --data-urlencode "password=$password" \
-       --data-urlencode "csrf=$csrf" "$base/login" || true
-  cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
-  ikcs_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/ikcs" || echo 000)
-  [ "$ikcs_status" = 200 ] || { note="skipped /ikcs: GET /ikcs answered $ikcs_status after logging in as $email"; cookie=""; }
-fi
+
+db=$(make_db bench 30)
+start_server "$db"
+log_in "$db"
 
 endpoints=(/health /static/css/site.css)
 [ -n "$cookie" ] && endpoints+=(/ikcs)
@@ -102,8 +182,56 @@ for endpoint in "${endpoints[@]}"; do
   done
 done
 
+
+# ---- The heavier pages: p50 of sequential requests at one connection, against their goals ----
+pages=()
+if [ -n "$cookie" ]; then
+  # The largest agreement: the most results, yearly targets and contributions in its newest version.
+  agreement=$(sql "$db" "SELECT a.id FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
+                         AND v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = a.id)
+                         ORDER BY (SELECT COUNT(*) FROM agreement_results r JOIN result_targets t ON t.result_id = r.id WHERE r.version_id = v.id)
+                                + (SELECT COUNT(*) FROM contributions c WHERE c.version_id = v.id) DESC, a.id LIMIT 1")
+  read -r _ agreement_p50 _ agreement_status _ < <("$here/latency.py" "$base" "$cookie" "$page_requests" "/agreements/$agreement")
+  # A second version to compare with: an amendment started through the form, as a user would.
+  to=$(sql "$db" "SELECT MAX(v.number) FROM agreement_versions v WHERE v.agreement_id = $agreement")
+  if [ "$to" = 1 ] && [ "$(sql "$db" "SELECT status FROM agreement_versions WHERE agreement_id = $agreement")" = vastgesteld ]; then
+    curl -s -o "$work/amend.html" -H "Cookie: $cookie" "$base/agreements/$agreement/amend"
+    curl -s -o /dev/null -H "Cookie: $cookie" --data-urlencode "csrf=$(form_value csrf "$work/amend.html")" \
+         --data-urlencode "lock_version=$(form_value lock_version "$work/amend.html")" \
+         --data-urlencode "reason=Benchmark: een bijstelling om te vergelijken" "$base/agreements/$agreement/amend" || true
+    to=$(sql "$db" "SELECT MAX(v.number) FROM agreement_versions v WHERE v.agreement_id = $agreement")
+  fi
+  compare_path="/agreements/$agreement/compare?from=1&to=$to"
+  read -r _ compare_p50 _ compare_status _ < <("$here/latency.py" "$base" "$cookie" "$page_requests" "$compare_path")
+  read -r _ funding_p50 _ funding_status _ < <("$here/latency.py" "$base" "$cookie" "$page_requests" /funding)
+  stop_server
+  # The report draft of the plain demo (9 IKCs).
+  demo_db=$(make_db demo)
+  start_server "$demo_db"
+  log_in "$demo_db"
+  read -r _ report_p50 _ report_status _ < <("$here/latency.py" "$base" "$cookie" "$page_requests" /reports/2024)
+  stop_server
+  page_row() {  # label path p50 status goal
+    if [ "$3" = - ] || [ -z "$3" ]; then
+      pages+=("$(printf '%-44s %10s %8s  %s' "$1 $2" "HTTP ${4:-?}" "< $5" "not measured")")
+    else
+      pages+=("$(printf '%-44s %10s %8s  %s' "$1 $2" "$3" "< $5" "$(check_goal "$3" "$5")")")
+    fi
+  }
+  page_row "agreement" "/agreements/$agreement" "$agreement_p50" "$agreement_status" 5
+  page_row "compare" "versions 1 and $to" "$compare_p50" "$compare_status" 20
+  page_row "funding overview (30 IKCs)" "/funding" "$funding_p50" "$funding_status" 10
+  page_row "report draft (9 IKCs)" "/reports/2024" "$report_p50" "$report_status" 20
+fi
+
 echo
 printf '%-24s %6s %12s %10s %10s\n' endpoint conns req/s p50 p99
 printf '%s\n' "${rows[@]}"
+if [ ${#pages[@]} -gt 0 ]; then
+  echo
+  echo "Pages, p50 of $page_requests sequential requests at 1 connection (ms):"
+  printf '%-44s %10s %8s\n' page p50 goal
+  printf '%s\n' "${pages[@]}"
+fi
 [ -n "$note" ] && echo "$note"
-echo "(wrk output and the server log are in $work)"
+echo "(wrk output and the server logs are in $work)"

@@ -103,10 +103,14 @@ extension Application {
         let filter = IKCs.Filter(kind: IKCKind(rawValue: form.kind), koepelID: Int64(form.koepel), areaID: Int64(form.area), descending: form.sort == "-name")
         let programme = try programme(context)
         let today = Application.today()
-        let (found, progress, koepels, areas) = try database.read { c in
-            (try IKCs.overview(filter, c), try IKCs.progress(c), try Organisations.named(kind: "koepel", c), try Areas.names(c))
+        let data = try database.read { c in
+            try caches.ikcList.value(filter, c) { c in
+                IKCListData(rows: try IKCs.overview(filter, c), progress: try IKCs.progress(c),
+                            koepels: try Organisations.named(kind: "koepel", c), areas: try Areas.names(c))
+            }
         }
-        var rows = found
+        let progress = data.progress, koepels = data.koepels, areas = data.areas
+        var rows = data.rows
         if principal.role == .directeur {
             rows = rows.filter { Authorization.allows(principal, .read, .ikc, ikcID: $0.id) }
         }

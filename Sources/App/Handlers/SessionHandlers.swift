@@ -11,7 +11,13 @@ extension Application {
     func loadSession(_ request: Request, _ context: inout Context) throws {
         guard let token = request.cookies[Application.sessionCookie], !token.isEmpty, token.utf8.count <= 128 else { return }
         let tokenHash = Tokens.hash(token)
-        guard let record = try database.read({ try Sessions.find(tokenHash: tokenHash, $0) }) else { return }
+        // One read transaction for the session (checked against the database on every
+        // request) and the programme settings (cached until the next commit).
+        let found = try database.read { c -> (Sessions.Record, Programme)? in
+            guard let record = try Sessions.find(tokenHash: tokenHash, c) else { return nil }
+            return (record, try caches.programme.value(c) { try ProgrammeSettings.programme($0) })
+        }
+        guard let (record, programme) = found else { return }
         let now = Timestamp.unixNow()
         if record.lastSeenAt + configuration.sessionIdleSeconds < now || record.createdAt + configuration.sessionAbsoluteSeconds < now {
             try database.write { try Sessions.delete(tokenHash: tokenHash, $0) }
@@ -25,7 +31,7 @@ extension Application {
         context.principal = record.user.principal
         context.mustChangePassword = record.user.mustChangePassword
         context.page = PageContext(principal: record.user.principal, csrfToken: record.csrfToken,
-                                   programme: try database.read { try ProgrammeSettings.programme($0) })
+                                   programme: programme)
     }
 
     /// Forms shown before log-in carry a token that must equal a cookie set with the form

@@ -271,10 +271,27 @@ extension Application {
         let data = try loadEditable(id, context)
         guard isPost else { return page(renderGrid(grid, context, data, gridValues(grid, data), ValidationErrors())) }
         let form = request.formValues()
-        let expected = try expectedLock(form, data)
         let fields = form.pairs.map { (name: $0.name, value: $0.value) }
         var typed: [String: String] = [:]
         for (name, value) in fields { typed[name] = value }
+        do {
+            return try saveGrid(grid, id: id, data, form, fields, typed, context)
+        } catch StoreError.staleVersion {
+            let what: String, reopen: AgreementRoute
+            switch grid {
+            case .targets: (what, reopen) = ("De streefwaarden", .targets(id))
+            case .contributions: (what, reopen) = ("De bijdragen", .contributions(id))
+            case .staffing: (what, reopen) = ("De formatie", .staffing(id))
+            }
+            return try agreementConflict(id, context, what: what, reopen: reopen) { current in
+                gridConflictFields(grid, stored: current, submitted: typed)
+            }
+        }
+    }
+
+    func saveGrid(_ grid: Grid, id: Int64, _ data: AgreementPageData, _ form: FormValues, _ fields: [(name: String, value: String)],
+                  _ typed: [String: String], _ context: Context) throws -> Response {
+        let expected = try expectedLock(form, data)
         let label = data.programme.yearLabel
         let before = gridValues(grid, data)
         let errors: ValidationErrors
@@ -336,9 +353,19 @@ extension Application {
     func postAgreementTexts(id: Int64, _ request: Request, _ context: Context) throws -> Response {
         let data = try loadEditable(id, context)
         let values = request.formValues()
-        let expected = try expectedLock(values, data)
         let texts = AgreementTexts(analysis: values["analysis"] ?? "", governance: values["governance"] ?? "",
                                    jobStructure: values["job_structure"] ?? "", organisation: values["organisation"] ?? "")
+        do {
+            return try saveTexts(texts, id: id, data, values, context)
+        } catch StoreError.staleVersion {
+            return try agreementConflict(id, context, what: "De teksten", reopen: .texts(id)) { current in
+                Application.textConflictFields(stored: current.version.texts, submitted: texts)
+            }
+        }
+    }
+
+    func saveTexts(_ texts: AgreementTexts, id: Int64, _ data: AgreementPageData, _ values: FormValues, _ context: Context) throws -> Response {
+        let expected = try expectedLock(values, data)
         var errors = ValidationErrors()
         for section in texts.sections { Check.maxLength(section.text, 20_000, section.field, section.title.lowercased(), into: &errors) }
         guard errors.isEmpty else {

@@ -290,10 +290,12 @@ public enum AgreementRules {
     }
 
     /// The reason of an amendment is required: every version says why it exists.
+    public static let maxReasonLength = 2000
+
     public static func validateAmendment(reason: String) -> ValidationErrors {
         var errors = ValidationErrors()
         Check.required(reason, "reason", "de reden van de bijstelling", into: &errors)
-        Check.maxLength(reason, 2000, "reason", "de reden", into: &errors)
+        Check.maxLength(reason, maxReasonLength, "reason", "de reden", into: &errors)
         return errors
     }
 }

@@ -126,6 +126,17 @@ struct AgreementRulesTests {
         #expect(empty.errors.map(\.message) == ["Het bestand is leeg."])
     }
 
+    @Test("an amendment started from a plan's proposal gets the proposal as its reason, cut off at the reason's limit")
+    func proposalReason() {
+        let short = AmendmentProposal(planID: 7, year: 2024, planStatus: .goedgekeurd, text: " Leesdoel bijstellen. ")
+        #expect(short.reason(yearLabel: school.yearLabel) == "Voorstel uit jaarplan 2024-2025: Leesdoel bijstellen.")
+        let long = AmendmentProposal(planID: 7, year: 2024, planStatus: .ingediend, text: String(repeating: "x", count: 3000))
+        let reason = long.reason(yearLabel: school.yearLabel)
+        #expect(reason.count == AgreementRules.maxReasonLength)
+        #expect(reason.hasSuffix("x…"))
+        #expect(AgreementRules.validateAmendment(reason: reason).isEmpty)
+    }
+
     @Test("the comparison marks exactly the cells that differ, matching results by lineage")
     func comparison() {
         let r1 = AgreementResult(id: 1, lineage: 1, goalID: 1, description: "A", indicator: "a", unit: .number, targets: [2024: 1, 2025: 2])

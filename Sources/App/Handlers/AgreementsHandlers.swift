@@ -26,6 +26,7 @@ extension Application {
         case .exportTargets(let id): return try getAgreementCSV(.targets, id: id, request, context)
         case .exportContributions(let id): return try getAgreementCSV(.contributions, id: id, request, context)
         case .importCSV(let id): return isPost ? try postAgreementImport(id: id, request, context) : try getAgreementImport(id: id, context)
+        case .proposal(let id, let plan): return try postAgreementProposal(id: id, planID: plan, request, context)
         }
     }
 
@@ -33,7 +34,7 @@ extension Application {
 
     /// One agreement version with everything its pages show, after checking the principal may
     /// read this IKC's agreement. `number` nil is the newest version.
-    func loadAgreement(_ id: Int64, version number: Int? = nil, _ context: Context) throws -> AgreementPageData {
+    func loadAgreement(_ id: Int64, version number: Int? = nil, withProposals: Bool = false, _ context: Context) throws -> AgreementPageData {
         guard let principal = context.principal else { throw AppError.forbidden }
         let data = try database.read { c -> AgreementPageData? in
             guard let agreement = try Agreements.find(id: id, c) else { return nil }
@@ -45,7 +46,8 @@ extension Application {
             return AgreementPageData(agreement: agreement, content: content, versions: versions, goals: try ProgrammeSettings.goals(c),
                                      sources: try Agreements.fundingSources(c), roles: try ProgrammeSettings.staffingRoles(c),
                                      programme: try ProgrammeSettings.programme(c), documents: try Agreements.documents(agreementID: id, c),
-                                     organisationNames: try Organisations.names(c))
+                                     organisationNames: try Organisations.names(c),
+                                     proposals: withProposals ? try Application.proposals(agreementID: id, c) : [])
         }
         guard var data else { throw AppError.notFound }
         if data.version.status == .concept {
@@ -129,8 +131,8 @@ extension Application {
     ]
 
     func getAgreement(id: Int64, _ request: Request, _ context: Context) throws -> Response {
-        let data = try loadAgreement(id, version: versionNumber(request), context)
         let canWrite = context.principal.map { Authorization.allows($0, .write, .agreement) } ?? false
+        let data = try loadAgreement(id, version: versionNumber(request), withProposals: canWrite, context)
         let notice = request.query["saved"].flatMap { Application.savedNotices[$0] }
         return page(AgreementPages.show(context: context.page, data: data, canWrite: canWrite, notice: notice))
     }
@@ -549,14 +551,41 @@ extension Application {
         guard errors.isEmpty else {
             return page(AgreementEditPages.amend(context: context.page, data: data, reason: reason, errors: errors), status: 422)
         }
+        try startAmendment(data, expected: expected, reason: reason, context)
+        return showAgreement(id, saved: "amended")
+    }
+
+    /// Version n+1 in concept as a copy of the fixed version n, with its reason, and the audit entry.
+    func startAmendment(_ data: AgreementPageData, expected: Int64, reason: String, extra: [(String, String?)] = [],
+                        summary: String = "Bijstelling gestart", _ context: Context) throws {
         try database.write { c in
             // Claiming the fixed version (its lock moves on) makes two amendments started at once impossible.
             try Agreements.claim(version: data.version, expected: expected, status: .vastgesteld, c)
             let version = try Agreements.amend(data.content, reason: reason, userID: context.principal?.userID, c)
-            try AuditLog.record(userID: context.principal?.userID, action: "amend", recordType: "agreement", recordID: id,
-                                summary: "Bijstelling gestart: versie \(version.number) (\(data.agreement.ikcName))",
-                                newValues: AuditLog.json([("version", String(version.number)), ("reason", reason)]), c)
+            try AuditLog.record(userID: context.principal?.userID, action: "amend", recordType: "agreement", recordID: data.agreement.id,
+                                summary: "\(summary): versie \(version.number) (\(data.agreement.ikcName))",
+                                newValues: AuditLog.json([("version", String(version.number)), ("reason", Optional(reason))] + extra), c)
         }
+    }
+
+    static func proposals(agreementID: Int64, _ c: Connection) throws -> [AmendmentProposal] {
+        try YearPlans.amendmentProposals(agreementID: agreementID, c).map {
+            AmendmentProposal(planID: $0.planID, year: $0.year, planStatus: $0.status, text: $0.text)
+        }
+    }
+
+    /// One click from a yearly plan's Act proposal to a draft amendment with the proposal as its
+    /// reason. Only while the newest version is fixed; otherwise the proposal belongs in the
+    /// version already under way (409, nothing written).
+    func postAgreementProposal(id: Int64, planID: Int64, _ request: Request, _ context: Context) throws -> Response {
+        let data = try loadEditable(id, context, status: .vastgesteld)
+        let values = request.formValues()
+        let expected = try expectedLock(values, data)
+        let found = try database.read { try Application.proposals(agreementID: id, $0) }
+        guard let proposal = found.first(where: { $0.planID == planID }) else { throw AppError.notFound }
+        let reason = proposal.reason(yearLabel: data.programme.yearLabel)
+        try startAmendment(data, expected: expected, reason: reason, extra: [("plan", String(planID))],
+                           summary: "Bijstelling gestart uit het jaarplan \(data.programme.yearLabel(proposal.year))", context)
         return showAgreement(id, saved: "amended")
     }
 }

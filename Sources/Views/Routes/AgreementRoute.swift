@@ -22,6 +22,8 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
     case exportTargets(Int64)
     case exportContributions(Int64)
     case importCSV(Int64)
+    /// POST: start an amendment from a yearly plan's Act proposal (agreement, plan).
+    case proposal(Int64, Int64)
 
     init?(_ s: [Substring]) {
         guard let first = s.first, first == "agreements" else { return nil }
@@ -51,8 +53,12 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
             default: return nil
             }
         case 4:
-            guard s[2] == "documents", let id = RouteParsing.id(s[1]), let doc = RouteParsing.id(s[3]) else { return nil }
-            self = .document(id, doc)
+            guard let id = RouteParsing.id(s[1]), let other = RouteParsing.id(s[3]) else { return nil }
+            switch s[2] {
+            case "documents": self = .document(id, other)
+            case "proposals": self = .proposal(id, other)
+            default: return nil
+            }
         default:
             return nil
         }
@@ -78,13 +84,14 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         case .exportTargets(let id): "/agreements/\(id)/targets.csv"
         case .exportContributions(let id): "/agreements/\(id)/contributions.csv"
         case .importCSV(let id): "/agreements/\(id)/import"
+        case .proposal(let id, let plan): "/agreements/\(id)/proposals/\(plan)"
         }
     }
 
     public var methods: [String] {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions: RouteParsing.read
-        case .status, .upload: RouteParsing.postOnly
+        case .status, .upload, .proposal: RouteParsing.postOnly
         case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV: RouteParsing.readWrite
         }
     }
@@ -95,7 +102,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions:
             return (isPost ? .write : .read, .agreement)
-        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV:
+        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal:
             return (.write, .agreement)
         }
     }

@@ -110,6 +110,10 @@ public struct AgreementParty: Sendable, Equatable {
                                                    ("kinderopvang", "Kinderopvang"), ("partner", "Partner")]
 
     public static func roleLabel(_ role: String) -> String { roles.first { $0.0 == role }?.1 ?? role }
+
+    /// The gemeente, the koepel and the childcare organisation(s) are the core of every agreement;
+    /// only partners added later can be removed again.
+    public var isPartner: Bool { role == "partner" }
 }
 
 public enum ResultUnit: String, Sendable, CaseIterable {

@@ -27,6 +27,10 @@ extension Application {
         case .exportContributions(let id): return try getAgreementCSV(.contributions, id: id, request, context)
         case .importCSV(let id): return isPost ? try postAgreementImport(id: id, request, context) : try getAgreementImport(id: id, context)
         case .proposal(let id, let plan): return try postAgreementProposal(id: id, planID: plan, request, context)
+        case .parties(let id): return isPost ? try postAgreementParties(id: id, request, context) : try getAgreementParties(id: id, context)
+        case .removeParty(let id, let org):
+            return isPost ? try postAgreementRemoveParty(id: id, organisationID: org, request, context)
+                          : try getAgreementRemoveParty(id: id, organisationID: org, context)
         }
     }
 
@@ -128,6 +132,8 @@ extension Application {
         "document": "Het ondertekende document is toegevoegd.",
         "amended": "De bijstelling is gestart als nieuwe versie in concept.",
         "imported": "De gegevens uit het CSV-bestand zijn opgeslagen.",
+        "partner": "De partner is toegevoegd. Bij ondertekening moet ook deze partij tekenen.",
+        "partner-removed": "De partner is verwijderd, met zijn bijdragen in deze versie.",
     ]
 
     func getAgreement(id: Int64, _ request: Request, _ context: Context) throws -> Response {

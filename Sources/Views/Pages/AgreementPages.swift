@@ -102,6 +102,7 @@ public enum AgreementPages {
             case .concept:
                 edit = """
                 <nav class="agreement-edit" aria-label="Afspraak bewerken"><ul>
+                <li><a href="\(Route.agreements(.parties(id)).path)">Partijen bewerken</a></li>
                 <li><a href="\(Route.agreements(.results(id)).path)">Resultaten bewerken</a></li>
                 <li><a href="\(Route.agreements(.targets(id)).path)">Streefwaarden bewerken</a></li>
                 <li><a href="\(Route.agreements(.contributions(id)).path)">Bijdragen bewerken</a></li>

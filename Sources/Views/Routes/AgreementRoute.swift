@@ -24,6 +24,10 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
     case importCSV(Int64)
     /// POST: start an amendment from a yearly plan's Act proposal (agreement, plan).
     case proposal(Int64, Int64)
+    /// GET/POST: the parties of a concept; POST adds a partner.
+    case parties(Int64)
+    /// GET: confirm; POST: remove a partner (agreement, organisation).
+    case removeParty(Int64, Int64)
 
     init?(_ s: [Substring]) {
         guard let first = s.first, first == "agreements" else { return nil }
@@ -50,6 +54,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
             case "targets.csv": self = .exportTargets(id)
             case "contributions.csv": self = .exportContributions(id)
             case "import": self = .importCSV(id)
+            case "parties": self = .parties(id)
             default: return nil
             }
         case 4:
@@ -59,6 +64,9 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
             case "proposals": self = .proposal(id, other)
             default: return nil
             }
+        case 5:
+            guard s[2] == "parties", s[4] == "remove", let id = RouteParsing.id(s[1]), let org = RouteParsing.id(s[3]) else { return nil }
+            self = .removeParty(id, org)
         default:
             return nil
         }
@@ -85,6 +93,8 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         case .exportContributions(let id): "/agreements/\(id)/contributions.csv"
         case .importCSV(let id): "/agreements/\(id)/import"
         case .proposal(let id, let plan): "/agreements/\(id)/proposals/\(plan)"
+        case .parties(let id): "/agreements/\(id)/parties"
+        case .removeParty(let id, let org): "/agreements/\(id)/parties/\(org)/remove"
         }
     }
 
@@ -92,7 +102,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions: RouteParsing.read
         case .status, .upload, .proposal: RouteParsing.postOnly
-        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV: RouteParsing.readWrite
+        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV, .parties, .removeParty: RouteParsing.readWrite
         }
     }
 
@@ -102,7 +112,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions:
             return (isPost ? .write : .read, .agreement)
-        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal:
+        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty:
             return (.write, .agreement)
         }
     }

@@ -420,6 +420,8 @@ public enum Agreements {
         return c.lastInsertRowID
     }
 
+    /// Only columns of the covering index agreement_documents_version (migration 0003): any other
+    /// column after `data` would walk the whole PDF's overflow pages on every agreement page.
     public static func documents(agreementID: Int64, _ c: Connection) throws -> [AgreementDocument] {
         try c.rows("""
             SELECT d.id, d.version_id, d.filename, d.size_bytes, d.uploaded_at FROM agreement_documents d

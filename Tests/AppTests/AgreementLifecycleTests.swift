@@ -263,6 +263,18 @@ struct AgreementLifecycleTests {
         #expect(stored == 1_111_100)
     }
 
+    @Test("the agreement page lists signed documents from an index, without reading the PDFs' bytes")
+    func documentListUsesCoveringIndex() throws {
+        let app = try TestApp()
+        let plan = try app.database.read { c in
+            try c.rows("""
+                EXPLAIN QUERY PLAN SELECT d.id, d.version_id, d.filename, d.size_bytes, d.uploaded_at FROM agreement_documents d
+                JOIN agreement_versions v ON v.id = d.version_id WHERE v.agreement_id = 1 ORDER BY d.id
+                """).map { try $0.string(3) }
+        }
+        #expect(plan.contains { $0.contains("USING COVERING INDEX agreement_documents_version") }, "\(plan)")
+    }
+
     @Test("a director reads the own IKC's agreement only, and cannot edit it")
     func directorAccess() throws {
         let app = try TestApp()

@@ -110,6 +110,10 @@ public struct AgreementParty: Sendable, Equatable {
                                                    ("kinderopvang", "Kinderopvang"), ("partner", "Partner")]
 
     public static func roleLabel(_ role: String) -> String { roles.first { $0.0 == role }?.1 ?? role }
+
+    /// The gemeente, the koepel and the childcare organisation(s) are the core of every agreement;
+    /// only partners added later can be removed again.
+    public var isPartner: Bool { role == "partner" }
 }
 
 public enum ResultUnit: String, Sendable, CaseIterable {
@@ -270,5 +274,29 @@ public struct AgreementDocument: Sendable, Equatable {
         self.filename = filename
         self.sizeBytes = sizeBytes
         self.uploadedAt = uploadedAt
+    }
+}
+
+/// A proposal to amend the agreement, written in the Act section of one of the IKC's yearly
+/// plans (`year_plans.act_amendment_proposal`). A project leader can start an amendment from it.
+public struct AmendmentProposal: Sendable, Equatable {
+    public var planID: Int64
+    public var year: Int
+    public var planStatus: YearPlan.Status
+    public var text: String
+
+    public init(planID: Int64, year: Int, planStatus: YearPlan.Status, text: String) {
+        self.planID = planID
+        self.year = year
+        self.planStatus = planStatus
+        self.text = text
+    }
+
+    /// The reason of an amendment started from this proposal, within the 2,000 characters a
+    /// reason may have (a longer proposal is cut off with an ellipsis; the plan keeps it whole).
+    public func reason(yearLabel: (Int) -> String) -> String {
+        let full = "Voorstel uit jaarplan \(yearLabel(year)): \(text.trimmingWhitespace())"
+        guard full.count > AgreementRules.maxReasonLength else { return full }
+        return String(full.prefix(AgreementRules.maxReasonLength - 1)) + "…"
     }
 }

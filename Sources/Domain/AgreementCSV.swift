@@ -1,6 +1,6 @@
-/// Minimal CSV as Dutch Excel writes and reads it: fields separated by `;`, quoted with `"` when
-/// they hold `;`, `"` or a line break (RFC 4180 with another separator), UTF-8 with a BOM so
-/// Excel picks the right encoding. (A shared CSV module may replace this at merge.)
+/// Writing CSV as Dutch Excel reads it: fields separated by `;`, quoted with `"` when they hold
+/// `;`, `"` or a line break (RFC 4180 §2 with another separator), UTF-8 with a BOM so Excel picks
+/// the right encoding. Reading goes through the shared `CSV` parser.
 public enum AgreementCSV {
     public static let bom = "\u{FEFF}"
 
@@ -21,64 +21,6 @@ public enum AgreementCSV {
             if character == "\"" { out += "\"\"" } else { out.append(character) }
         }
         return out + "\""
-    }
-
-    /// Rows of a file (a leading BOM is skipped; CRLF, LF and CR end a row outside quotes).
-    /// Returns nil when a quote is never closed. Fully empty lines are kept as `[""]` so that
-    /// line numbers stay right; callers skip them.
-    public static func parse(_ text: String) -> [[String]]? {
-        var scalars = Substring(text).unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = String.UnicodeScalarView()
-        var inQuotes = false
-        var afterQuote = false
-        var index = scalars.startIndex
-        var sawAnything = false
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            index = scalars.index(after: index)
-            sawAnything = true
-            if inQuotes {
-                if scalar == "\"" {
-                    if index < scalars.endIndex && scalars[index] == "\"" {
-                        field.append("\"")
-                        index = scalars.index(after: index)
-                    } else {
-                        inQuotes = false
-                        afterQuote = true
-                    }
-                } else {
-                    field.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty && !afterQuote:
-                inQuotes = true
-            case ";":
-                row.append(String(field))
-                field = String.UnicodeScalarView()
-                afterQuote = false
-            case "\r", "\n":
-                if scalar == "\r" && index < scalars.endIndex && scalars[index] == "\n" { index = scalars.index(after: index) }
-                row.append(String(field))
-                rows.append(row)
-                row = []
-                field = String.UnicodeScalarView()
-                afterQuote = false
-                sawAnything = false
-            default:
-                field.append(scalar)
-            }
-        }
-        if inQuotes { return nil }
-        if sawAnything || !row.isEmpty {
-            row.append(String(field))
-            rows.append(row)
-        }
-        return rows
     }
 }
 
@@ -126,7 +68,7 @@ public struct AgreementImport: Sendable {
     public static let contributionHeader = ["Partij", "Financieringsbron"]
 
     /// Which year each column holds, from the header labels; errors for unknown labels.
-    static func yearColumns(_ header: [String], from start: Int, years: ClosedRange<Int>, yearLabel: (Int) -> String,
+    static func yearColumns(_ header: [String], line: Int, from start: Int, years: ClosedRange<Int>, yearLabel: (Int) -> String,
                             errors: inout [(line: Int, message: String)]) -> [Int: Int] {
         var columns: [Int: Int] = [:]
         guard header.count > start else { return columns }
@@ -136,7 +78,7 @@ public struct AgreementImport: Sendable {
             if let year = years.first(where: { yearLabel($0) == label }) {
                 columns[column] = year
             } else {
-                errors.append((1, "Kolom ‘\(label)’ is geen jaar van de looptijd (\(yearLabel(years.lowerBound)) tot en met \(yearLabel(years.upperBound)))."))
+                errors.append((line, "Kolom ‘\(label)’ is geen jaar van de looptijd (\(yearLabel(years.lowerBound)) tot en met \(yearLabel(years.upperBound)))."))
             }
         }
         return columns
@@ -146,17 +88,17 @@ public struct AgreementImport: Sendable {
     public static func targets(_ text: String, content: AgreementContent, years: ClosedRange<Int>, yearLabel: (Int) -> String,
                                parseNumber: (String) -> Double?) -> AgreementImport {
         var out = AgreementImport(kind: .targets)
-        guard let rows = parse(text, &out), let header = rows.first else { return out }
+        guard let records = parse(text, &out), let header = records.first?.fields else { return out }
         guard header.count >= targetHeader.count, header[0].trimmingWhitespace() == "Nr" else {
-            out.errors.append((1, "De eerste regel moet de kolomkoppen bevatten: Nr;Doel;Resultaat;Indicator;Eenheid;jaren."))
+            out.errors.append((records[0].line, "De eerste regel moet de kolomkoppen bevatten: Nr;Doel;Resultaat;Indicator;Eenheid;jaren."))
             return out
         }
-        let columns = yearColumns(header, from: targetHeader.count, years: years, yearLabel: yearLabel, errors: &out.errors)
+        let columns = yearColumns(header, line: records[0].line, from: targetHeader.count, years: years, yearLabel: yearLabel, errors: &out.errors)
         var byLineage: [Int64: AgreementResult] = [:]
         for result in content.results { byLineage[result.lineage] = result }
         var seen: Set<Int64> = []
-        for (offset, row) in rows.enumerated().dropFirst() {
-            let line = offset + 1
+        for record in records.dropFirst() {
+            let line = record.line, row = record.fields
             if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             guard let number = Int64(row[0].trimmingWhitespace()), let result = byLineage[number] else {
                 out.errors.append((line, "Resultaat nr ‘\(row[0])’ bestaat niet in deze versie."))
@@ -195,15 +137,15 @@ public struct AgreementImport: Sendable {
                                      years: ClosedRange<Int>, yearLabel: (Int) -> String,
                                      parseEuros: (String) -> Int64?) -> AgreementImport {
         var out = AgreementImport(kind: .contributions)
-        guard let rows = parse(text, &out), let header = rows.first else { return out }
+        guard let records = parse(text, &out), let header = records.first?.fields else { return out }
         guard header.count >= contributionHeader.count, header[0].trimmingWhitespace() == "Partij" else {
-            out.errors.append((1, "De eerste regel moet de kolomkoppen bevatten: Partij;Financieringsbron;jaren."))
+            out.errors.append((records[0].line, "De eerste regel moet de kolomkoppen bevatten: Partij;Financieringsbron;jaren."))
             return out
         }
-        let columns = yearColumns(header, from: contributionHeader.count, years: years, yearLabel: yearLabel, errors: &out.errors)
+        let columns = yearColumns(header, line: records[0].line, from: contributionHeader.count, years: years, yearLabel: yearLabel, errors: &out.errors)
         var seen: Set<String> = []
-        for (offset, row) in rows.enumerated().dropFirst() {
-            let line = offset + 1
+        for record in records.dropFirst() {
+            let line = record.line, row = record.fields
             if row.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             let partyName = row[0].trimmingWhitespace()
             let sourceName = row.count > 1 ? row[1].trimmingWhitespace() : ""
@@ -244,15 +186,19 @@ public struct AgreementImport: Sendable {
         return out
     }
 
-    static func parse(_ text: String, _ out: inout AgreementImport) -> [[String]]? {
-        guard let rows = AgreementCSV.parse(text) else {
+    /// The records of the file through the shared parser, which numbers them by physical line.
+    /// It reads an unclosed quote to the end of the text; here that is an error, because the
+    /// rows swallowed by it would silently count as "no change".
+    static func parse(_ text: String, _ out: inout AgreementImport) -> [CSV.Record]? {
+        if text.reduce(0, { $1 == "\"" ? $0 + 1 : $0 }) % 2 == 1 {
             out.errors.append((1, "Het bestand is geen geldige CSV: een aanhalingsteken wordt niet gesloten."))
             return nil
         }
-        guard !rows.isEmpty else {
+        let records = CSV.records(text)
+        guard !records.isEmpty else {
             out.errors.append((1, "Het bestand is leeg."))
             return nil
         }
-        return rows
+        return records
     }
 }

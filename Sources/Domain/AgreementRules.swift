@@ -289,11 +289,27 @@ public enum AgreementRules {
         return errors
     }
 
+    public static let maxReasonLength = 2000
+
     /// The reason of an amendment is required: every version says why it exists.
     public static func validateAmendment(reason: String) -> ValidationErrors {
         var errors = ValidationErrors()
         Check.required(reason, "reason", "de reden van de bijstelling", into: &errors)
-        Check.maxLength(reason, 2000, "reason", "de reden", into: &errors)
+        Check.maxLength(reason, maxReasonLength, "reason", "de reden", into: &errors)
+        return errors
+    }
+
+    /// Another organisation as party (role `partner`): one that is not a party yet, with at
+    /// most 200 characters for who signs and their title.
+    public static func validatePartner(organisation: Int64?, candidates: Set<Int64>, signatoryName: String, signatoryTitle: String) -> ValidationErrors {
+        var errors = ValidationErrors()
+        if let organisation {
+            if !candidates.contains(organisation) { errors.add("organisation", "Deze organisatie is al partij bij deze afspraak of bestaat niet.") }
+        } else {
+            errors.add("organisation", "Kies de organisatie die partij wordt.")
+        }
+        Check.maxLength(signatoryName, 200, "signatory_name", "de naam van wie tekent", into: &errors)
+        Check.maxLength(signatoryTitle, 200, "signatory_title", "de functie", into: &errors)
         return errors
     }
 }

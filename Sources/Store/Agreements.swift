@@ -327,6 +327,37 @@ public enum Agreements {
         }
     }
 
+    // MARK: - Parties
+
+    /// Every organisation with its default signatory, for the add-a-partner form.
+    public static func organisationChoices(_ c: Connection) throws -> [AgreementParty] {
+        try c.rows("SELECT id, name, kind, signatory_name, signatory_title FROM organisations ORDER BY name COLLATE NOCASE").map { row in
+            AgreementParty(organisationID: try row.int64(0), organisationName: try row.string(1), role: try row.string(2),
+                           signatoryName: try row.string(3), signatoryTitle: try row.string(4))
+        }
+    }
+
+    /// Adds an organisation as party (role `partner`) to a concept version.
+    public static func addPartner(_ party: AgreementParty, version: AgreementVersion, _ c: Connection) throws {
+        if try c.row("SELECT 1 FROM agreement_parties WHERE version_id = \(version.id) AND organisation_id = \(party.organisationID)") != nil {
+            throw StoreError.duplicate(field: "organisation")
+        }
+        try c.execute("""
+            INSERT INTO agreement_parties (version_id, organisation_id, role, signatory_name, signatory_title)
+            VALUES (\(version.id), \(party.organisationID), 'partner', \(party.signatoryName), \(party.signatoryTitle))
+            """)
+    }
+
+    /// Removes a partner from a version with what only it brought in: its contributions in this
+    /// version go (they would count in every total without a party to sign for them) and roles it
+    /// paid for no longer name a payer. The three core parties are never removed here.
+    public static func removePartner(organisationID: Int64, version: AgreementVersion, _ c: Connection) throws {
+        try c.execute("DELETE FROM agreement_parties WHERE version_id = \(version.id) AND organisation_id = \(organisationID) AND role = 'partner'")
+        guard c.changes == 1 else { throw StoreError.notFound(record: "agreement_party", id: organisationID) }
+        try c.execute("DELETE FROM contributions WHERE version_id = \(version.id) AND organisation_id = \(organisationID)")
+        try c.execute("UPDATE staffing SET paid_by = NULL WHERE version_id = \(version.id) AND paid_by = \(organisationID)")
+    }
+
     public static func setStatus(_ status: AgreementStatus, version: AgreementVersion, _ c: Connection) throws {
         let fixedAt: String? = status == .vastgesteld ? Timestamp.now() : nil
         try c.execute("UPDATE agreement_versions SET status = \(status.rawValue), fixed_at = \(fixedAt) WHERE id = \(version.id)")
@@ -389,6 +420,8 @@ public enum Agreements {
         return c.lastInsertRowID
     }
 
+    /// Only columns of the covering index agreement_documents_version (migration 0003): any other
+    /// column after `data` would walk the whole PDF's overflow pages on every agreement page.
     public static func documents(agreementID: Int64, _ c: Connection) throws -> [AgreementDocument] {
         try c.rows("""
             SELECT d.id, d.version_id, d.filename, d.size_bytes, d.uploaded_at FROM agreement_documents d

@@ -107,7 +107,7 @@ struct AgreementGridTests {
         #expect(targets.status == 200)
         #expect(targets.header("Content-Type") == "text/csv; charset=utf-8")
         #expect(targets.body.starts(with: [0xEF, 0xBB, 0xBF]))
-        let rows = try #require(AgreementCSV.parse(targets.text))
+        let rows = CSV.parse(targets.text)
         #expect(rows[0] == ["Nr", "Doel", "Resultaat", "Indicator", "Eenheid", "2022-2023", "2023-2024", "2024-2025", "2025-2026", "2026-2027", "2027-2028", "2028-2029"])
         let version = try Self.versionID(app, 1)
         let stored = try app.database.read { c in
@@ -128,7 +128,7 @@ struct AgreementGridTests {
         #expect(rows.count == 7)
 
         let amounts = try browser.get("/agreements/1/contributions.csv")
-        let amountRows = try #require(AgreementCSV.parse(amounts.text))
+        let amountRows = CSV.parse(amounts.text)
         #expect(amountRows[0].last == "Totaal")
         let names = try app.database.read { try Organisations.names($0) }
         let sources = try app.database.read { c in try Agreements.fundingSources(c) }
@@ -152,7 +152,7 @@ struct AgreementGridTests {
         try app.database.write { try $0.execute("UPDATE result_targets SET value = ABS(value)") }
         let browser = try app.browser(loggedInAs: .projectleider)
         let exported = try browser.get("/agreements/\(Self.concept)/targets.csv").text
-        var rows = try #require(AgreementCSV.parse(exported)).filter { $0 != [""] }
+        var rows = CSV.parse(exported)
         rows[1][6] = "99,5"
         let changed = AgreementCSV.write(rows)
         let page = try browser.get("/agreements/\(Self.concept)/import")

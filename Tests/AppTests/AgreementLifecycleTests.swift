@@ -231,8 +231,48 @@ struct AgreementLifecycleTests {
                                                                            ("job_structure", ""), ("organisation", "")])
         #expect(second.status == 409)
         #expect(second.contains("Iemand anders was u voor"))
+        // Both versions side by side: the stored text and the submitted one, the difference marked.
+        #expect(second.contains("<table class=\"data conflict\">"))
+        #expect(second.contains("<th scope=\"row\">Data-analyse en aanbod <span class=\"conflict-mark\">anders</span></th><td>Eerste</td><td>Tweede</td>"))
+        #expect(second.contains("href=\"/agreements/\(agreement)/texts\""))
         let text = try app.database.read { try $0.row("SELECT section_analysis FROM agreement_versions WHERE agreement_id = \(agreement)")?.string(0) }
         #expect(text == "Eerste")
+    }
+
+    @Test("a stale grid save answers 409 with the differing cells, stored and submitted, and overwrites nothing")
+    func staleGridSave() throws {
+        let app = try TestApp()
+        let browser = try app.browser(loggedInAs: .projectleider)
+        let agreement: Int64 = 5
+        let form = try browser.get("/agreements/\(agreement)/contributions")
+        let lock = Page.value(of: "lock_version", in: form.text) ?? ""
+        let gemeente = try Self.orgID(app, "Gemeente Leeuwarden")
+        let cell = "c_\(gemeente)_1_2024"
+        let first = try browser.post("/agreements/\(agreement)/contributions", [("lock_version", lock), (cell, "11.111")])
+        #expect(first.status == 303)
+        let second = try browser.post("/agreements/\(agreement)/contributions", [("lock_version", lock), (cell, "22.222")])
+        #expect(second.status == 409)
+        #expect(second.contains("Iemand anders was u voor"))
+        #expect(second.contains("<td>11.111</td><td>22.222</td>"))
+        let stored = try app.database.read { c in
+            try c.row("""
+                SELECT SUM(amount_cents) FROM contributions x JOIN agreement_versions v ON v.id = x.version_id
+                WHERE v.agreement_id = \(agreement) AND x.year = 2024
+                """)?.int64(0)
+        }
+        #expect(stored == 1_111_100)
+    }
+
+    @Test("the agreement page lists signed documents from an index, without reading the PDFs' bytes")
+    func documentListUsesCoveringIndex() throws {
+        let app = try TestApp()
+        let plan = try app.database.read { c in
+            try c.rows("""
+                EXPLAIN QUERY PLAN SELECT d.id, d.version_id, d.filename, d.size_bytes, d.uploaded_at FROM agreement_documents d
+                JOIN agreement_versions v ON v.id = d.version_id WHERE v.agreement_id = 1 ORDER BY d.id
+                """).map { try $0.string(3) }
+        }
+        #expect(plan.contains { $0.contains("USING COVERING INDEX agreement_documents_version") }, "\(plan)")
     }
 
     @Test("a director reads the own IKC's agreement only, and cannot edit it")

@@ -108,9 +108,33 @@ struct AgreementRulesTests {
         let rows = [["Nr", "Naam; met puntkomma", "\"aanhalingstekens\""], ["1", "twee\nregels", "12,50"]]
         let text = AgreementCSV.write(rows)
         #expect(text.hasPrefix("\u{FEFF}Nr;\"Naam; met puntkomma\";\"\"\"aanhalingstekens\"\"\"\r\n"))
-        #expect(AgreementCSV.parse(text) == rows)
-        #expect(AgreementCSV.parse("a;\"open") == nil)
-        #expect(AgreementCSV.parse("a;b\n\nc;d\n") == [["a", "b"], [""], ["c", "d"]])
+        #expect(CSV.parse(text) == rows)
+    }
+
+    @Test("the import reads through the shared CSV parser: an unclosed quote is an error, blank lines keep the line numbers")
+    func importParsing() {
+        let result = AgreementResult(id: 5, lineage: 3, goalID: 1, description: "A", indicator: "a", unit: .percent, targets: [2024: 10])
+        let content = AgreementContent(version: sampleVersion(), parties: [], results: [result], contributions: [], staffing: [])
+        let open = AgreementImport.targets("Nr;Doel;Resultaat;Indicator;Eenheid;2024-2025\n3;\"open;A;a;p;11\n", content: content,
+                                           years: 2024...2024, yearLabel: school.yearLabel, parseNumber: testNumber)
+        #expect(open.errors.map(\.message) == ["Het bestand is geen geldige CSV: een aanhalingsteken wordt niet gesloten."])
+        #expect(open.targetChanges.isEmpty)
+        let blank = AgreementImport.targets("\u{FEFF}Nr;Doel;Resultaat;Indicator;Eenheid;2024-2025\r\n\r\n;;;;;\r\n3;d;A;a;p;x\r\n", content: content,
+                                            years: 2024...2024, yearLabel: school.yearLabel, parseNumber: testNumber)
+        #expect(blank.errors.map(\.line) == [4])
+        let empty = AgreementImport.targets("\u{FEFF}\r\n", content: content, years: 2024...2024, yearLabel: school.yearLabel, parseNumber: testNumber)
+        #expect(empty.errors.map(\.message) == ["Het bestand is leeg."])
+    }
+
+    @Test("an amendment started from a plan's proposal gets the proposal as its reason, cut off at the reason's limit")
+    func proposalReason() {
+        let short = AmendmentProposal(planID: 7, year: 2024, planStatus: .goedgekeurd, text: " Leesdoel bijstellen. ")
+        #expect(short.reason(yearLabel: school.yearLabel) == "Voorstel uit jaarplan 2024-2025: Leesdoel bijstellen.")
+        let long = AmendmentProposal(planID: 7, year: 2024, planStatus: .ingediend, text: String(repeating: "x", count: 3000))
+        let reason = long.reason(yearLabel: school.yearLabel)
+        #expect(reason.count == AgreementRules.maxReasonLength)
+        #expect(reason.hasSuffix("x…"))
+        #expect(AgreementRules.validateAmendment(reason: reason).isEmpty)
     }
 
     @Test("the comparison marks exactly the cells that differ, matching results by lineage")

@@ -26,6 +26,11 @@ extension Application {
         case .exportTargets(let id): return try getAgreementCSV(.targets, id: id, request, context)
         case .exportContributions(let id): return try getAgreementCSV(.contributions, id: id, request, context)
         case .importCSV(let id): return isPost ? try postAgreementImport(id: id, request, context) : try getAgreementImport(id: id, context)
+        case .proposal(let id, let plan): return try postAgreementProposal(id: id, planID: plan, request, context)
+        case .parties(let id): return isPost ? try postAgreementParties(id: id, request, context) : try getAgreementParties(id: id, context)
+        case .removeParty(let id, let org):
+            return isPost ? try postAgreementRemoveParty(id: id, organisationID: org, request, context)
+                          : try getAgreementRemoveParty(id: id, organisationID: org, context)
         }
     }
 
@@ -33,7 +38,7 @@ extension Application {
 
     /// One agreement version with everything its pages show, after checking the principal may
     /// read this IKC's agreement. `number` nil is the newest version.
-    func loadAgreement(_ id: Int64, version number: Int? = nil, _ context: Context) throws -> AgreementPageData {
+    func loadAgreement(_ id: Int64, version number: Int? = nil, withProposals: Bool = false, _ context: Context) throws -> AgreementPageData {
         guard let principal = context.principal else { throw AppError.forbidden }
         let data = try database.read { c -> AgreementPageData? in
             guard let agreement = try Agreements.find(id: id, c) else { return nil }
@@ -45,7 +50,8 @@ extension Application {
             return AgreementPageData(agreement: agreement, content: content, versions: versions, goals: try ProgrammeSettings.goals(c),
                                      sources: try Agreements.fundingSources(c), roles: try ProgrammeSettings.staffingRoles(c),
                                      programme: try ProgrammeSettings.programme(c), documents: try Agreements.documents(agreementID: id, c),
-                                     organisationNames: try Organisations.names(c))
+                                     organisationNames: try Organisations.names(c),
+                                     proposals: withProposals ? try Application.proposals(agreementID: id, c) : [])
         }
         guard var data else { throw AppError.notFound }
         if data.version.status == .concept {
@@ -126,11 +132,13 @@ extension Application {
         "document": "Het ondertekende document is toegevoegd.",
         "amended": "De bijstelling is gestart als nieuwe versie in concept.",
         "imported": "De gegevens uit het CSV-bestand zijn opgeslagen.",
+        "partner": "De partner is toegevoegd. Bij ondertekening moet ook deze partij tekenen.",
+        "partner-removed": "De partner is verwijderd, met zijn bijdragen in deze versie.",
     ]
 
     func getAgreement(id: Int64, _ request: Request, _ context: Context) throws -> Response {
-        let data = try loadAgreement(id, version: versionNumber(request), context)
         let canWrite = context.principal.map { Authorization.allows($0, .write, .agreement) } ?? false
+        let data = try loadAgreement(id, version: versionNumber(request), withProposals: canWrite, context)
         let notice = request.query["saved"].flatMap { Application.savedNotices[$0] }
         return page(AgreementPages.show(context: context.page, data: data, canWrite: canWrite, notice: notice))
     }
@@ -271,10 +279,27 @@ extension Application {
         let data = try loadEditable(id, context)
         guard isPost else { return page(renderGrid(grid, context, data, gridValues(grid, data), ValidationErrors())) }
         let form = request.formValues()
-        let expected = try expectedLock(form, data)
         let fields = form.pairs.map { (name: $0.name, value: $0.value) }
         var typed: [String: String] = [:]
         for (name, value) in fields { typed[name] = value }
+        do {
+            return try saveGrid(grid, id: id, data, form, fields, typed, context)
+        } catch StoreError.staleVersion {
+            let what: String, reopen: AgreementRoute
+            switch grid {
+            case .targets: (what, reopen) = ("De streefwaarden", .targets(id))
+            case .contributions: (what, reopen) = ("De bijdragen", .contributions(id))
+            case .staffing: (what, reopen) = ("De formatie", .staffing(id))
+            }
+            return try agreementConflict(id, context, what: what, reopen: reopen) { current in
+                gridConflictFields(grid, stored: current, submitted: typed)
+            }
+        }
+    }
+
+    func saveGrid(_ grid: Grid, id: Int64, _ data: AgreementPageData, _ form: FormValues, _ fields: [(name: String, value: String)],
+                  _ typed: [String: String], _ context: Context) throws -> Response {
+        let expected = try expectedLock(form, data)
         let label = data.programme.yearLabel
         let before = gridValues(grid, data)
         let errors: ValidationErrors
@@ -336,9 +361,19 @@ extension Application {
     func postAgreementTexts(id: Int64, _ request: Request, _ context: Context) throws -> Response {
         let data = try loadEditable(id, context)
         let values = request.formValues()
-        let expected = try expectedLock(values, data)
         let texts = AgreementTexts(analysis: values["analysis"] ?? "", governance: values["governance"] ?? "",
                                    jobStructure: values["job_structure"] ?? "", organisation: values["organisation"] ?? "")
+        do {
+            return try saveTexts(texts, id: id, data, values, context)
+        } catch StoreError.staleVersion {
+            return try agreementConflict(id, context, what: "De teksten", reopen: .texts(id)) { current in
+                Application.textConflictFields(stored: current.version.texts, submitted: texts)
+            }
+        }
+    }
+
+    func saveTexts(_ texts: AgreementTexts, id: Int64, _ data: AgreementPageData, _ values: FormValues, _ context: Context) throws -> Response {
+        let expected = try expectedLock(values, data)
         var errors = ValidationErrors()
         for section in texts.sections { Check.maxLength(section.text, 20_000, section.field, section.title.lowercased(), into: &errors) }
         guard errors.isEmpty else {
@@ -522,14 +557,41 @@ extension Application {
         guard errors.isEmpty else {
             return page(AgreementEditPages.amend(context: context.page, data: data, reason: reason, errors: errors), status: 422)
         }
+        try startAmendment(data, expected: expected, reason: reason, context)
+        return showAgreement(id, saved: "amended")
+    }
+
+    /// Version n+1 in concept as a copy of the fixed version n, with its reason, and the audit entry.
+    func startAmendment(_ data: AgreementPageData, expected: Int64, reason: String, extra: [(String, String?)] = [],
+                        summary: String = "Bijstelling gestart", _ context: Context) throws {
         try database.write { c in
             // Claiming the fixed version (its lock moves on) makes two amendments started at once impossible.
             try Agreements.claim(version: data.version, expected: expected, status: .vastgesteld, c)
             let version = try Agreements.amend(data.content, reason: reason, userID: context.principal?.userID, c)
-            try AuditLog.record(userID: context.principal?.userID, action: "amend", recordType: "agreement", recordID: id,
-                                summary: "Bijstelling gestart: versie \(version.number) (\(data.agreement.ikcName))",
-                                newValues: AuditLog.json([("version", String(version.number)), ("reason", reason)]), c)
+            try AuditLog.record(userID: context.principal?.userID, action: "amend", recordType: "agreement", recordID: data.agreement.id,
+                                summary: "\(summary): versie \(version.number) (\(data.agreement.ikcName))",
+                                newValues: AuditLog.json([("version", String(version.number)), ("reason", Optional(reason))] + extra), c)
         }
+    }
+
+    static func proposals(agreementID: Int64, _ c: Connection) throws -> [AmendmentProposal] {
+        try YearPlans.amendmentProposals(agreementID: agreementID, c).map {
+            AmendmentProposal(planID: $0.planID, year: $0.year, planStatus: $0.status, text: $0.text)
+        }
+    }
+
+    /// One click from a yearly plan's Act proposal to a draft amendment with the proposal as its
+    /// reason. Only while the newest version is fixed; otherwise the proposal belongs in the
+    /// version already under way (409, nothing written).
+    func postAgreementProposal(id: Int64, planID: Int64, _ request: Request, _ context: Context) throws -> Response {
+        let data = try loadEditable(id, context, status: .vastgesteld)
+        let values = request.formValues()
+        let expected = try expectedLock(values, data)
+        let found = try database.read { try Application.proposals(agreementID: id, $0) }
+        guard let proposal = found.first(where: { $0.planID == planID }) else { throw AppError.notFound }
+        let reason = proposal.reason(yearLabel: data.programme.yearLabel)
+        try startAmendment(data, expected: expected, reason: reason, extra: [("plan", String(planID))],
+                           summary: "Bijstelling gestart uit het jaarplan \(data.programme.yearLabel(proposal.year))", context)
         return showAgreement(id, saved: "amended")
     }
 }

@@ -14,10 +14,13 @@ public struct AgreementPageData: Sendable {
     public var organisationNames: [Int64: String]
     /// Problems that keep a concept from going to signing (shown on the page of a concept).
     public var signingProblems: ValidationErrors
+    /// Act proposals from the IKC's yearly plans (loaded for project leaders only).
+    public var proposals: [AmendmentProposal]
 
     public init(agreement: Agreement, content: AgreementContent, versions: [AgreementVersion], goals: [ProgrammeGoal],
                 sources: [(id: Int64, name: String)], roles: [CodeLabel], programme: Programme, documents: [AgreementDocument],
-                organisationNames: [Int64: String], signingProblems: ValidationErrors = ValidationErrors()) {
+                organisationNames: [Int64: String], signingProblems: ValidationErrors = ValidationErrors(),
+                proposals: [AmendmentProposal] = []) {
         self.agreement = agreement
         self.content = content
         self.versions = versions
@@ -28,12 +31,14 @@ public struct AgreementPageData: Sendable {
         self.documents = documents
         self.organisationNames = organisationNames
         self.signingProblems = signingProblems
+        self.proposals = proposals
     }
 
     public var version: AgreementVersion { content.version }
     public var years: ClosedRange<Int> { agreement.years }
     public var isLatest: Bool { versions.last?.id == content.version.id }
     public var latestNumber: Int { versions.last?.number ?? content.version.number }
+    public var latestStatus: AgreementStatus { versions.last?.status ?? content.version.status }
 
     public func sourceName(_ id: Int64) -> String { sources.first { $0.id == id }?.name ?? "Bron \(id)" }
     public func roleLabel(_ code: String) -> String { roles.first { $0.code == code }?.label ?? code }

@@ -72,6 +72,7 @@ public enum AgreementPages {
         } else {
             problems = .empty
         }
+        let proposals = canWrite && data.isLatest ? AgreementProposals.section(context: context, data: data) : .empty
         let body: HTML = """
         <section id="partijen"><h2>Partijen</h2>\(AgreementTables.parties(data))</section>
         <section id="resultaten"><h2>Resultaten en streefwaarden</h2>\(AgreementTables.results(data))</section>
@@ -80,7 +81,7 @@ public enum AgreementPages {
         <section id="teksten"><h2>Toelichting</h2>\(AgreementTables.texts(data))</section>
         """
         return Layout.page(title: "Resultaatafspraak \(agreement.ikcName)", context: context.with(.agreements),
-                           head + problems + actions + body + history(data) + documents(context: context, data: data, canWrite: canWrite))
+                           head + problems + actions + proposals + body + history(data) + documents(context: context, data: data, canWrite: canWrite))
     }
 
     static func actions(context: PageContext, data: AgreementPageData, canWrite: Bool) -> HTML {
@@ -101,6 +102,7 @@ public enum AgreementPages {
             case .concept:
                 edit = """
                 <nav class="agreement-edit" aria-label="Afspraak bewerken"><ul>
+                <li><a href="\(Route.agreements(.parties(id)).path)">Partijen bewerken</a></li>
                 <li><a href="\(Route.agreements(.results(id)).path)">Resultaten bewerken</a></li>
                 <li><a href="\(Route.agreements(.targets(id)).path)">Streefwaarden bewerken</a></li>
                 <li><a href="\(Route.agreements(.contributions(id)).path)">Bijdragen bewerken</a></li>

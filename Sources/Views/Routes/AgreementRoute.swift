@@ -22,6 +22,12 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
     case exportTargets(Int64)
     case exportContributions(Int64)
     case importCSV(Int64)
+    /// POST: start an amendment from a yearly plan's Act proposal (agreement, plan).
+    case proposal(Int64, Int64)
+    /// GET/POST: the parties of a concept; POST adds a partner.
+    case parties(Int64)
+    /// GET: confirm; POST: remove a partner (agreement, organisation).
+    case removeParty(Int64, Int64)
 
     init?(_ s: [Substring]) {
         guard let first = s.first, first == "agreements" else { return nil }
@@ -48,11 +54,19 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
             case "targets.csv": self = .exportTargets(id)
             case "contributions.csv": self = .exportContributions(id)
             case "import": self = .importCSV(id)
+            case "parties": self = .parties(id)
             default: return nil
             }
         case 4:
-            guard s[2] == "documents", let id = RouteParsing.id(s[1]), let doc = RouteParsing.id(s[3]) else { return nil }
-            self = .document(id, doc)
+            guard let id = RouteParsing.id(s[1]), let other = RouteParsing.id(s[3]) else { return nil }
+            switch s[2] {
+            case "documents": self = .document(id, other)
+            case "proposals": self = .proposal(id, other)
+            default: return nil
+            }
+        case 5:
+            guard s[2] == "parties", s[4] == "remove", let id = RouteParsing.id(s[1]), let org = RouteParsing.id(s[3]) else { return nil }
+            self = .removeParty(id, org)
         default:
             return nil
         }
@@ -78,14 +92,17 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         case .exportTargets(let id): "/agreements/\(id)/targets.csv"
         case .exportContributions(let id): "/agreements/\(id)/contributions.csv"
         case .importCSV(let id): "/agreements/\(id)/import"
+        case .proposal(let id, let plan): "/agreements/\(id)/proposals/\(plan)"
+        case .parties(let id): "/agreements/\(id)/parties"
+        case .removeParty(let id, let org): "/agreements/\(id)/parties/\(org)/remove"
         }
     }
 
     public var methods: [String] {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions: RouteParsing.read
-        case .status, .upload: RouteParsing.postOnly
-        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV: RouteParsing.readWrite
+        case .status, .upload, .proposal: RouteParsing.postOnly
+        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV, .parties, .removeParty: RouteParsing.readWrite
         }
     }
 
@@ -95,7 +112,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions:
             return (isPost ? .write : .read, .agreement)
-        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV:
+        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty:
             return (.write, .agreement)
         }
     }

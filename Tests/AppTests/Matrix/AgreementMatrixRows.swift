@@ -16,6 +16,12 @@ extension AuthorizationMatrixTests {
             Row(method: "POST", path: "/agreements/1/upload", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "GET", path: "/agreements/1/amend", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "POST", path: "/agreements/1/amend", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "POST", path: "/agreements/1/proposals/1", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "GET", path: "/agreements/5/parties", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "POST", path: "/agreements/5/parties", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            // The gemeente (organisation 1) is a core party: a project leader gets a 409, others a 403.
+            Row(method: "GET", path: "/agreements/5/parties/1/remove", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            Row(method: "POST", path: "/agreements/5/parties/1/remove", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         ]
         for form in ["results", "targets", "contributions", "staffing", "texts", "import"] {
             rows.append(Row(method: "GET", path: "/agreements/5/\(form)", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied))

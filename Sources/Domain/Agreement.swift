@@ -130,30 +130,6 @@ public enum ResultUnit: String, Sendable, CaseIterable {
     }
 }
 
-public enum ResultDirection: String, Sendable, CaseIterable {
-    case higher, lower, reach
-
-    public var label: String {
-        switch self {
-        case .higher: "hoger is beter"
-        case .lower: "lager is beter"
-        case .reach: "waarde bereiken"
-        }
-    }
-}
-
-public enum Accumulation: String, Sendable, CaseIterable {
-    case perYear = "per_year"
-    case cumulative
-
-    public var label: String {
-        switch self {
-        case .perYear: "per jaar"
-        case .cumulative: "cumulatief"
-        }
-    }
-}
-
 /// A result in an agreement version with its target per year. `lineage` ties the same result
 /// across versions, so the compare page can match them.
 public struct AgreementResult: Sendable, Equatable, Identifiable {
@@ -166,14 +142,14 @@ public struct AgreementResult: Sendable, Equatable, Identifiable {
     public var unit: ResultUnit
     public var baselineValue: Double?
     public var baselineYear: Int?
-    public var direction: ResultDirection
+    public var direction: IndicatorDirection
     public var dataSource: String
-    public var accumulation: Accumulation
+    public var accumulation: TargetAccumulation
     public var targets: [Int: Double]
 
     public init(id: Int64 = 0, lineage: Int64 = 0, goalID: Int64, position: Int = 0, description: String, indicator: String,
-                unit: ResultUnit, baselineValue: Double? = nil, baselineYear: Int? = nil, direction: ResultDirection = .higher,
-                dataSource: String = "", accumulation: Accumulation = .perYear, targets: [Int: Double] = [:]) {
+                unit: ResultUnit, baselineValue: Double? = nil, baselineYear: Int? = nil, direction: IndicatorDirection = .higher,
+                dataSource: String = "", accumulation: TargetAccumulation = .perYear, targets: [Int: Double] = [:]) {
         self.id = id
         self.lineage = lineage
         self.goalID = goalID

@@ -82,9 +82,9 @@ public enum AgreementRules {
             Check.maxLength(input.indicator, 200, p + "indicator", "de indicator", into: &errors)
             let unit = ResultUnit(rawValue: input.unit)
             if unit == nil { errors.add(p + "unit", "Kies de eenheid van \(name).") }
-            let direction = ResultDirection(rawValue: input.direction)
+            let direction = IndicatorDirection(rawValue: input.direction)
             if direction == nil { errors.add(p + "direction", "Kies welke richting beter is bij \(name).") }
-            let accumulation = Accumulation(rawValue: input.accumulation)
+            let accumulation = TargetAccumulation(rawValue: input.accumulation)
             if accumulation == nil { errors.add(p + "accumulation", "Kies of de streefwaarden van \(name) per jaar of cumulatief zijn.") }
             var baseline: Double?
             let baselineText = input.baseline.trimmingWhitespace()

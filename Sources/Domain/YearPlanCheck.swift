@@ -17,9 +17,16 @@ public enum IndicatorDirection: String, Sendable, CaseIterable {
 }
 
 /// Whether a result's yearly targets are the value in that year or a running total.
-public enum TargetAccumulation: String, Sendable {
+public enum TargetAccumulation: String, Sendable, CaseIterable {
     case perYear = "per_year"
     case cumulative
+
+    public var label: String {
+        switch self {
+        case .perYear: "per jaar"
+        case .cumulative: "cumulatief"
+        }
+    }
 }
 
 /// The status of an indicator in the Check of a year plan.

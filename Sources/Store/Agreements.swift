@@ -107,8 +107,8 @@ public enum Agreements {
             AgreementResult(id: try row.int64(0), lineage: try row.int64(1), goalID: try row.int64(2), position: try row.int(3),
                             description: try row.string(4), indicator: try row.string(5),
                             unit: ResultUnit(rawValue: try row.string(6)) ?? .number, baselineValue: try row.optionalDouble(7),
-                            baselineYear: try row.optionalInt(8), direction: ResultDirection(rawValue: try row.string(9)) ?? .higher,
-                            dataSource: try row.string(10), accumulation: Accumulation(rawValue: try row.string(11)) ?? .perYear)
+                            baselineYear: try row.optionalInt(8), direction: IndicatorDirection(rawValue: try row.string(9)) ?? .higher,
+                            dataSource: try row.string(10), accumulation: TargetAccumulation(rawValue: try row.string(11)) ?? .perYear)
         }
         var at: [Int64: Int] = [:]
         for (offset, result) in results.enumerated() { at[result.id] = offset }

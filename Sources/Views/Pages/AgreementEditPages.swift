@@ -46,8 +46,8 @@ public enum AgreementEditPages {
         var blocks: [HTML] = []
         let goalOptions = data.goals.map { (String($0.id), "\($0.position). \($0.name)") }
         let units = ResultUnit.allCases.map { ($0.rawValue, $0.label) }
-        let directions = ResultDirection.allCases.map { ($0.rawValue, $0.label) }
-        let accumulations = Accumulation.allCases.map { ($0.rawValue, $0.label) }
+        let directions = IndicatorDirection.allCases.map { ($0.rawValue, $0.label) }
+        let accumulations = TargetAccumulation.allCases.map { ($0.rawValue, $0.label) }
         for input in inputs {
             let p = "r\(input.index)_"
             let title: HTML = input.id == nil ? "Nieuw resultaat" : "Resultaat \(input.index + 1)"

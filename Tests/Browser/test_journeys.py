@@ -106,7 +106,7 @@ def test_director_sees_only_their_own_ikc(journey):
         assert "Gebruikers" not in menu and "Logboek" not in menu, menu
 
     with j.step("open the own IKC from the home page"):
-        own = j.driver.find_element(By.CSS_SELECTOR, "main ul li a")
+        own = j.driver.find_element(By.XPATH, "//main//h2[normalize-space()='Uw IKC']/following-sibling::ul[1]//a")
         name = own.text
         j.click_link(name, within="main")
         j.expect_h1(name)

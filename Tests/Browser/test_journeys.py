@@ -2,8 +2,7 @@
 step with a screenshot; every page reached is captured for the HTML validator and checked for
 labels, alt texts, headings, the skip link and table captions (support.Journey._landed).
 
-The agreement, year-plan and report journeys of issue 11 are added here as those features land:
-add steps to the journeys below or new test functions in the same style."""
+The agreement, year-plan and report journeys of issue 11 are in test_programme_cycle.py."""
 
 from urllib.parse import urlsplit
 

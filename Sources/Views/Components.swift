@@ -67,7 +67,7 @@ public enum Components {
         <label for="\(name)">\(label)</label>
         \(hint.map { HTML("<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>") })
         \(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>") })
-        <textarea id="\(name)" name="\(name)" rows="\(rows)"\(attr: "aria-describedby", error == nil ? (hint == nil ? nil : "\(name)-hint") : "\(name)-error")>\(value)</textarea>
+        <textarea id="\(name)" name="\(name)" rows="\(rows)"\(attr: "aria-describedby", error == nil ? (hint == nil ? nil : "\(name)-hint") : "\(name)-error")\(attr: "aria-invalid", error == nil ? nil : "true")>\(value)</textarea>
         </div>
         """
     }
@@ -84,7 +84,7 @@ public enum Components {
         <div class="field\(error == nil ? "" : " field--error")">
         <label for="\(name)">\(label)</label>
         \(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>") })
-        <select id="\(name)" name="\(name)"\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")>\(list)</select>
+        <select id="\(name)" name="\(name)"\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")\(attr: "aria-invalid", error == nil ? nil : "true")>\(list)</select>
         </div>
         """
     }

@@ -35,6 +35,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -222,26 +223,81 @@ class Journey:
         self.driver.get(self.url(path))
         return self._landed(status)
 
-    def click_link(self, text: str, status: int = 200, within: str = "body") -> CapturedPage:
-        scope = self.driver.find_element(By.CSS_SELECTOR, within)
+    def click_link(self, text: str, status: int = 200, within="body") -> CapturedPage:
+        """Follows the link with this text, inside a CSS selector or an element (see `row`)."""
+        scope = self.driver.find_element(By.CSS_SELECTOR, within) if isinstance(within, str) else within
         link = scope.find_element(By.XPATH, f".//a[normalize-space()={xpath_literal(text)}]")
         self._navigate(link.click)
         return self._landed(status)
 
+    def row(self, *texts: str, within: str = "main"):
+        """The first table row in `within` whose text contains all these texts."""
+        condition = " and ".join(f"contains(normalize-space(), {xpath_literal(t)})" for t in texts)
+        scope = self.driver.find_element(By.CSS_SELECTOR, within)
+        rows = scope.find_elements(By.XPATH, f".//tr[{condition}]")
+        assert rows, f"no table row with {texts!r} in {within}"
+        return rows[0]
+
+    def choose(self, values: dict[str, str]) -> None:
+        """Picks options of selects by their visible text: {select id: option text}."""
+        for field_id, text in values.items():
+            select = self.driver.find_element(By.ID, field_id)
+            select.find_element(By.XPATH, f".//option[normalize-space()={xpath_literal(text)}]").click()
+
+    def fill_labelled(self, values: dict[str, str]) -> None:
+        """Types into fields found by the exact text of their label, as a screen reader names them."""
+        ids = {}
+        for text in values:
+            labels = self.driver.find_elements(By.XPATH, f"//main//label[normalize-space()={xpath_literal(text)}]")
+            assert len(labels) == 1, f"{len(labels)} labels read {text!r}"
+            ids[labels[0].get_attribute("for")] = values[text]
+        self.fill(ids)
+
+    def post_directly(self, path: str, fields: dict[str, str]) -> int:
+        """A POST made outside the page's forms (a crafted request with the session cookie and
+        the page's CSRF token, as a curious user could send): returns the HTTP status."""
+        status = self.driver.execute_async_script("""
+            const [path, fields, done] = arguments;
+            const body = new URLSearchParams(fields);
+            const token = document.querySelector('input[name=csrf]');
+            if (token) body.set('csrf', token.value);
+            fetch(path, {method: 'POST', body, redirect: 'manual', credentials: 'same-origin'})
+                .then(r => done(r.type === 'opaqueredirect' ? 303 : r.status), () => done(-1));
+        """, path, fields)
+        self.driver.get_log("performance")  # its 403 is an answer, not a broken page resource
+        return int(status)
+
+    def expect_no_post_forms(self, allowed: tuple[str, ...] = ()) -> None:
+        """No form in the page that changes something (the log-out form in the header aside),
+        except those whose action ends in one of `allowed`."""
+        forms = self.driver.find_elements(By.CSS_SELECTOR, "form[method=post], form[method=POST]")
+        actions = [f.get_attribute("action") for f in forms]
+        actions = [a for a in actions if not a.endswith("/logout") and not a.endswith(allowed or ("\0",))]
+        assert not actions, f"forms that change something on {self.driver.current_url}: {actions}"
+
     def fill(self, values: dict[str, str]) -> None:
         """Types into fields by id; checkboxes/radios take "on"/"off", selects the option's value."""
-        for field_id, value in values.items():
-            element = self.driver.find_element(By.ID, field_id)
-            tag = element.tag_name.lower()
-            kind = (element.get_attribute("type") or "").lower()
+        ids = list(values)
+        # One round trip for all the fields (each WebDriver call costs tens of milliseconds).
+        found = self.driver.execute_script(
+            "return arguments[0].map(id => { const e = document.getElementById(id);"
+            " return e ? [e, e.tagName.toLowerCase(), (e.type || '').toLowerCase(), !!e.checked] : null; })", ids)
+        for field_id, entry in zip(ids, found):
+            assert entry, f"no field with id {field_id!r}"
+            element, tag, kind, checked = entry
+            value = values[field_id]
             if tag == "select":
                 element.find_element(By.CSS_SELECTOR, f"option[value={css_literal(value)}]").click()
             elif kind in ("checkbox", "radio"):
-                if element.is_selected() != (value == "on"):
+                if checked != (value == "on"):
                     element.click()
-            else:
+            elif kind == "date" or value == "":
                 element.clear()
-                element.send_keys(value)
+                if value:
+                    element.send_keys(value)
+            else:
+                # Select what is there and type over it, as a person would.
+                element.send_keys(Keys.CONTROL, "a", Keys.NULL, value)
 
     def submit(self, button_text: str | None = None, status: int = 200) -> CapturedPage:
         """Clicks the submit button (by text, or the first primary button in <main>)."""
@@ -274,7 +330,7 @@ class Journey:
         the old document carries a marker the new one lacks (no sleeps)."""
         self.driver.execute_script("window.__journeyOldDocument = true")
         action()
-        WebDriverWait(self.driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
+        WebDriverWait(self.driver, WAIT_SECONDS, poll_frequency=0.05, ignored_exceptions=(WebDriverException,)).until(
             lambda d: d.execute_script(
                 "return window.__journeyOldDocument !== true && document.readyState === 'complete'"))
 

@@ -2,8 +2,7 @@
 step with a screenshot; every page reached is captured for the HTML validator and checked for
 labels, alt texts, headings, the skip link and table captions (support.Journey._landed).
 
-The agreement, year-plan and report journeys of issue 11 are added here as those features land:
-add steps to the journeys below or new test functions in the same style."""
+The agreement, year-plan and report journeys of issue 11 are in test_programme_cycle.py."""
 
 from urllib.parse import urlsplit
 
@@ -106,8 +105,8 @@ def test_director_sees_only_their_own_ikc(journey):
         assert "Gebruikers" not in menu and "Logboek" not in menu, menu
 
     with j.step("open the own IKC from the home page"):
-        # The director of the demo leads IKC 1 (the home page may also list plan reminders).
-        name = "OBS Montessori/Eestroom"
+        own = j.driver.find_element(By.XPATH, "//main//h2[normalize-space()='Uw IKC']/following-sibling::ul[1]//a")
+        name = own.text
         j.click_link(name, within="main")
         j.expect_h1(name)
 

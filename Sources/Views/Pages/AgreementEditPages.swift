@@ -30,8 +30,10 @@ public enum AgreementEditPages {
     /// A grid cell: a small text input labelled for screen readers.
     static func cell(_ name: String, value: String, label: String, errors: ValidationErrors, mode: String = "decimal") -> HTML {
         let invalid = errors[name] != nil
+        // The error as text in the cell, tied to the input (a title alone is not announced).
+        let message: HTML = errors[name].map { HTML("<span class=\"field-error cell-error\" id=\"\(name)-error\">\($0)</span>") } ?? .empty
         return """
-        <td class="num\(invalid ? " cell--error" : "")"><label class="visually-hidden" for="\(name)">\(label)</label><input class="grid-input" type="text" id="\(name)" name="\(name)" value="\(value)" inputmode="\(mode)"\(attr: "aria-invalid", invalid ? "true" : nil)\(attr: "title", errors[name])></td>
+        <td class="num\(invalid ? " cell--error" : "")"><label class="visually-hidden" for="\(name)">\(label)</label><input class="grid-input" type="text" id="\(name)" name="\(name)" value="\(value)" inputmode="\(mode)"\(attr: "aria-invalid", invalid ? "true" : nil)\(attr: "aria-describedby", invalid ? "\(name)-error" : nil)>\(message)</td>
         """
     }
 

@@ -142,11 +142,11 @@ public enum AgreementPages {
         }
         return """
         <section id="versies"><h2>Versies en status</h2>
-        <table class="data">
+        <div class="table-scroll"><table class="data">
         <caption>Alle versies van deze afspraak; elke versie blijft leesbaar</caption>
         <thead><tr><th scope="col">Versie</th><th scope="col">Status</th><th scope="col">Reden</th><th scope="col">Gemaakt</th><th scope="col">Vastgesteld</th><th scope="col">Vergelijken</th></tr></thead>
         <tbody>\(rows)</tbody>
-        </table>
+        </table></div>
         </section>
         """
     }

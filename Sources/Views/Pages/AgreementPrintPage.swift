@@ -24,10 +24,13 @@ public enum AgreementPrintPage {
         <head>
         <meta charset="utf-8">
         <title>Resultaatafspraak \(data.agreement.ikcName), versie \(version.number)</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
         <link rel="stylesheet" href="/static/css/site.css">
+        <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
         </head>
         <body class="print-document">
-        <main id="inhoud">
+        <a class="skip-link no-print" href="#inhoud">Naar de inhoud</a>
+        <main id="inhoud" tabindex="-1">
         <p class="no-print"><a href="\(AgreementRoute.show(data.agreement.id).path(version: version.number))">← Terug naar de afspraak</a> · Druk deze pagina af met de afdrukfunctie van uw browser (A4).</p>
         <header class="print-cover">
         <p>\(data.programme.name) · \(data.programme.municipality)</p>

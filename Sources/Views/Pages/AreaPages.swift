@@ -124,11 +124,11 @@ public enum AreaPages {
             rows.append("<tr><th scope=\"row\">\(name)\(sources[name].map { HTML("<br><span class=\"hint\">Bron: \($0)</span>") })</th>\(cells)</tr>")
         }
         return """
-        <table class="data">
+        <div class="table-scroll"><table class="data">
         <caption>\(caption)</caption>
         <thead><tr><th scope="col">Indicator</th>\(head)</tr></thead>
         <tbody>\(rows)</tbody>
-        </table>
+        </table></div>
         \(programme.map { HTML("<p class=\"hint\">\($0.yearKindExplanation)</p>") })
         """
     }

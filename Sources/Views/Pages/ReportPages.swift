@@ -214,20 +214,20 @@ public enum ReportPages {
         <nav aria-label="Inhoudsopgave" class="toc"><h2>Inhoud</h2><ol>\(toc)</ol></nav>
         <section id="voorwoord"><h2>Voorwoord</h2>\(foreword.isEmpty ? HTML("<p>(Nog geen voorwoord.)</p>") : paragraphs(foreword))</section>
         <section id="samenvatting"><h2>Samenvatting per doel</h2>
-        <table class="data"><caption>Aantal resultaten per status, \(f.yearLabel)</caption>
+        <div class="table-scroll"><table class="data"><caption>Aantal resultaten per status, \(f.yearLabel)</caption>
         <thead><tr><th scope="col">Doel</th><th scope="col" class="num">Behaald</th><th scope="col" class="num">Op koers</th><th scope="col" class="num">Achter</th><th scope="col" class="num">Geen gegevens</th><th scope="col" class="num">Totaal</th></tr></thead>
         <tbody>\(summaryRows)</tbody>
         <tfoot><tr><th scope="row">Totaal</th><td class="num">\(total.achieved)</td><td class="num">\(total.onTrack)</td><td class="num">\(total.behind)</td><td class="num">\(total.noData)</td><td class="num">\(total.total)</td></tr></tfoot>
-        </table>
+        </table></div>
         <p class="csv-link"><a href="\(csv(.goals))">Download als CSV</a></p>
         </section>
         <section id="doelen"><h2>Resultaten per doel</h2>\(goalSections)<p class="csv-link"><a href="\(csv(.results))">Download als CSV</a></p></section>
         <section id="geld"><h2>Programmageld per bron</h2>
-        <table class="data"><caption>Budget, toegezegd in vastgestelde afspraken en besteed volgens goedgekeurde jaarplannen, \(f.yearLabel)</caption>
+        <div class="table-scroll"><table class="data"><caption>Budget, toegezegd in vastgestelde afspraken en besteed volgens goedgekeurde jaarplannen, \(f.yearLabel)</caption>
         <thead><tr><th scope="col">Financieringsbron</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Toegezegd</th><th scope="col" class="num">Besteed</th></tr></thead>
         <tbody>\(moneyRows)</tbody>
         <tfoot><tr><th scope="row">Totaal</th><td class="num">\(DutchFormat.euros(cents: report.totalBudgetCents))</td><td class="num">\(DutchFormat.euros(cents: report.totalCommittedCents))</td><td class="num">\(report.totalSpentCents.map { DutchFormat.euros(cents: $0) } ?? "–")</td></tr></tfoot>
-        </table>
+        </table></div>
         <p class="csv-link"><a href="\(csv(.sources))">Download als CSV</a> · <a href="\(csv(.money))">Geld per IKC als CSV</a> · <a href="\(csv(.staffing))">Formatie per IKC als CSV</a></p>
         </section>
         <section id="jaarplannen"><h2>Jaarplannen: ontbrekend, te laat of niet goedgekeurd</h2>

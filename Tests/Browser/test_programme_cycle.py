@@ -1,0 +1,375 @@
+"""The programme's yearly cycle as the people walk it (issue 11): a project leader makes a new
+Plus IKC's result agreement and has it signed; the director of IKC 1 fills and submits the year
+plan, the project leader returns it and then approves it; the report draft shows the director's
+figures and is published; the Ontwikkelgroep reads it and cannot change anything.
+
+Only links and buttons a person would use (a bookmarked form and a crafted POST are the
+exceptions, named as such). Every page is captured for the Nu HTML Checker and checked for
+labels, alt texts, headings, the skip link, table captions and, at tablet width, sideways
+scrolling (support.Journey._landed).
+
+The tests run in file order and build on each other; `CYCLE` carries what a later one needs."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+
+# The demo leaves IKC 1's plan for 2025-2026 in concept, half filled (DemoData+Plans.swift).
+PLAN_YEAR = "2025-2026"
+OWN_IKC = "OBS Montessori/Eestroom"
+CYCLE: dict[str, str] = {}
+
+
+def needs(*keys: str) -> None:
+    missing = [k for k in keys if k not in CYCLE]
+    if missing:
+        pytest.skip(f"an earlier journey did not get as far as {missing}")
+
+
+def open_own_plan(j) -> None:
+    """Start page → Jaarplannen → the 2025-2026 row (the director's own list, or a year's list)."""
+    j.click_link("Jaarplannen", within="nav.site-nav")
+    j.expect_h1("Jaarplannen")
+    if not j.driver.find_elements(By.XPATH, f"//main//tr[contains(., '{OWN_IKC}') and contains(., '{PLAN_YEAR}')]"):
+        j.click_link(PLAN_YEAR, within="main")
+    j.click_link("Bekijken", within=j.row(OWN_IKC, PLAN_YEAR))
+    j.expect_h1(f"Jaarplan {PLAN_YEAR}")
+    j.expect_h1(OWN_IKC)
+
+
+# --------------------------------------------------------------------------- 1. the agreement
+
+@pytest.mark.parametrize("viewport", ["desktop", "tablet"])
+def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
+    j = journey("afspraak", viewport)
+    name = f"IKC De Verkenning ({viewport})"
+
+    with j.step("log in"):
+        j.log_in("projectleider")
+        j.expect_h1("Welkom")
+
+    with j.step("add a Plus IKC"):
+        j.click_link("IKC's", within="nav.site-nav")
+        j.click_link("IKC toevoegen", within="main")
+        j.expect_h1("IKC toevoegen")
+        j.fill({"name": name, "directorName": "Anna Hoekstra", "childrenCount": "240", "childcareIDs-0": "on"})
+        j.choose({"kind": "Plus IKC", "koepelID": "Proloog", "areaID": "Heechterp & Schieringen"})
+        j.submit("IKC opslaan")
+        j.expect_h1(name)
+        j.expect_text("Er is nog geen resultaatafspraak voor dit IKC.")
+
+    with j.step("a new agreement for it, 2026-2027 to 2028-2029"):
+        j.click_link("Afspraken", within="nav.site-nav")
+        j.expect_h1("Resultaatafspraken")
+        j.click_link("Nieuwe resultaatafspraak", within="main")
+        j.choose({"ikc": name, "first_year": "2026-2027", "last_year": "2028-2029"})
+        j.submit("Afspraak aanmaken")
+        j.expect_h1(f"Resultaatafspraak {name}")
+        j.expect_text("aangemaakt als concept")
+        j.expect_text("Voeg minstens één resultaat toe")
+        agreement_path = urlsplit(j.driver.current_url).path
+
+    results = [
+        ("1. Verminderen van ongelijkheid", "Meer peuters nemen deel aan VVE", "Deelname VVE-peuters", "percentage", "60"),
+        ("2. Verbeteren van kwaliteitsonderwijs/opvang", "Meer leerlingen halen 1F lezen", "Leerlingen op 1F lezen", "percentage", "80"),
+        ("3. Bevorderen van goede gezondheid en welzijn", "Kinderen voelen zich veilig", "Score sociale veiligheid", "score", "7,2"),
+    ]
+    for goal, description, indicator, unit, baseline in results:
+        with j.step(f"a result under goal {goal[:1]}"):
+            j.click_link("Resultaten bewerken", within="main")
+            j.expect_h1("Resultaten bewerken")
+            n = int(j.driver.find_element(By.CSS_SELECTOR, "main input[name=rows]").get_attribute("value")) - 1
+            j.fill({f"r{n}_description": description, f"r{n}_indicator": indicator,
+                    f"r{n}_baseline": baseline, f"r{n}_baseline_year": "2025", f"r{n}_source": "Registratie IKC"})
+            j.choose({f"r{n}_goal": goal, f"r{n}_unit": unit, f"r{n}_direction": "hoger is beter"})
+            j.submit("Resultaten opslaan")
+            j.expect_h1("Resultaatafspraak")
+            j.expect_text(description)
+    j.expect_no_text("Voeg minstens één resultaat toe")
+
+    with j.step("the targets grid: a wrong value is shown at its field"):
+        j.click_link("Streefwaarden bewerken", within="main")
+        j.expect_h1("Streefwaarden bewerken")
+        cells = j.driver.find_elements(By.CSS_SELECTOR, "main input[id^='t_']")
+        assert len(cells) == 9, f"{len(cells)} target cells for 3 results × 3 years"
+        values = ["65", "70", "75", "82", "84", "86", "7,4", "7,6", "veel"]
+        ids = [cell.get_attribute("id") for cell in cells]
+        j.fill(dict(zip(ids, values)))
+        j.submit("Streefwaarden opslaan", status=422)
+        j.expect_error_for(ids[8])
+
+    with j.step("the targets grid: saved"):
+        j.fill({ids[8]: "7,8"})
+        j.submit("Streefwaarden opslaan")
+        j.expect_text("De streefwaarden zijn opgeslagen.")
+        j.expect_text("7,8")
+
+    with j.step("the contributions grid, Dutch amounts"):
+        j.click_link("Bijdragen bewerken", within="main")
+        j.expect_h1("Bijdragen bewerken")
+        j.fill_labelled({
+            "Gemeente Leeuwarden, OAB-middelen gemeente, 2026-2027": "12.500",
+            "Gemeente Leeuwarden, OAB-middelen gemeente, 2027-2028": "12.500",
+            "Proloog, Koepels PO (OAB en lumpsum), 2026-2027": "8.000,50",
+        })
+        j.submit("Bijdragen opslaan")
+        j.expect_text("De bijdragen zijn opgeslagen.")
+        j.expect_text("€ 12.500")
+        j.expect_text("€ 8.000,50")
+
+    with j.step("send it to signing"):
+        j.submit("Ter ondertekening aanbieden")
+        j.expect_text("De afspraak ligt ter ondertekening.")
+
+    for index, party in enumerate(["Gemeente Leeuwarden", "Proloog", "Sinne Kinderopvang"]):
+        with j.step(f"{party} signs"):
+            j.click_link("Ondertekening vastleggen", within="main")
+            j.expect_h1("Ondertekening vastleggen")
+            dates = j.driver.find_elements(By.CSS_SELECTOR, "main input[id$='_signed_on']")
+            assert len(dates) == 3, f"{len(dates)} parties to sign"
+            j.fill({dates[index].get_attribute("id"): f"2{index}-11-2026"})
+            j.submit("Ondertekening opslaan")
+            j.expect_text(f"2{index}-11-2026")
+    j.expect_text("Alle partijen hebben getekend: deze versie is vastgesteld.")
+
+    with j.step("a fixed agreement is read-only"):
+        j.expect_text("Vastgesteld")
+        for edit in ("Resultaten bewerken", "Streefwaarden bewerken", "Bijdragen bewerken", "Ondertekening vastleggen"):
+            assert not j.driver.find_elements(By.XPATH, f"//main//a[normalize-space()='{edit}']"), f"{edit} is still offered"
+        j.expect_no_post_forms(allowed=("/upload",))  # attaching the signed PDF stays possible
+        j.expect_text("Bijstellen")
+
+    with j.step("an old bookmark to the targets grid says it is read-only"):
+        j.open(agreement_path + "/targets", status=409)
+        j.expect_text("alleen te lezen")
+
+    with j.step("the funding overview shows the new commitment"):
+        j.click_link("Financiering", within="nav.site-nav")
+        j.expect_h1("Financiering")
+        j.click_link("OAB-middelen gemeente", within="main")
+        j.expect_h1("OAB-middelen gemeente")
+        row = j.row(name)
+        assert "€ 12.500" in row.text and "€ 25.000" in row.text, row.text
+
+    with j.step("an amendment (version 2) with a changed amount"):
+        j.driver.back()
+        j.click_link("Afspraken", within="nav.site-nav")
+        j.click_link(name, within="main")
+        j.click_link("Bijstellen", within="main")
+        j.expect_h1("Afspraak bijstellen")
+        j.fill({"reason": "Uitkomst van de jaarlijkse evaluatie."})
+        j.submit("Bijstelling starten")
+        j.expect_text("Versie 2")
+        j.click_link("Bijdragen bewerken", within="main")
+        j.fill_labelled({"Gemeente Leeuwarden, OAB-middelen gemeente, 2028-2029": "15.000"})
+        j.submit("Bijdragen opslaan")
+        j.expect_text("€ 15.000")
+
+    with j.step("compare version 1 with version 2"):
+        j.click_link("Vergelijk met versie 1", within="main")
+        j.expect_h1("vergelijken")
+        j.expect_text("€ 15.000")
+
+    with j.step("the print version"):
+        j.click_link("← Terug naar de afspraak", within="main")
+        j.click_link("Afdrukversie", within="main")
+        j.expect_text(name)
+
+
+# --------------------------------------------------------------------------- 2. the year plan
+
+def test_director_fills_and_submits_the_year_plan(journey):
+    j = journey("jaarplan", "tablet")
+
+    with j.step("log in"):
+        j.log_in("directeur")
+        j.expect_h1("Welkom")
+        j.expect_text("Uw IKC")
+
+    with j.step("open the concept plan from the own plan list"):
+        j.click_link("Naar het jaarplan", within="main")
+        j.expect_h1("Jaarplannen")
+        assert "Concept" in j.row(OWN_IKC, PLAN_YEAR).text
+        j.click_link("Bekijken", within=j.row(OWN_IKC, PLAN_YEAR))
+        j.expect_h1(f"Jaarplan {PLAN_YEAR}")
+        j.expect_text("Nog niet ingevuld")
+
+    with j.step("save it half filled, with a typing error"):
+        j.fill({"activities_4": "Twee gezamenlijke studiedagen voor leerkrachten en pedagogisch medewerkers.",
+                "value_1": "71,5", "value_2": "ongeveer twintig"})
+        j.submit("Opslaan", status=422)
+        j.expect_error_for("value_2")
+
+    with j.step("saved half filled: the missing list"):
+        j.fill({"value_2": ""})
+        j.submit("Opslaan")
+        j.expect_text("Het jaarplan is opgeslagen.")
+        missing = j.text("main")
+        assert "Om in te dienen moet dit nog worden ingevuld" in missing
+        assert "Leerlingen op 1F lezen" in missing and "Act: wat er volgend jaar verandert" in missing
+        assert j.driver.find_element(By.ID, "value_1").get_attribute("value") == "71,5"
+
+    with j.step("complete it and submit"):
+        j.fill({
+            "activities_5": "Spreekuur van de pedagoog bij het brengen en halen.",
+            "activities_6": "Kanjertraining in alle groepen.",
+            "value_2": "23", "value_3": "86", "value_4": "6", "value_5": "41", "value_6": "7,9",
+            "spent_1": "50.000", "spent_2": "25.200", "spent_4": "18.900", "spent_5": "6.300",
+            "act_changes": "Ouders eerder betrekken bij de overgang van opvang naar groep 1.",
+        })
+        j.submit("Opslaan en indienen")
+        j.expect_text("Het jaarplan is ingediend bij de projectleider.")
+        j.expect_text("Ingediend")
+
+    with j.step("submitted, it is read-only"):
+        j.expect_text("Alleen lezen")
+        j.expect_no_post_forms()
+        assert not j.driver.find_elements(By.CSS_SELECTOR, "main input:not([type=hidden]), main textarea")
+        j.expect_text("€ 50.000")
+
+    with j.step("the plan list shows it submitted"):
+        j.click_link("Jaarplannen", within="nav.site-nav")
+        assert "Ingediend" in j.row(OWN_IKC, PLAN_YEAR).text
+    CYCLE["submitted"] = "yes"
+
+
+# --------------------------------------------------------------------------- 3. returned, resubmitted, approved
+
+def test_plan_is_returned_resubmitted_and_approved(journey):
+    needs("submitted")
+    leader = journey("terugsturen", "desktop")
+    reason = "Graag bij Check de bron van de leesmeting noemen."
+
+    with leader.step("the project leader opens the submitted plan"):
+        leader.log_in("projectleider")
+        leader.expect_text(f"{OWN_IKC}: jaarplan {PLAN_YEAR} ingediend")
+        open_own_plan(leader)
+        leader.expect_text("Beoordelen")
+
+    with leader.step("returning needs a reason"):
+        leader.submit("Terugsturen", status=422)
+        leader.expect_error_for("reason")
+
+    with leader.step("return it with a comment"):
+        leader.fill({"reason": reason})
+        leader.submit("Terugsturen")
+        leader.expect_text("Het jaarplan is teruggestuurd naar de directeur.")
+
+    director = journey("opnieuw indienen", "tablet")
+    with director.step("the director sees the comment"):
+        director.log_in("directeur")
+        open_own_plan(director)
+        director.expect_text("Teruggestuurd")
+        director.expect_text(reason)
+
+    with director.step("change the measurement and its source, and resubmit"):
+        director.fill({"value_3": "86,5", "source_3": "Eindtoets (IEP), juni 2026"})
+        director.submit("Opslaan en indienen")
+        director.expect_text("Het jaarplan is ingediend bij de projectleider.")
+        director.expect_no_post_forms()
+
+    with leader.step("the project leader sees what changed and approves"):
+        open_own_plan(leader)
+        leader.expect_text("Gewijzigd sinds het terugsturen")
+        changed = leader.row("Leerlingen op 1F lezen", "86,5", within="main")
+        assert "86" in changed.text, changed.text
+        leader.expect_text("Eindtoets (IEP), juni 2026")
+        leader.submit("Goedkeuren")
+        leader.expect_text("Goedgekeurd")
+        leader.expect_no_post_forms()
+    CYCLE["approved"] = "yes"
+
+
+# --------------------------------------------------------------------------- 4. the report
+
+def test_report_draft_shows_the_new_figures_and_is_published(journey):
+    needs("approved")
+    j = journey("rapportage")
+
+    with j.step("the report draft of the year"):
+        j.log_in("projectleider")
+        j.click_link("Rapportages", within="nav.site-nav")
+        j.expect_h1("Jaarrapportages")
+        j.expect_text("Er is nog geen jaarrapportage gepubliceerd.")
+        j.click_link(f"Concept jaarrapportage {PLAN_YEAR}", within="main")
+        j.expect_h1(PLAN_YEAR)
+
+    with j.step("it shows the director's measured values"):
+        reading = j.row(OWN_IKC, "Leerlingen op 1F lezen")
+        assert "86,5%" in reading.text, reading.text
+        safety = j.row(OWN_IKC, "Score sociale veiligheid")
+        assert "7,9" in safety.text, safety.text
+
+    with j.step("a foreword, saved"):
+        j.fill({"foreword": "Het jaar waarin alle IKC's hun jaarplan op tijd indienden."})
+        j.submit("Concept opslaan")
+        j.expect_text("Het jaar waarin alle IKC's")
+
+    with j.step("publish"):
+        j.submit(f"Jaarrapportage {PLAN_YEAR} publiceren")
+        j.expect_h1(PLAN_YEAR)
+        j.expect_text("86,5%")
+
+    with j.step("the published edition is listed"):
+        j.click_link("Rapportages", within="nav.site-nav")
+        j.expect_no_text("Er is nog geen jaarrapportage gepubliceerd.")
+    CYCLE["published"] = "yes"
+
+
+# --------------------------------------------------------------------------- 5. the Ontwikkelgroep reads
+
+@pytest.mark.parametrize("viewport", ["desktop", "tablet"])
+def test_ontwikkelgroep_reads_the_report_and_changes_nothing(journey, viewport):
+    needs("published")
+    j = journey("lezen", viewport)
+
+    with j.step("log in: the published report is on the start page"):
+        j.log_in("ontwikkelgroep")
+        j.expect_h1("Welkom")
+        j.expect_text(f"Jaarrapportage {PLAN_YEAR}, editie 1")
+
+    with j.step("read the report"):
+        j.click_link(f"Jaarrapportage {PLAN_YEAR}, editie 1", within="main")
+        j.expect_h1(PLAN_YEAR)
+        assert "86,5%" in j.row(OWN_IKC, "Leerlingen op 1F lezen").text
+        j.expect_no_post_forms()
+        assert not j.driver.find_elements(By.CSS_SELECTOR, "main textarea, main input:not([type=hidden])")
+
+    with j.step("a crafted POST is refused"):
+        assert j.post_directly(f"/reports/{PLAN_YEAR[:4]}", {"foreword": "Iets anders", "conclusions": ""}) == 403
+        assert j.post_directly(f"/reports/{PLAN_YEAR[:4]}/publish", {}) == 403
+        assert j.post_directly("/agreements/new", {"ikc": "1", "first_year": "2026", "last_year": "2028"}) == 403
+
+    with j.step("the organisations"):
+        j.click_link("Organisaties", within="nav.site-nav")
+        j.expect_h1("Organisaties")
+        j.expect_no_post_forms()
+
+    with j.step("the areas and one area"):
+        j.click_link("Gebieden", within="nav.site-nav")
+        j.expect_h1("Gebieden")
+        j.expect_no_post_forms()
+        j.click_link("Heechterp & Schieringen", within="main")
+        j.expect_h1("Heechterp & Schieringen")
+        j.expect_no_post_forms()
+
+    with j.step("the funding and one source"):
+        j.click_link("Financiering", within="nav.site-nav")
+        j.expect_h1("Financiering")
+        j.expect_no_post_forms()
+        j.click_link("VVE-middelen (jeugdondersteuners VVE)", within="main")
+        j.expect_h1("VVE-middelen")
+        j.expect_no_post_forms()
+
+    with j.step("the year plans and an approved plan"):
+        open_own_plan(j)
+        j.expect_text("Goedgekeurd")
+        j.expect_no_post_forms()
+
+    with j.step("the agreements and one agreement"):
+        j.click_link("Afspraken", within="nav.site-nav")
+        j.click_link(OWN_IKC, within="main")
+        j.expect_h1(OWN_IKC)
+        j.expect_no_post_forms()
+        assert j.post_directly(urlsplit(j.driver.current_url).path + "/targets", {}) == 403

@@ -176,6 +176,9 @@ public final class Application: HTTPResponder {
             case .forbidden: return page(ErrorPages.page(status: 403, context: context.page), status: 403)
             case .badRequest(let detail): return page(ErrorPages.page(status: 400, context: context.page, detail: detail), status: 400)
             case .conflict(let detail): return page(ErrorPages.page(status: 409, context: context.page, detail: detail), status: 409)
+            case .notEditable(let detail):
+                return page(ErrorPages.page(status: 409, context: context.page, detail: detail, title: "Alleen te lezen",
+                                            text: "Dit gegeven kan in deze fase niet worden gewijzigd. Er is niets opgeslagen."), status: 409)
             case .methodNotAllowed(let allowed):
                 var response = page(ErrorPages.page(status: 405, context: context.page), status: 405)
                 response.headers.set("Allow", allowed.joined(separator: ", "))

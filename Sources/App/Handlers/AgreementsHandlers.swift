@@ -67,11 +67,11 @@ extension Application {
         guard data.version.status == status else {
             switch data.version.status {
             case .vastgesteld:
-                throw AppError.conflict(detail: "Versie \(data.version.number) is vastgesteld en alleen te lezen. Start een bijstelling om iets te wijzigen.")
+                throw AppError.notEditable(detail: "Versie \(data.version.number) is vastgesteld en alleen te lezen. Start een bijstelling om iets te wijzigen.")
             case .terOndertekening:
-                throw AppError.conflict(detail: "Versie \(data.version.number) ligt ter ondertekening. Zet haar eerst terug naar concept om iets te wijzigen.")
+                throw AppError.notEditable(detail: "Versie \(data.version.number) ligt ter ondertekening. Zet haar eerst terug naar concept om iets te wijzigen.")
             case .concept:
-                throw AppError.conflict(detail: "Versie \(data.version.number) is nog een concept en ligt niet ter ondertekening.")
+                throw AppError.notEditable(detail: "Versie \(data.version.number) is nog een concept en ligt niet ter ondertekening.")
             }
         }
         return data
@@ -501,7 +501,7 @@ extension Application {
     func postAgreementUpload(id: Int64, _ request: Request, _ context: Context) throws -> Response {
         let data = try loadAgreement(id, context)
         guard data.version.status != .concept else {
-            throw AppError.conflict(detail: "Een ondertekend document hoort bij een versie die ter ondertekening ligt of is vastgesteld.")
+            throw AppError.notEditable(detail: "Een ondertekend document hoort bij een versie die ter ondertekening ligt of is vastgesteld.")
         }
         guard let parts = request.multipartParts(), let file = parts.first(where: { $0.name == "document" }) else {
             throw AppError.badRequest("Kies een PDF-bestand om toe te voegen.")

@@ -68,7 +68,7 @@ extension Application {
                     guard let due = Application.predicateDue(row.predicate, programme: programme, today: today) else { return nil }
                     return (row.id, row.name, due < today ? "\(due.dutch) (verstreken)" : due.dutch)
                 }
-                summary.submittedPlans = try IKCs.submittedPlans(c).map { ($0.ikcID, $0.name, $0.year) }
+                summary.submittedPlans = try IKCs.submittedPlans(c).map { ($0.planID, $0.name, $0.year) }
                 summary.areasOverdue = try Areas.all(c).filter { $0.reassessmentOverdue(today: today, years: programme.areaReassessmentYears) }
                     .map { ($0.id, $0.name) }
                 summary.overCommitted = try FundingSources.overCommitted(c).flatMap { source in

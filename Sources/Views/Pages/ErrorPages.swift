@@ -3,8 +3,8 @@ import Markup
 
 /// The Dutch pages for errors: 403, 404, 405, 409, 500.
 public enum ErrorPages {
-    public static func page(status: Int, context: PageContext, detail: String? = nil) -> HTML {
-        let (title, text): (String, String)
+    public static func page(status: Int, context: PageContext, detail: String? = nil, title customTitle: String? = nil, text customText: String? = nil) -> HTML {
+        var (title, text): (String, String)
         switch status {
         case 400: (title, text) = ("Ongeldig verzoek", "Het verzoek kon niet worden verwerkt.")
         case 403: (title, text) = ("Geen toegang", "U hebt geen toestemming voor deze pagina of actie. Er is niets gewijzigd.")
@@ -14,6 +14,8 @@ public enum ErrorPages {
         case 413: (title, text) = ("Bestand te groot", "Het verstuurde bestand of formulier is te groot.")
         default: (title, text) = ("Er ging iets mis", "Er is een onverwachte fout opgetreden. Probeer het later opnieuw; de fout is vastgelegd.")
         }
+        if let customTitle { title = customTitle }
+        if let customText { text = customText }
         return Layout.page(title: title, context: context, """
         <div class="narrow">
         <h1>\(title)</h1>

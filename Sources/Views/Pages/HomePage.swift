@@ -9,7 +9,7 @@ public enum HomePage {
         public var plusCount: Int
         public var agreementsInConcept: [(id: Int64, name: String, status: String)]
         public var predicatesDue: [(id: Int64, name: String, due: String)]
-        public var submittedPlans: [(ikcID: Int64, name: String, year: Int)]
+        public var submittedPlans: [(planID: Int64, name: String, year: Int)]
         public var areasOverdue: [(id: Int64, name: String)]
         public var overCommitted: [(sourceID: Int64, name: String, year: Int, overCents: Int64)]
         /// A director's IKCs with the status of this year's plan (nil: not started).
@@ -21,7 +21,7 @@ public enum HomePage {
         public var planReminders: [PlanReminderSection.Item] = []
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: String)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
-                    submittedPlans: [(ikcID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
+                    submittedPlans: [(planID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
                     overCommitted: [(sourceID: Int64, name: String, year: Int, overCents: Int64)] = [],
                     ownIKCs: [(id: Int64, name: String, planStatus: String?)] = [], currentYear: Int? = nil) {
             self.ikcCount = ikcCount
@@ -51,7 +51,7 @@ public enum HomePage {
     static func leader(_ s: Summary, programme: Programme?) -> HTML {
         var plans: [HTML] = []
         for p in s.submittedPlans {
-            plans.append("<li><a href=\"\(Route.registry(.ikc(p.ikcID)).path)\">\(p.name)</a>: jaarplan \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
+            plans.append("<li><a href=\"\(Route.plans(.plan(p.planID)).path)\">\(p.name)</a>: jaarplan \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
         }
         var due: [HTML] = []
         for item in s.predicatesDue { due.append("<li><a href=\"\(Route.registry(.ikcPlus(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }

@@ -182,6 +182,27 @@ for endpoint in "${endpoints[@]}"; do
   done
 done
 
+# ---- 1,000 idle keep-alive connections held open while /health and /ikcs are loaded again ----
+idle_rows=()
+ulimit -n 8192 2>/dev/null || true
+idle_endpoints=(/health)
+[ -n "$cookie" ] && idle_endpoints+=(/ikcs)
+for endpoint in "${idle_endpoints[@]}"; do
+  headers=()
+  [ "$endpoint" = /ikcs ] && headers=(-H "Cookie: $cookie")
+  idle_duration=$(( duration < 10 ? duration : 10 ))
+  before=$(wrk -t2 -c64 -d"${idle_duration}s" "${headers[@]}" "$base$endpoint" 2>&1 | awk '/Requests\/sec/ {print $2}')
+  "$here/idle.py" 127.0.0.1 "$port" 1000 >"$work/idle.out" 2>&1 &
+  idle_pid=$!
+  for _ in $(seq 200); do grep -q ready "$work/idle.out" 2>/dev/null && break; sleep 0.1; done
+  with_idle=$(wrk -t2 -c64 -d"${idle_duration}s" "${headers[@]}" "$base$endpoint" 2>&1 | awk '/Requests\/sec/ {print $2}')
+  idle_rss=$(awk '/VmRSS/ {print $2, $3}' "/proc/$server_pid/status" 2>/dev/null || echo "?")
+  kill "$idle_pid" 2>/dev/null || true
+  wait "$idle_pid" 2>/dev/null || true
+  change=$(python3 -c 'import sys; a, b = float(sys.argv[1] or 0), float(sys.argv[2] or 0); print(f"{(b - a) / a * 100:+.1f}%" if a else "?")' "${before:-0}" "${with_idle:-0}")
+  idle_rows+=("$(printf '%-24s %12s %12s %8s   (%s held: %s; server RSS %s)' "$endpoint" "${before:-?}" "${with_idle:-?}" "$change" "1000 idle" "$(cat "$work/idle.out" | head -1)" "$idle_rss")")
+done
+
 
 # ---- The heavier pages: p50 of sequential requests at one connection, against their goals ----
 pages=()
@@ -227,6 +248,10 @@ fi
 echo
 printf '%-24s %6s %12s %10s %10s\n' endpoint conns req/s p50 p99
 printf '%s\n' "${rows[@]}"
+echo
+echo "With 1,000 idle keep-alive connections held open (req/s at 64 connections; goal: less than 10 % lower):"
+printf '%-24s %12s %12s %8s\n' endpoint without with change
+printf '%s\n' "${idle_rows[@]}"
 if [ ${#pages[@]} -gt 0 ]; then
   echo
   echo "Pages, p50 of $page_requests sequential requests at 1 connection (ms):"

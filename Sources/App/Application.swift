@@ -149,6 +149,7 @@ public final class Application: HTTPResponder {
         case .users: return try getUsers(request, context)
         case .userNew: return isPost ? try postUserNew(request, context) : try getUserNew(context)
         case .user(let id): return isPost ? try postUser(id: id, request, context) : try getUser(id: id, context)
+        case .userPasswordLink(let id): return try postUserPasswordLink(id: id, request, context)
         case .auditLog: return try getAuditLog(request, context)
         case .registry(let r): return try handleRegistry(r, request, context, isPost: isPost)
         case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)

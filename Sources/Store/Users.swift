@@ -189,6 +189,11 @@ public enum PasswordTokens {
             """)?.int64(0)
     }
 
+    /// Ends every unused link of a user (when a new one is made).
+    public static func revokeUnused(userID: Int64, now: Int64, _ c: Connection) throws {
+        try c.execute("UPDATE password_tokens SET used_at = \(now) WHERE user_id = \(userID) AND used_at IS NULL")
+    }
+
     public static func markUsed(tokenHash: String, now: Int64, _ c: Connection) throws {
         try c.execute("UPDATE password_tokens SET used_at = \(now) WHERE token_hash = \(tokenHash)")
     }

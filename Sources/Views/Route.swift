@@ -14,6 +14,8 @@ public enum Route: Sendable, Equatable, Hashable {
     case users
     case userNew
     case user(Int64)
+    /// A new one-time set-password link for an existing account (a forgotten password).
+    case userPasswordLink(Int64)
     case auditLog
 
     case registry(RegistryRoute)
@@ -27,7 +29,7 @@ public enum Route: Sendable, Equatable, Hashable {
         switch self {
         case .health, .home, .accessibility, .auditLog, .users:
             return ["GET", "HEAD"]
-        case .logout:
+        case .logout, .userPasswordLink:
             return ["POST"]
         case .login, .account, .setPassword, .userNew, .user:
             return ["GET", "HEAD", "POST"]
@@ -47,7 +49,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .health, .login, .logout, .setPassword, .accessibility: return nil
         case .home: return (.read, .home)
         case .account: return (action, .ownAccount)
-        case .users, .userNew, .user: return (action, .user)
+        case .users, .userNew, .user, .userPasswordLink: return (action, .user)
         case .auditLog: return (.read, .auditLog)
         case .registry(let r): return r.requirement(isPost: isPost)
         case .agreements(let r): return r.requirement(isPost: isPost)
@@ -70,6 +72,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .users: "/users"
         case .userNew: "/users/new"
         case .user(let id): "/users/\(id)"
+        case .userPasswordLink(let id): "/users/\(id)/password-link"
         case .auditLog: "/audit"
         case .registry(let r): r.path
         case .agreements(let r): r.path
@@ -124,6 +127,9 @@ public enum Route: Sendable, Equatable, Hashable {
                 if s[1] == "new" { return .userNew }
                 if let id = RouteParsing.id(s[1]) { return .user(id) }
             }
+            return nil
+        case 3:
+            if s[0] == "users", let id = RouteParsing.id(s[1]), s[2] == "password-link" { return .userPasswordLink(id) }
             return nil
         default:
             return nil

@@ -55,6 +55,7 @@ struct AuthorizationMatrixTests {
         Row(method: "POST", path: "/users/new", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/users/2", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/users/2", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "POST", path: "/users/2/password-link", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/audit", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
     ]
 

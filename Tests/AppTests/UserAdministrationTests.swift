@@ -67,4 +67,30 @@ struct UserAdministrationTests {
         let role = try app.database.read { try $0.row("SELECT role FROM users WHERE id = 2")?.string(0) }
         #expect(role == "ontwikkelgroep")
     }
+
+    @Test("a forgotten password: the project leader makes a new one-time link; it replaces older links and works once")
+    func newPasswordLink() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        let directorID = try #require(try app.database.read { try $0.row("SELECT id FROM users WHERE role = 'directeur'")?.int64(0) })
+        func link(_ page: Page) -> String? {
+            page.text.range(of: "/wachtwoord/").map { String(page.text[$0.lowerBound...].prefix { $0 != "<" }) }
+        }
+        _ = try leader.get("/users/\(directorID)")
+        let first = try #require(link(try leader.post("/users/\(directorID)/password-link", [])))
+        _ = try leader.get("/users/\(directorID)")
+        let second = try #require(link(try leader.post("/users/\(directorID)/password-link", [])))
+        #expect(first != second)
+        let director = app.browser()
+        #expect(try director.get(first).status == 404)
+        _ = try director.get(second)
+        #expect(try director.post(second, [("password", "een vers nieuw wachtwoord"), ("confirm", "een vers nieuw wachtwoord")]).status == 303)
+        try director.logIn(email: app.account(.directeur).email, password: "een vers nieuw wachtwoord")
+        let actions = try app.database.read { try $0.rows("SELECT action FROM audit_log WHERE record_id = \(directorID) AND record_type = 'user'").map { try $0.string(0) } }
+        #expect(actions.filter { $0 == "password-link" }.count == 2)
+        // Only a project leader may do this.
+        let other = try app.browser(loggedInAs: .ontwikkelgroep)
+        _ = try other.get("/account")
+        #expect(try other.post("/users/\(directorID)/password-link", []).status == 403)
+    }
 }

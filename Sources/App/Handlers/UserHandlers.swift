@@ -50,9 +50,30 @@ extension Application {
             return id
         }
         guard let user = try database.read({ try Users.find(id: id, $0) }) else { throw AppError.notFound }
+        return page(UserPages.created(context: context.page, user: user, link: passwordLink(token, request)))
+    }
+
+    /// The absolute set-password link shown once to the project leader.
+    func passwordLink(_ token: String, _ request: Request) -> String {
         let host = request.headers["Host"] ?? "127.0.0.1"
         let scheme = configuration.secureCookies ? "https" : "http"
-        return page(UserPages.created(context: context.page, user: user, link: "\(scheme)://\(host)\(Route.setPassword(token: token).path)"))
+        return "\(scheme)://\(host)\(Route.setPassword(token: token).path)"
+    }
+
+    /// A new one-time link for an existing, active account (a forgotten password). The old
+    /// password keeps working until the link is used; earlier unused links stop working.
+    func postUserPasswordLink(id: Int64, _ request: Request, _ context: Context) throws -> Response {
+        guard let user = try database.read({ try Users.find(id: id, $0) }) else { throw AppError.notFound }
+        guard user.active else { throw AppError.notEditable(detail: "Een gedeactiveerd account krijgt geen wachtwoordlink. Activeer het eerst.") }
+        let token = Tokens.newToken()
+        let now = Timestamp.unixNow()
+        try database.write { c in
+            try PasswordTokens.revokeUnused(userID: id, now: now, c)
+            try PasswordTokens.create(tokenHash: Tokens.hash(token), userID: id, expiresAt: now + 7 * 24 * 3600, c)
+            try AuditLog.record(userID: context.principal?.userID, action: "password-link", recordType: "user", recordID: id,
+                                summary: "Nieuwe wachtwoordlink voor \(user.name)", c)
+        }
+        return page(UserPages.passwordLink(context: context.page, user: user, link: passwordLink(token, request)))
     }
 
     func getUser(id: Int64, _ context: Context) throws -> Response {

@@ -57,6 +57,17 @@ public enum UserPages {
         """)
     }
 
+    public static func passwordLink(context: PageContext, user: User, link: String) -> HTML {
+        Layout.page(title: "Nieuwe wachtwoordlink", context: context.with(.users), """
+        <div class="narrow">
+        <h1>Nieuwe wachtwoordlink voor \(user.name)</h1>
+        <p>Stuur deze link naar \(user.email). Met de link stelt de gebruiker één keer een nieuw wachtwoord in; de link verloopt na 7 dagen en wordt niet opnieuw getoond. Eerdere, ongebruikte links werken niet meer.</p>
+        <p class="secret"><code>\(link)</code></p>
+        <p><a href="\(Route.users.path)">Terug naar gebruikers</a></p>
+        </div>
+        """)
+    }
+
     public static func edit(context: PageContext, user: User, role: String, active: Bool, ikcIDs: [Int64],
                             ikcs: [(id: Int64, name: String)], errors: ValidationErrors) -> HTML {
         Layout.page(title: user.name, context: context.with(.users), """
@@ -72,6 +83,9 @@ public enum UserPages {
         <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
         <a class="button button--secondary" href="\(Route.users.path)">Annuleren</a>
         """))
+        <h2>Wachtwoord vergeten?</h2>
+        <p>Maak een nieuwe eenmalige link waarmee \(user.name) zelf een nieuw wachtwoord instelt.</p>
+        \(Components.postButton(to: .userPasswordLink(user.id), label: "Nieuwe wachtwoordlink maken", csrf: context.csrfToken))
         </div>
         """)
     }

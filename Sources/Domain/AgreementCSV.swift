@@ -2,25 +2,12 @@
 /// `;`, `"` or a line break (RFC 4180 §2 with another separator), UTF-8 with a BOM so Excel picks
 /// the right encoding. Reading goes through the shared `CSV` parser.
 public enum AgreementCSV {
-    public static let bom = "\u{FEFF}"
+    public static let bom = CSV.bom
 
-    /// The text of a file: BOM, rows separated by CRLF.
+    /// The text of a file: BOM, rows separated by CRLF. No formula guard: the file is read back
+    /// by the import, which must see the texts exactly as they are stored.
     public static func write(_ rows: [[String]]) -> String {
-        var out = bom
-        for row in rows {
-            out += row.map(quote).joined(separator: ";")
-            out += "\r\n"
-        }
-        return out
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        var out = "\""
-        for character in field {
-            if character == "\"" { out += "\"\"" } else { out.append(character) }
-        }
-        return out + "\""
+        CSV.document(rows, guardFormulas: false)
     }
 }
 

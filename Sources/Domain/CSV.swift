@@ -131,3 +131,57 @@ extension String {
         return out
     }
 }
+
+// MARK: - Writing
+
+extension CSV {
+    /// The byte-order mark that makes Excel read a file as UTF-8.
+    public static let bom = "\u{FEFF}"
+
+    /// One field for a `;`-separated file: quoted when it holds `;`, `"` or a line break
+    /// (RFC 4180 §2). With `guardFormulas`, text that a spreadsheet would take for a formula
+    /// (`=`, `+`, `-`, `@`, tab or CR first; OWASP "CSV injection") gets a leading apostrophe;
+    /// plain numbers such as `-5,05` are left as they are.
+    public static func field(_ text: String, guardFormulas: Bool = true) -> String {
+        var text = text
+        if guardFormulas, let first = text.first, "=+-@\t\r".contains(first), !isPlainNumber(text) {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        var out = "\""
+        for character in text {
+            if character == "\"" { out += "\"\"" } else { out.append(character) }
+        }
+        return out + "\""
+    }
+
+    /// A whole file: the BOM, then each row as `;`-separated fields ending in CRLF.
+    public static func document(_ rows: [[String]], guardFormulas: Bool = true) -> String {
+        var out = bom
+        for row in rows {
+            out += row.map { field($0, guardFormulas: guardFormulas) }.joined(separator: ";")
+            out += "\r\n"
+        }
+        return out
+    }
+
+    /// Whole cents as euros with a decimal comma and no thousands dots: 1250000 -> "12500,00",
+    /// -505 -> "-5,05"; nil (unknown) is an empty field, never 0.
+    public static func euros(_ cents: Int64?) -> String {
+        guard let cents else { return "" }
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return (cents < 0 ? "-" : "") + String(magnitude / 100) + "," + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    static func isPlainNumber(_ text: String) -> Bool {
+        var digits = 0
+        for (index, character) in text.enumerated() {
+            if character.isASCII && character.isNumber { digits += 1; continue }
+            if (character == "-" || character == "+") && index == 0 { continue }
+            if character == "," || character == "." { continue }
+            return false
+        }
+        return digits > 0
+    }
+}

@@ -52,3 +52,29 @@ struct CSVTests {
         #expect(CSV.number("1.23,5") == nil)
     }
 }
+
+@Suite("Writing CSV for Dutch Excel")
+struct CSVWritingTests {
+    @Test("fields with a separator, a quote or a line break are quoted; formulas get an apostrophe, negative numbers do not")
+    func fields() {
+        #expect(CSV.field("IKC de Kinderkoepel") == "IKC de Kinderkoepel")
+        #expect(CSV.field("a;b") == "\"a;b\"")
+        #expect(CSV.field("zeg \"ja\"") == "\"zeg \"\"ja\"\"\"")
+        #expect(CSV.field("regel 1\nregel 2") == "\"regel 1\nregel 2\"")
+        #expect(CSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSV.field("-5,05") == "-5,05")
+        #expect(CSV.field("-x") == "'-x")
+        #expect(CSV.field("=1+1", guardFormulas: false) == "=1+1")
+    }
+
+    @Test("a document starts with the BOM and ends each line with CRLF, and reads back the same")
+    func document() {
+        let rows = [["IKC", "Bedrag"], ["Fryslân; noord", CSV.euros(1_250_000)], ["Leeg", CSV.euros(nil)]]
+        let text = CSV.document(rows)
+        #expect(text.hasPrefix("\u{FEFF}IKC;Bedrag\r\n"))
+        #expect(text.hasSuffix("Leeg;\r\n"))
+        #expect(CSV.parse(text) == [["IKC", "Bedrag"], ["Fryslân; noord", "12500,00"], ["Leeg", ""]])
+        #expect(CSV.euros(-505) == "-5,05")
+    }
+}

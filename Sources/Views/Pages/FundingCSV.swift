@@ -14,37 +14,19 @@ public enum FundingCSV {
 
     /// The bytes of a CSV file with a header line and rows.
     public static func document(header: [String], rows: [[Field]]) -> [UInt8] {
-        var out = "\u{FEFF}"
-        out += header.map { quote(guardFormula($0)) }.joined(separator: ";") + "\r\n"
-        for row in rows {
-            out += row.map(render).joined(separator: ";") + "\r\n"
-        }
-        return Array(out.utf8)
+        let lines = [header] + rows.map { $0.map(render) }
+        return Array(CSV.document(lines).utf8)
     }
 
     static func render(_ field: Field) -> String {
         switch field {
-        case .text(let text): quote(guardFormula(text))
-        case .amount(let cents): cents.map(amount) ?? ""
+        case .text(let text): text
+        case .amount(let cents): CSV.euros(cents)
         }
     }
 
     /// Whole cents as euros with a decimal comma: 1250000 -> "12500,00", -505 -> "-5,05".
-    public static func amount(_ cents: Int64) -> String {
-        let magnitude = cents.magnitude
-        let fraction = magnitude % 100
-        return (cents < 0 ? "-" : "") + String(magnitude / 100) + "," + (fraction < 10 ? "0" : "") + String(fraction)
-    }
-
-    static func guardFormula(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
-        return "'" + text
-    }
-
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences("\"", with: "\"\"") + "\""
-    }
+    public static func amount(_ cents: Int64) -> String { CSV.euros(cents) }
 
     static let balanceHeader = ["Budget", "Toegezegd (vastgesteld)", "Concept (wijziging)", "Resterend", "Overschrijding", "Gerealiseerd"]
 
@@ -128,14 +110,5 @@ public enum FundingCSV {
             }
         }
         return document(header: ["Financieringsbron", "Jaar", "Resterend nu", "Resterend scenario", "Overschrijding scenario"], rows: rows)
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation, which Views does not import).
-    fileprivate func replacingOccurrences(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
-        return out
     }
 }

@@ -285,20 +285,9 @@ public enum ReportPages {
 /// The report's tables as CSV: semicolon separated, decimal comma, UTF-8 with a BOM so that
 /// Excel opens it correctly; the same figures as the page.
 public enum ReportCSV {
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func line(_ fields: [String]) -> String { fields.map { CSV.field($0) }.joined(separator: ";") + "\r\n" }
 
-    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ";") + "\r\n" }
-
-    static func amount(_ cents: Int64?) -> String {
-        guard let cents else { return "" }
-        let sign = cents < 0 ? "-" : ""
-        let magnitude = cents.magnitude
-        let rest = magnitude % 100
-        return "\(sign)\(magnitude / 100),\(rest < 10 ? "0" : "")\(rest)"
-    }
+    static func amount(_ cents: Int64?) -> String { CSV.euros(cents) }
 
     static func decimal(_ value: Double?) -> String {
         guard let value else { return "" }
@@ -311,7 +300,7 @@ public enum ReportCSV {
 
     public static func render(_ table: ReportTable, report: AnnualReport) -> String {
         let f = report.figures, y = f.year
-        var out = "\u{FEFF}"
+        var out = CSV.bom
         switch table {
         case .goals:
             out += line(["Doel", "Behaald", "Op koers", "Achter", "Geen gegevens", "Totaal"])

@@ -116,15 +116,16 @@ public enum FundingSources {
         return Funding.agreementFigures(versions: versions, amounts: amounts)
     }
 
-    /// Realised spending per source and year: the sum of the yearly plans' Check figures
-    /// (`plan_spending.spent_cents`) of that year. A source and year where no plan knows its
-    /// spending has no entry (unknown, not 0).
+    /// Realised spending per source and year: the sum of the Check figures
+    /// (`plan_spending.spent_cents`) of that year's APPROVED plans (the annual report's rule: a
+    /// figure a reviewer has not approved is not shown as realised). A source and year where no
+    /// approved plan knows its spending has no entry (unknown, not 0).
     public static func spending(_ c: Connection) throws -> [Funding.Key: Int64] {
         var result: [Funding.Key: Int64] = [:]
         try c.each("""
             SELECT s.funding_source_id, p.year, SUM(s.spent_cents)
             FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-            WHERE s.spent_cents IS NOT NULL
+            WHERE s.spent_cents IS NOT NULL AND p.status = 'goedgekeurd'
             GROUP BY s.funding_source_id, p.year
             """) { row in
             result[Funding.Key(try row.int64(0), try row.int(1))] = try row.int64(2)

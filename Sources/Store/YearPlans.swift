@@ -290,8 +290,9 @@ public enum YearPlans {
 
     // MARK: - For other features
 
-    /// Realised spending per funding source in a year, summed over the plans (NULL = unknown is
-    /// left out of the sum and counted apart): for the funding overview and the annual report.
+    /// Realised spending per funding source in a year, summed over the APPROVED plans only (as the
+    /// annual report and the funding overview count them; NULL = unknown is left out of the sum
+    /// and counted apart).
     public struct SpentTotal: Sendable, Equatable {
         public var sourceID: Int64
         public var spentCents: Int64
@@ -306,7 +307,7 @@ public enum YearPlans {
             SELECT s.funding_source_id, COALESCE(SUM(s.spent_cents), 0), COUNT(s.spent_cents),
                    SUM(CASE WHEN s.spent_cents IS NULL THEN 1 ELSE 0 END)
             FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-            WHERE p.year = \(year)
+            WHERE p.year = \(year) AND p.status = 'goedgekeurd'
             GROUP BY s.funding_source_id ORDER BY s.funding_source_id
             """).map { SpentTotal(sourceID: try $0.int64(0), spentCents: try $0.int64(1), plansReported: try $0.int(2), plansUnknown: try $0.int(3)) }
     }

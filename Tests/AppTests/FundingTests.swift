@@ -367,7 +367,7 @@ struct FundingTests {
 
     // MARK: - Realised spending
 
-    @Test("realised spending is the sum of the known Check figures of the year's plans; unknown stays '–', never 0")
+    @Test("realised spending is the sum of the known Check figures of the year's approved plans; an unapproved plan's does not count; unknown stays '–', never 0")
     func realisedSpending() throws {
         let app = try TestApp()
         try app.database.write { c in
@@ -378,25 +378,43 @@ struct FundingTests {
             try c.execute("DELETE FROM progress_notes")
             try c.execute("DELETE FROM staffing_actuals")
             try c.execute("DELETE FROM year_plans")
-            for (ikc, spent) in [(Int64(1), Int64?(1_000_00)), (2, 2_500_50), (3, nil)] {
-                try c.execute("INSERT INTO year_plans (ikc_id, year, created_at) VALUES (\(ikc), 2023, '2023-08-01T00:00:00Z')")
+            // IKC 4's plan is only submitted and IKC 6's returned: a reviewer has not approved their figures.
+            let plans: [(Int64, Int64?, String)] = [(1, 1_000_00, "goedgekeurd"), (2, 2_500_50, "goedgekeurd"), (3, nil, "goedgekeurd"),
+                                                    (4, 7_777_77, "ingediend"), (6, 1_234_00, "teruggestuurd")]
+            for (ikc, spent, status) in plans {
+                try c.execute("INSERT INTO year_plans (ikc_id, year, status, created_at) VALUES (\(ikc), 2023, \(status), '2023-08-01T00:00:00Z')")
                 let plan = c.lastInsertRowID
                 try c.execute("INSERT INTO plan_spending (plan_id, funding_source_id, planned_cents, spent_cents) VALUES (\(plan), 1, 500000, \(spent))")
                 try c.execute("INSERT INTO plan_spending (plan_id, funding_source_id, planned_cents, spent_cents) VALUES (\(plan), 2, 500000, NULL)")
             }
+            // An unapproved plan's figure for a source no approved plan reports: still unknown.
+            try c.execute("""
+                INSERT INTO plan_spending (plan_id, funding_source_id, planned_cents, spent_cents)
+                SELECT id, 3, 100000, 99900 FROM year_plans WHERE ikc_id = 4 AND year = 2023
+                """)
         }
         let ledger = try app.database.read { c in try FundingSources.ledger(sources: try FundingSources.all(c), years: 2021...2028, c) }
         #expect(ledger.balance(1, 2023).spent == 3_500_50)
         #expect(ledger.balance(2, 2023).spent == nil)
+        #expect(ledger.balance(3, 2023).spent == nil)
         #expect(ledger.balance(1, 2024).spent == nil)
         #expect(ledger.yearTotal(2023).spent == 3_500_50)
+        let totals = try app.database.read { c in try YearPlans.spentPerSource(year: 2023, c) }
+        #expect(totals.first { $0.sourceID == 1 }?.spentCents == 3_500_50)
+        #expect(totals.first { $0.sourceID == 1 }?.plansReported == 2)
+        #expect(totals.first { $0.sourceID == 3 } == nil)
         let csv = FundingCSVReader.parse(try app.browser(loggedInAs: .projectleider).get("/funding/1/export.csv").body)
         let line2023 = csv.first { $0.first == "2023-2024" } ?? []
         let line2024 = csv.first { $0.first == "2024-2025" } ?? []
         #expect(line2023.last == "3500,50")
         #expect(line2024.last == "")
+        let csv3 = FundingCSVReader.parse(try app.browser(loggedInAs: .projectleider).get("/funding/3/export.csv").body)
+        #expect((csv3.first { $0.first == "2023-2024" } ?? []).last == "")
         let page = try app.browser(loggedInAs: .projectleider).get("/funding/years/2023")
         #expect(page.contains("€ 3.500,50"))
+        #expect(!page.contains("€ 11.278,27"))  // with the submitted and the returned plan's figures
+        let overview = try app.browser(loggedInAs: .projectleider).get("/funding")
+        #expect(overview.contains("Gerealiseerd: volgens de Check van goedgekeurde jaarplannen"))
     }
 
     // MARK: - Scenario
@@ -529,11 +547,12 @@ struct FundingTests {
             #expect(FundingCSVReader.cents(line[4]) == balance.committed)
             #expect(FundingCSVReader.cents(line[5]) == balance.conceptChange)
             #expect(FundingCSVReader.cents(line[6]) == balance.remaining)
-            // Realised spending: the demo year plans' known Check figures (DemoData+Plans), empty where none are known.
+            // Realised spending: the known Check figures of the demo's APPROVED year plans (DemoData+Plans),
+            // empty where none are known; a submitted or concept plan's figures do not count.
             let spent = try app.database.read { c in
                 try c.row("""
                     SELECT SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-                    WHERE s.funding_source_id = \(source?.id ?? 0) AND p.year = \(year)
+                    WHERE s.funding_source_id = \(source?.id ?? 0) AND p.year = \(year) AND p.status = 'goedgekeurd'
                     """)?.optionalInt64(0)
             }
             #expect(FundingCSVReader.cents(line[8]) == spent)

@@ -210,10 +210,11 @@ struct PlanWorkflowTests {
         #expect(page.contains("Blijft staan"))
     }
 
-    @Test("realised spending is stored per source so the funding overview can sum it per year; unknown stays NULL")
+    @Test("realised spending is stored per source; the funding overview sums it per year over approved plans only; unknown stays NULL")
     func realisedSpending() throws {
         let app = try TestApp()
         let director = try app.browser(loggedInAs: .directeur)
+        let leader = try app.browser(loggedInAs: .projectleider)
         let sources = try app.database.read { c in try c.rows("SELECT id FROM funding_sources ORDER BY id").map { try $0.int64(0) } }
         let path = "/plans/\(Self.conceptPlan)"
         var page = try director.get(path)
@@ -229,31 +230,67 @@ struct PlanWorkflowTests {
         #expect(rows[0].0 == sources[0] && rows[0].1 == 2_000_000 && rows[0].2 == 1_876_543)
         #expect(rows[1].0 == sources[1] && rows[1].1 == 500_000 && rows[1].2 == nil)
 
-        // The funding overview's sum per source and year: the same as summing the rows by hand.
-        let (byHand, totals) = try app.database.read { c in
-            (try c.rows("""
-                SELECT s.funding_source_id, SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-                WHERE p.year = 2025 AND s.spent_cents IS NOT NULL GROUP BY s.funding_source_id ORDER BY s.funding_source_id
-                """).map { (try $0.int64(0), try $0.int64(1)) },
-             try YearPlans.spentPerSource(year: 2025, c))
-        }
-        #expect(byHand.contains { $0.0 == sources[0] && $0.1 >= 1_876_543 })
-        for (source, sum) in byHand {
-            #expect(totals.first { $0.sourceID == source }?.spentCents == sum)
-        }
-        #expect((totals.first { $0.sourceID == sources[1] }?.plansUnknown ?? 0) >= 1)
-
-        // ... and the funding overview shows exactly that sum as realised ("Gerealiseerd"); unknown is not 0.
-        let ledger = try app.database.read { c in try FundingSources.ledger(sources: try FundingSources.all(c), years: 2021...2028, c) }
-        for (source, sum) in byHand {
-            #expect(ledger.balance(source, 2025).spent == sum)
-        }
-
         // Amounts are parsed the Dutch way; an unreadable one is refused with the input kept.
         page = try director.get(path)
         page = try director.post(path, [("lock_version", lockVersion(page)), ("spent_\(sources[0])", "1234.56")])
         #expect(page.status == 422)
         #expect(page.contains("1234.56"))
+
+        // The funding overview's sum per source and year counts approved plans only (the annual
+        // report's rule), the same as summing their rows by hand.
+        func byHand() throws -> [(Int64, Int64)] {
+            try app.database.read { c in
+                try c.rows("""
+                    SELECT s.funding_source_id, SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
+                    WHERE p.year = 2025 AND p.status = 'goedgekeurd' AND s.spent_cents IS NOT NULL
+                    GROUP BY s.funding_source_id ORDER BY s.funding_source_id
+                    """).map { (try $0.int64(0), try $0.int64(1)) }
+            }
+        }
+        func check(_ sums: [(Int64, Int64)]) throws {
+            let (totals, ledger) = try app.database.read { c in
+                (try YearPlans.spentPerSource(year: 2025, c), try FundingSources.ledger(sources: try FundingSources.all(c), years: 2021...2028, c))
+            }
+            for (source, sum) in sums {
+                #expect(totals.first { $0.sourceID == source }?.spentCents == sum)
+                #expect(ledger.balance(source, 2025).spent == sum)
+            }
+            for source in sources where !sums.contains(where: { $0.0 == source }) {
+                #expect(ledger.balance(source, 2025).spent == nil)  // unknown, not 0
+            }
+        }
+        // The plan in concept: its spending is not realised yet, and its unknown figure is not counted either.
+        let before = try byHand()
+        let inConcept = try app.database.read { c in try YearPlans.spentPerSource(year: 2025, c) }
+        let approvedUnknown = try app.database.read { c in
+            try c.row("""
+                SELECT COUNT(*) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
+                WHERE p.year = 2025 AND p.status = 'goedgekeurd' AND s.funding_source_id = \(sources[1]) AND s.spent_cents IS NULL
+                """)?.int(0) ?? 0
+        }
+        #expect((inConcept.first { $0.sourceID == sources[1] }?.plansUnknown ?? 0) == approvedUnknown)
+        try check(before)
+        let everyPlan = try app.database.read { c in
+            try c.row("SELECT SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id WHERE p.year = 2025 AND s.funding_source_id = \(sources[0])")?.int64(0) ?? 0
+        }
+        #expect(everyPlan >= 1_876_543 + (before.first { $0.0 == sources[0] }?.1 ?? 0))  // the concept plan's figure is in the table, not in the sum
+
+        // Submitted and approved: now it counts, and the unknown figure is counted apart.
+        page = try director.get(path)
+        let complete = try completeFields(app, Self.conceptPlan).filter { !$0.0.hasSuffix("_\(sources[0])") || !($0.0.hasPrefix("planned_") || $0.0.hasPrefix("spent_")) }
+        // (A plan is only submitted with a spent figure for every planned source, so the second
+        // source is no longer planned.)
+        page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit"),
+                                        ("planned_\(sources[0])", "20.000"), ("spent_\(sources[0])", "18.765,43"),
+                                        ("planned_\(sources[1])", ""), ("spent_\(sources[1])", "")] + complete)
+        #expect(page.status == 303)
+        page = try leader.get(path)
+        page = try leader.post("\(path)/review", [("lock_version", lockVersion(page)), ("decision", "approve")])
+        #expect(page.status == 303)
+        #expect(try plan(app, Self.conceptPlan).status == "goedgekeurd")
+        let after = try byHand()
+        #expect((after.first { $0.0 == sources[0] }?.1 ?? 0) == (before.first { $0.0 == sources[0] }?.1 ?? 0) + 1_876_543)
+        try check(after)
     }
 
     @Test("a project leader approves several submitted plans at once from the list")

@@ -57,7 +57,7 @@ public enum FundingPages {
     }
 
     static func yearExplanation(_ programme: Programme) -> HTML {
-        "<p class=\"hint\">\(programme.yearKindExplanation) Bedragen in euro's. Toegezegd: wat de vastgestelde versie van elke afspraak toezegt (een bijstelling vervangt de bedragen van de vorige versie). Concept: wat een nog niet vastgestelde nieuwere versie daaraan zou veranderen.</p>"
+        "<p class=\"hint\">\(programme.yearKindExplanation) Bedragen in euro's. Toegezegd: wat de vastgestelde versie van elke afspraak toezegt (een bijstelling vervangt de bedragen van de vorige versie). Concept: wat een nog niet vastgestelde nieuwere versie daaraan zou veranderen. Gerealiseerd: volgens de Check van goedgekeurde jaarplannen (een jaarplan dat nog niet is goedgekeurd telt niet mee).</p>"
     }
 
     static func csvLink(_ href: String, _ label: String) -> HTML {

@@ -298,6 +298,15 @@ public enum IKCs {
             """).map { (try $0.int64(0), try $0.int64(1), try $0.string(2), try $0.int(3)) }
     }
 
+    /// An IKC's plans of years before `year` that are not approved (concept, submitted or
+    /// returned), oldest first: for the director's home page.
+    public static func openPlans(ikcID: Int64, before year: Int, _ c: Connection) throws -> [(planID: Int64, year: Int, status: String)] {
+        try c.rows("""
+            SELECT id, year, status FROM year_plans
+            WHERE ikc_id = \(ikcID) AND year < \(year) AND status <> 'goedgekeurd' ORDER BY year, id
+            """).map { (try $0.int64(0), try $0.int(1), try $0.string(2)) }
+    }
+
     /// The status of an IKC's plan for a year, nil when there is none yet.
     public static func planStatus(ikcID: Int64, year: Int, _ c: Connection) throws -> String? {
         try c.row("SELECT status FROM year_plans WHERE ikc_id = \(ikcID) AND year = \(year)")?.string(0)

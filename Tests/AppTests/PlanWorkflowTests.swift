@@ -176,6 +176,38 @@ struct PlanWorkflowTests {
         #expect(try leader.get("/").contains("OBS Potmarge</a> is te laat"))
     }
 
+    @Test("the director's home page lists the own IKC's earlier plans that are not approved, with their state and a link")
+    func homeListsEarlierOpenPlans() throws {
+        let app = try TestApp()
+        let director = try app.browser(loggedInAs: .directeur)
+        let leader = try app.browser(loggedInAs: .projectleider)
+        // Today the current programme year is 2026-2027: IKC 1's 2025 plan (4) is in concept, its 2024 plan (3) approved.
+        var home = try director.get("/")
+        #expect(home.contains("Nog niet goedgekeurde jaarplannen van eerdere jaren"))
+        #expect(home.contains("<a href=\"/plans/\(Self.conceptPlan)\">Jaarplan 2025-2026</a>: concept (nog niet ingediend)"))
+        #expect(!home.contains("href=\"/plans/3\""))  // approved: not listed
+        #expect(!home.contains("href=\"/plans/8\""))  // another IKC's submitted plan
+
+        // Submitted, then returned by the project leader: the home page says so.
+        let path = "/plans/\(Self.conceptPlan)"
+        var page = try director.get(path)
+        page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit")] + completeFields(app, Self.conceptPlan))
+        #expect(page.status == 303)
+        home = try director.get("/")
+        #expect(home.contains("<a href=\"/plans/\(Self.conceptPlan)\">Jaarplan 2025-2026</a>: ingediend, wacht op beoordeling"))
+        page = try leader.get(path)
+        page = try leader.post("\(path)/review", [("lock_version", lockVersion(page)), ("decision", "return"), ("reason", "Meting ontbreekt.")])
+        #expect(page.status == 303)
+        home = try director.get("/")
+        #expect(home.contains("<a href=\"/plans/\(Self.conceptPlan)\">Jaarplan 2025-2026</a>: teruggestuurd: pas het aan en dien het opnieuw in"))
+
+        // Once approved it is no longer listed.
+        try app.database.write { c in try c.execute("UPDATE year_plans SET status = 'goedgekeurd' WHERE id = \(Self.conceptPlan)") }
+        home = try director.get("/")
+        #expect(!home.contains("Nog niet goedgekeurde jaarplannen van eerdere jaren"))
+        #expect(!home.contains("href=\"/plans/\(Self.conceptPlan)\""))
+    }
+
     @Test("'niet gemeten' is stored as a reason without a value, an empty field as nothing, and 0 as 0")
     func notMeasuredIsNotZero() throws {
         let app = try TestApp()

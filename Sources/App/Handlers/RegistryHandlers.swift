@@ -77,6 +77,9 @@ extension Application {
             case .directeur:
                 let own = Set(principal.ikcIDs)
                 summary.ownIKCs = try rows.filter { own.contains($0.id) }.map { ($0.id, $0.name, try IKCs.planStatus(ikcID: $0.id, year: year, c)) }
+                for ikc in summary.ownIKCs {
+                    summary.earlierPlans += try IKCs.openPlans(ikcID: ikc.id, before: year, c).map { (ikc.id, $0.planID, $0.year, $0.status) }
+                }
             case .ontwikkelgroep:
                 summary.reports = try Reports.all(c).filter { $0.status == "published" }
                     .map { ($0.id, programme.yearLabel($0.year), $0.edition) }

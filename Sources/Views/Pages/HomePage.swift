@@ -19,6 +19,8 @@ public enum HomePage {
         public var reports: [(id: Int64, label: String, edition: Int)] = []
         /// Year plan deadline reminders (issue 9; filled by `planReminderItems` in PlansHandlers).
         public var planReminders: [PlanReminderSection.Item] = []
+        /// A director's plans of earlier years that are not approved yet (e.g. returned).
+        public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: String)] = []
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: String)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
                     submittedPlans: [(planID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
@@ -86,6 +88,18 @@ public enum HomePage {
         return first + second
     }
 
+    /// A plan's state in words (nil: not started).
+    static func planState(_ status: String?) -> String {
+        switch status {
+        case nil: "nog niet begonnen"
+        case "concept": "concept (nog niet ingediend)"
+        case "ingediend": "ingediend, wacht op beoordeling"
+        case "teruggestuurd": "teruggestuurd: pas het aan en dien het opnieuw in"
+        case "goedgekeurd": "goedgekeurd"
+        default: status ?? ""
+        }
+    }
+
     static func director(_ s: Summary, programme: Programme?) -> HTML {
         guard !s.ownIKCs.isEmpty else {
             return "<h2>Uw IKC</h2><p>Er is nog geen IKC aan uw account gekoppeld. Neem contact op met de projectleider.</p>"
@@ -93,17 +107,16 @@ public enum HomePage {
         let year = s.currentYear.map { programme?.yearLabel($0) ?? String($0) } ?? ""
         var items: [HTML] = []
         for ikc in s.ownIKCs {
-            let state: String
-            switch ikc.planStatus {
-            case nil: state = "nog niet begonnen"
-            case "concept": state = "concept (nog niet ingediend)"
-            case "ingediend": state = "ingediend, wacht op beoordeling"
-            case "teruggestuurd": state = "teruggestuurd: pas het aan en dien het opnieuw in"
-            case "goedgekeurd": state = "goedgekeurd"
-            default: state = ikc.planStatus ?? ""
+            let state = planState(ikc.planStatus)
+            var earlier: [HTML] = []
+            for plan in s.earlierPlans where plan.ikcID == ikc.id {
+                earlier.append("""
+                <li><a href="\(Route.plans(.plan(plan.planID)).path)">Jaarplan \(programme?.yearLabel(plan.year) ?? String(plan.year))</a>: \(planState(plan.status))</li>
+                """)
             }
+            let open: HTML = earlier.isEmpty ? .empty : "<br>Nog niet goedgekeurde jaarplannen van eerdere jaren:<ul>\(earlier)</ul>"
             items.append("""
-            <li><a href="\(Route.registry(.ikc(ikc.id)).path)">\(ikc.name)</a>: jaarplan \(year) \(state). <a href="\(Route.plans(.index).path)">Naar het jaarplan</a></li>
+            <li><a href="\(Route.registry(.ikc(ikc.id)).path)">\(ikc.name)</a>: jaarplan \(year) \(state). <a href="\(Route.plans(.index).path)">Naar het jaarplan</a>\(open)</li>
             """)
         }
         return """

@@ -167,6 +167,12 @@ public enum Agreements {
             """)?.int64(0)
     }
 
+    /// The IKCs that have an agreement covering (part of) the period `first...last`: they cannot
+    /// get a second one for it (the new-agreement form leaves them out).
+    public static func ikcIDsWithAgreement(first: Int, last: Int, _ c: Connection) throws -> Set<Int64> {
+        Set(try c.rows("SELECT DISTINCT ikc_id FROM agreements WHERE first_year <= \(last) AND last_year >= \(first)").map { try $0.int64(0) })
+    }
+
     /// Creates the agreement with version 1 in concept and its parties; returns the id.
     public static func create(ikcID: Int64, first: Int, last: Int, parties: [AgreementParty], userID: Int64?, _ c: Connection) throws -> Int64 {
         if try overlapping(ikcID: ikcID, first: first, last: last, c) != nil { throw StoreError.duplicate(field: "ikc") }

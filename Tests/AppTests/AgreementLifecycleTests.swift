@@ -216,6 +216,54 @@ struct AgreementLifecycleTests {
         #expect(try app.database.read { try $0.row("SELECT COUNT(*) FROM agreements")?.int(0) } == 9)
     }
 
+    @Test("the new-agreement form offers only the Plus IKCs without an agreement covering the chosen period")
+    func newOffersOnlyFreeIKCs() throws {
+        let app = try TestApp()
+        let browser = try app.browser(loggedInAs: .projectleider)
+        // The programme's period by default: every demo Plus IKC already has its 2022-2028 agreement.
+        var page = try browser.get("/agreements/new")
+        #expect(page.status == 200)
+        #expect(page.contains("Alle Plus IKC's hebben al een afspraak voor (een deel van) deze periode"))
+        #expect(!page.contains("<option value=\"1\""))
+        #expect(!page.contains("Afspraak aanmaken"))
+
+        // A new Plus IKC is the only one offered; the others are named as left out.
+        let ikc = try Self.addPlusIKC(app)
+        page = try browser.get("/agreements/new")
+        #expect(page.contains("<option value=\"\(ikc)\">IKC De Testtuin</option>"))
+        for other in 1...9 { #expect(!page.contains("<option value=\"\(other)\">")) }
+        #expect(page.contains("Niet getoond, want zij hebben al een afspraak voor (een deel van) deze periode:"))
+        #expect(page.contains("OBS Montessori/Eestroom"))
+
+        // A period before the demo agreements: every Plus IKC is offered, the period is carried along.
+        page = try browser.get("/agreements/new?first_year=2021&last_year=2021")
+        #expect(page.status == 200)
+        for other in 1...9 { #expect(page.contains("<option value=\"\(other)\">")) }
+        #expect(page.contains("<option value=\"\(ikc)\">"))
+        #expect(page.contains("<input type=\"hidden\" name=\"first_year\" value=\"2021\">"))
+        #expect(!page.contains("Niet getoond"))
+
+        // An invalid period offers nothing and says why.
+        page = try browser.get("/agreements/new?first_year=2027&last_year=2024")
+        #expect(page.status == 422)
+        #expect(page.contains("Kies eerst een geldige periode."))
+
+        // The server still refuses a second agreement when posted directly, keeping the choice.
+        page = try browser.get("/agreements/new")
+        page = try browser.post("/agreements/new", [("ikc", "1"), ("first_year", "2024"), ("last_year", "2026")])
+        #expect(page.status == 422)
+        #expect(page.contains("heeft al een resultaatafspraak"))
+        #expect(page.contains("<option value=\"1\" selected>"))
+        #expect(try app.database.read { try $0.row("SELECT COUNT(*) FROM agreements")?.int(0) } == 9)
+
+        // Offered and created: the new IKC for the programme's period.
+        page = try browser.get("/agreements/new")
+        let created = try browser.post("/agreements/new", [("ikc", String(ikc)), ("first_year", "2024"), ("last_year", "2026")])
+        #expect(created.status == 303)
+        page = try browser.get("/agreements/new?first_year=2025&last_year=2025")
+        #expect(!page.contains("<option value=\"\(ikc)\">"))
+    }
+
     @Test("a stale save answers 409 and overwrites nothing")
     func staleSave() throws {
         let app = try TestApp()

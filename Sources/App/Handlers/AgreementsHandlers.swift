@@ -9,7 +9,7 @@ extension Application {
     func handleAgreements(_ route: AgreementRoute, _ request: Request, _ context: Context, isPost: Bool) throws -> Response {
         switch route {
         case .index: return try getAgreements(request, context)
-        case .new: return isPost ? try postAgreementNew(request, context) : try getAgreementNew(context)
+        case .new: return isPost ? try postAgreementNew(request, context) : try getAgreementNew(request, context)
         case .show(let id): return try getAgreement(id: id, request, context)
         case .results(let id): return isPost ? try postAgreementResults(id: id, request, context) : try getAgreementResults(id: id, context)
         case .targets(let id): return try agreementGrid(.targets, id: id, request, context, isPost: isPost)
@@ -145,10 +145,31 @@ extension Application {
 
     // MARK: - New agreement
 
-    func getAgreementNew(_ context: Context) throws -> Response {
+    /// The form for a new agreement. The period comes first (`?first_year=&last_year=`, by default
+    /// the programme's): only the Plus IKCs without an agreement covering it are offered.
+    func getAgreementNew(_ request: Request, _ context: Context) throws -> Response {
         let (ikcs, programme) = try database.read { c in (try Agreements.plusIKCs(c), try ProgrammeSettings.programme(c)) }
-        let form = AgreementPages.NewForm(firstYear: String(max(programme.firstYear, 2022)), lastYear: String(programme.lastYear))
-        return page(AgreementPages.new(context: context.page, form: form, ikcs: ikcs, programme: programme, errors: ValidationErrors()))
+        let form = AgreementPages.NewForm(firstYear: request.query["first_year"] ?? String(max(programme.firstYear, 2022)),
+                                          lastYear: request.query["last_year"] ?? String(programme.lastYear))
+        var errors = ValidationErrors()
+        for (field, message) in AgreementRules.validatePeriod(first: Int(form.firstYear), last: Int(form.lastYear), programme: programme).messages {
+            errors.add(field, message)
+        }
+        let choice = try newAgreementChoice(ikcs, form: form, periodValid: errors.isEmpty)
+        return page(AgreementPages.new(context: context.page, form: form, choice: choice, programme: programme, errors: errors),
+                    status: errors.isEmpty ? 200 : 422)
+    }
+
+    /// The IKCs to offer for the form's period (and the ones left out because they already have an
+    /// agreement for it); an IKC the user picked stays selectable so the input is kept.
+    func newAgreementChoice(_ ikcs: [(id: Int64, name: String)], form: AgreementPages.NewForm, periodValid: Bool) throws -> AgreementPages.NewChoice {
+        guard periodValid, let first = Int(form.firstYear), let last = Int(form.lastYear) else {
+            return AgreementPages.NewChoice(offered: [], leftOut: [], periodValid: false)
+        }
+        let covered = try database.read { try Agreements.ikcIDsWithAgreement(first: first, last: last, $0) }
+        return AgreementPages.NewChoice(offered: ikcs.filter { !covered.contains($0.id) || String($0.id) == form.ikcID },
+                                        leftOut: ikcs.filter { covered.contains($0.id) && String($0.id) != form.ikcID }.map(\.name),
+                                        periodValid: true)
     }
 
     func postAgreementNew(_ request: Request, _ context: Context) throws -> Response {
@@ -168,7 +189,9 @@ extension Application {
             errors.add("ikc", "\(ikc.name) heeft al een resultaatafspraak voor (een deel van) deze periode. Er is één afspraak per IKC en periode; stel die bij in plaats van een tweede te maken.")
         }
         guard errors.isEmpty, let ikc, let first, let last else {
-            return page(AgreementPages.new(context: context.page, form: form, ikcs: ikcs, programme: programme, errors: errors), status: 422)
+            let periodValid = errors["first_year"] == nil && errors["last_year"] == nil
+            let choice = try newAgreementChoice(ikcs, form: form, periodValid: periodValid)
+            return page(AgreementPages.new(context: context.page, form: form, choice: choice, programme: programme, errors: errors), status: 422)
         }
         let actor = context.principal?.userID
         let id = try database.write { c -> Int64 in

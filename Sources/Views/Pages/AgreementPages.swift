@@ -185,22 +185,59 @@ public enum AgreementPages {
         }
     }
 
-    public static func new(context: PageContext, form: NewForm, ikcs: [(id: Int64, name: String)], programme: Programme,
+    /// The Plus IKCs the new-agreement form offers for its period, and the names of those left out
+    /// because they already have an agreement covering (part of) it.
+    public struct NewChoice: Sendable {
+        public var offered: [(id: Int64, name: String)]
+        public var leftOut: [String]
+        public var periodValid: Bool
+        public init(offered: [(id: Int64, name: String)], leftOut: [String], periodValid: Bool) {
+            self.offered = offered
+            self.leftOut = leftOut
+            self.periodValid = periodValid
+        }
+    }
+
+    public static func new(context: PageContext, form: NewForm, choice: NewChoice, programme: Programme,
                            errors: ValidationErrors) -> HTML {
         let years = programme.years.map { (String($0), programme.yearLabel($0)) }
+        let period: HTML = """
+        <form method="get" action="\(Route.agreements(.new).path)" class="filters">
+        \(Components.select("first_year", label: "Eerste jaar", options: years, selected: form.firstYear, errors: errors, includeEmpty: "Kies een jaar"))
+        \(Components.select("last_year", label: "Laatste jaar", options: years, selected: form.lastYear, errors: errors, includeEmpty: "Kies een jaar"))
+        <button type="submit" class="button button--secondary">IKC's voor deze periode tonen</button>
+        </form>
+        """
+        let leftOut: HTML = choice.leftOut.isEmpty ? .empty
+            : "<p class=\"hint\">Niet getoond, want zij hebben al een afspraak voor (een deel van) deze periode: \(choice.leftOut.joined(separator: ", ")).</p>"
+        let pick: HTML
+        if !choice.periodValid {
+            pick = "<p>Kies eerst een geldige periode.</p>"
+        } else if choice.offered.isEmpty {
+            pick = """
+            <p>Alle Plus IKC's hebben al een afspraak voor (een deel van) deze periode. Kies een andere periode, of stel een bestaande afspraak bij.</p>
+            \(leftOut)
+            """
+        } else {
+            pick = Components.form(action: Route.agreements(.new).path, csrf: context.csrfToken, """
+            <input type="hidden" name="first_year"\(attr: "value", form.firstYear)>
+            <input type="hidden" name="last_year"\(attr: "value", form.lastYear)>
+            \(Components.select("ikc", label: "Plus IKC", options: choice.offered.map { (String($0.id), $0.name) }, selected: form.ikcID, errors: errors, includeEmpty: "Kies een IKC"))
+            \(leftOut)
+            <button type="submit" class="button button--primary">Afspraak aanmaken</button>
+            <a class="button button--secondary" href="\(Route.agreements(.index).path)">Annuleren</a>
+            """)
+        }
         return Layout.page(title: "Nieuwe resultaatafspraak", context: context.with(.agreements), """
         <div class="narrow">
         <h1>Nieuwe resultaatafspraak</h1>
-        <p>Eén afspraak per Plus IKC en periode. De partijen (gemeente, koepel en kinderopvang van het IKC) worden vooraf ingevuld.</p>
+        <p>Eén afspraak per Plus IKC en periode. Kies eerst de periode; daarna ziet u de Plus IKC's die voor die periode nog geen afspraak hebben. De partijen (gemeente, koepel en kinderopvang van het IKC) worden vooraf ingevuld.</p>
         \(yearKind(programme))
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.agreements(.new).path, csrf: context.csrfToken, """
-        \(Components.select("ikc", label: "Plus IKC", options: ikcs.map { (String($0.id), $0.name) }, selected: form.ikcID, errors: errors, includeEmpty: "Kies een IKC"))
-        \(Components.select("first_year", label: "Eerste jaar", options: years, selected: form.firstYear, errors: errors, includeEmpty: "Kies een jaar"))
-        \(Components.select("last_year", label: "Laatste jaar", options: years, selected: form.lastYear, errors: errors, includeEmpty: "Kies een jaar"))
-        <button type="submit" class="button button--primary">Afspraak aanmaken</button>
-        <a class="button button--secondary" href="\(Route.agreements(.index).path)">Annuleren</a>
-        """))
+        <h2>Periode</h2>
+        \(period)
+        <h2>Plus IKC</h2>
+        \(pick)
         </div>
         """)
     }

@@ -63,7 +63,10 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
         j.click_link("Afspraken", within="nav.site-nav")
         j.expect_h1("Resultaatafspraken")
         j.click_link("Nieuwe resultaatafspraak", within="main")
-        j.choose({"ikc": name, "first_year": "2026-2027", "last_year": "2028-2029"})
+        # First the period, then the IKCs without an agreement in it are offered.
+        j.choose({"first_year": "2026-2027", "last_year": "2028-2029"})
+        j.submit("IKC's voor deze periode tonen")
+        j.choose({"ikc": name})
         j.submit("Afspraak aanmaken")
         j.expect_h1(f"Resultaatafspraak {name}")
         j.expect_text("aangemaakt als concept")

@@ -20,10 +20,14 @@ enum CommandLineTool {
 
         Run `plusikc <command> --help` for the options of a command.
         Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
-        PLUSIKC_SECURE_COOKIES=1 set the same as the options.
+        PLUSIKC_SECURE_COOKIES=1 set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
+        the date for due dates and deadlines (tests, demos).
         """
 
-    struct UsageError: Error { var message: String }
+    struct UsageError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
 
     /// Options shared by the commands.
     struct Options {
@@ -270,6 +274,11 @@ enum CommandLineTool {
         var appConfiguration = AppConfiguration()
         appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
         appConfiguration.secureCookies = options.secureCookies
+        // PLUSIKC_TODAY=YYYY-MM-DD fixes "today" for due dates and deadlines (tests, demos).
+        if let text = ProcessInfo.processInfo.environment["PLUSIKC_TODAY"] {
+            guard let fixed = Day(iso: text) else { throw UsageError(message: "PLUSIKC_TODAY must be a date YYYY-MM-DD, not '\(text)'") }
+            appConfiguration.today = { fixed }
+        }
         let application = Application(database: database, configuration: appConfiguration)
         var configuration = ServerConfiguration(host: options.host, port: options.port)
         if let workers = options.workers { configuration.workerCount = workers }

@@ -8,7 +8,7 @@ import TestSupport
 
 @Suite("Registry: IKCs, Plus predicate, conditions and the home page")
 struct RegistryIKCTests {
-    static var today: Day { Day(iso: String(Timestamp.now().prefix(10)))! }
+    static var today: Day { TestApp.today }
 
     func newIKCFields(name: String = "IKC De Wâlden", children: String = "180") -> [(String, String)] {
         [("name", name), ("kind", "regulier"), ("koepelID", "3"), ("areaID", "9"), ("childcareIDs", "5"), ("childcareIDs", "6"),

@@ -84,8 +84,11 @@ class Server:
         self.base = f"http://127.0.0.1:{port}"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "wb")
+        # The demo's plans and deadlines are written for this date; the journeys must not drift
+        # with the real clock.
+        env = dict(os.environ, PLUSIKC_TODAY=os.environ.get("PLUSIKC_TODAY", "2026-11-23"))
         self.process = subprocess.Popen([str(BINARY), "serve", "--db", str(self.database), "--port", str(port)],
-                                        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                                        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 20
         while True:
             try:

@@ -15,6 +15,10 @@ public final class TestApp: @unchecked Sendable {
     public var database: Database { temporary.database }
     public var port: Int { server.port }
 
+    /// The date every test app lives on: the demo's data (plans 2022-2025, deadlines on 1 October
+    /// after each school year) is written for it, so date rules do not drift with the real clock.
+    public static let today = Day(year: 2026, month: 11, day: 23) ?? Day(ordinal: 0)
+
     public static let repositoryRoot: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }()
@@ -24,6 +28,7 @@ public final class TestApp: @unchecked Sendable {
         accounts = seed ? try DemoData.seed(temporary.database, ikcs: ikcs, hashPassword: PasswordHasher.hash) : []
         var configuration = AppConfiguration()
         configuration.publicDirectory = TestApp.repositoryRoot + "/Public"
+        configuration.today = { TestApp.today }
         configure(&configuration)
         application = Application(database: temporary.database, configuration: configuration)
         var serverConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0)

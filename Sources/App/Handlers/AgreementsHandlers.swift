@@ -474,7 +474,7 @@ extension Application {
         var values: [String: String] = [:]
         var errors = ValidationErrors()
         var parties = data.content.parties
-        let today = Day(iso: String(Timestamp.now().prefix(10)))
+        let today: Day? = self.today()
         for index in parties.indices {
             let party = parties[index]
             let p = "p\(party.organisationID)_"

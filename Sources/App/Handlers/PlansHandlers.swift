@@ -19,7 +19,7 @@ extension Application {
         }
     }
 
-    // `Application.today()` (RegistryHandlers.swift) gives the date plans compare with deadlines.
+    // `today()` (RegistryHandlers.swift, from AppConfiguration.today) gives the date plans compare with deadlines.
 
     static func day(fromMoment iso: String?) -> Day? {
         iso.flatMap { Day(iso: String($0.prefix(10))) }
@@ -28,7 +28,7 @@ extension Application {
     /// The plan reminders for the home page (hook for getHome): a director's own IKCs from 21
     /// days before the deadline; for a project leader every late or missing plan; none otherwise.
     /// Render with `PlanReminderSection.render(context:items:)`.
-    func planReminderItems(_ principal: Principal, today: Day = Application.today()) throws -> [PlanReminderSection.Item] {
+    func planReminderItems(_ principal: Principal, today: Day) throws -> [PlanReminderSection.Item] {
         let items: [PlanReminders.Item]
         switch principal.role {
         case .directeur: items = try database.read { try PlanReminders.forDirector(ikcIDs: principal.ikcIDs, today: today, $0) }
@@ -43,7 +43,7 @@ extension Application {
     // MARK: - The list
 
     func getPlans(_ request: Request, _ context: Context, _ principal: Principal, error: String? = nil, status: Int = 200) throws -> Response {
-        let today = Application.today()
+        let today = self.today()
         let (programme, deadlines) = try database.read { c in (try ProgrammeSettings.programme(c), try PlanDeadlines.all(c)) }
         let current = min(max(programme.year(containing: today), programme.firstYear), programme.lastYear)
         let isDirector = principal.role == .directeur
@@ -168,7 +168,7 @@ extension Application {
 
     /// Everything the plan page shows, read in one snapshot.
     func planModel(_ plan: YearPlan, _ principal: Principal) throws -> PlanPage.Model {
-        let today = Application.today()
+        let today = self.today()
         return try database.read { c in
             let versionID = plan.agreementVersionID
             let results = try versionID.map { try YearPlans.results(versionID: $0, year: plan.year, ikcID: plan.ikcID, c) } ?? []
@@ -230,7 +230,7 @@ extension Application {
         let values = request.formValues()
         guard let expected = Int64(values["lock_version"] ?? "") else { throw AppError.badRequest("Het formulier mist zijn versie.") }
         let wantsSubmit = values["action"] == "submit"
-        let form = PlanForm(values, results: model.results, funding: model.funding, staffing: model.staffing, today: Application.today())
+        let form = PlanForm(values, results: model.results, funding: model.funding, staffing: model.staffing, today: self.today())
         guard form.errors.isEmpty else {
             model.values = form.raw
             model.errors = form.errors

@@ -25,10 +25,8 @@ extension Application {
         }
     }
 
-    /// Today's date (UTC), for due and overdue checks.
-    static func today() -> Day {
-        Day(ordinal: Int(Timestamp.unixNow() / 86_400))
-    }
+    /// Today's date, for due and overdue checks (`AppConfiguration.today`).
+    func today() -> Day { configuration.today() }
 
     func programme(_ context: Context) throws -> Programme {
         if let programme = context.page.programme { return programme }
@@ -53,7 +51,7 @@ extension Application {
     func getHome(_ context: Context) throws -> Response {
         guard let principal = context.principal else { throw AppError.forbidden }
         let programme = try programme(context)
-        let today = Application.today()
+        let today = self.today()
         let year = programme.year(containing: today)
         var summary = try database.read { c -> HomePage.Summary in
             var summary = HomePage.Summary(ikcCount: try IKCs.count(c), plusCount: try IKCs.countPlus(c), currentYear: year)
@@ -105,7 +103,7 @@ extension Application {
         let form = IKCPages.FilterForm(kind: q["kind"] ?? "", koepel: q["koepel"] ?? "", area: q["area"] ?? "", sort: q["sort"] == "-name" ? "-name" : "name")
         let filter = IKCs.Filter(kind: IKCKind(rawValue: form.kind), koepelID: Int64(form.koepel), areaID: Int64(form.area), descending: form.sort == "-name")
         let programme = try programme(context)
-        let today = Application.today()
+        let today = self.today()
         let data = try database.read { c in
             try caches.ikcList.value(filter, c) { c in
                 IKCListData(rows: try IKCs.overview(filter, c), progress: try IKCs.progress(c),
@@ -128,7 +126,7 @@ extension Application {
     func getIKC(id: Int64, _ request: Request, _ context: Context) throws -> Response {
         guard let principal = context.principal else { throw AppError.forbidden }
         let programme = try programme(context)
-        let today = Application.today()
+        let today = self.today()
         let detail = try database.read { c -> IKCPages.Detail? in
             guard let ikc = try IKCs.find(id: id, c) else { return nil }
             let names = try Organisations.names(c)
@@ -472,7 +470,7 @@ extension Application {
 
     func getAreas(_ request: Request, _ context: Context) throws -> Response {
         let programme = try programme(context)
-        let today = Application.today()
+        let today = self.today()
         let areas = try database.read { try Areas.all($0) }
         return page(AreaPages.list(context: context.page, rows: areas.map { areaRow($0, programme, today: today) },
                                    years: programme.areaReassessmentYears, canEdit: canWrite(context, .area),
@@ -490,7 +488,7 @@ extension Application {
     }
 
     func validateArea(_ form: AreaForm, id: Int64) throws -> ValidationErrors {
-        var errors = form.validate(today: Application.today())
+        var errors = form.validate(today: self.today())
         if errors["name"] == nil, try database.read({ try Areas.nameExists(form.name.trimmingWhitespace(), excluding: id, $0) }) {
             errors.add("name", "Er is al een gebied met deze naam.")
         }
@@ -526,7 +524,7 @@ extension Application {
              try IKCs.overview(IKCs.Filter(areaID: id), c).map { ($0.id, $0.name) })
         }
         guard let area = found else { throw AppError.notFound }
-        let detail = AreaPages.Detail(row: areaRow(area, programme, today: Application.today()), lockVersion: lockVersion ?? area.lockVersion,
+        let detail = AreaPages.Detail(row: areaRow(area, programme, today: self.today()), lockVersion: lockVersion ?? area.lockVersion,
                                       form: form ?? AreaForm(area), indicators: indicators, ikcs: ikcs)
         return page(AreaPages.detail(context: context.page, detail: detail, canEdit: canWrite(context, .area), errors: errors,
                                      indicatorForm: indicatorForm, indicatorErrors: indicatorErrors, notice: notice), status: status)

@@ -36,7 +36,7 @@ extension Application {
 
     func liveReport(year: Int) throws -> (AnnualReport, Programme) {
         let programme = try checkReportYear(year)
-        let today = Day(iso: String(Timestamp.now().prefix(10))) ?? Day(ordinal: 0)
+        let today = self.today()
         let figures = try database.read { try Reports.figures(year: year, today: today, $0) }
         return (AnnualReport(figures: figures), programme)
     }

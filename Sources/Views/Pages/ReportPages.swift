@@ -104,24 +104,27 @@ public enum ReportPages {
         let newer: HTML = newerFiguresExist
             ? "<p class=\"notice\">Er zijn nieuwere cijfers dan in deze editie (bijvoorbeeld een late meting of een gecorrigeerd jaarplan). Deze editie verandert niet; <a href=\"\(Route.reports(.year(liveYear)).path)\">bekijk het concept met de nieuwste cijfers</a>.</p>"
             : .empty
-        // frozenHTML is the output of `body` at publication, stored by us: every text in it was
-        // escaped when it was rendered, so it is inserted unchanged.
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
         <p class="edition-meta">Editie \(edition), gepubliceerd op \(publishedAt.map { String($0.prefix(10)) } ?? "–").</p>
         \(statusNote)
         \(newer)
-        \(HTML(unsafeRaw: frozenHTML))
+        \(frozen(frozenHTML))
         \(manage)
         """)
     }
 
     /// The shared read-only view: no menu, no forms.
     public static func shared(yearLabel: String, edition: Int, frozenHTML: String) -> HTML {
-        // frozenHTML: see `edition`; produced by `body` and escaped when it was rendered.
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: PageContext(principal: nil, csrfToken: ""), """
         <p class="edition-meta">Gedeelde editie \(edition) (alleen lezen).</p>
-        \(HTML(unsafeRaw: frozenHTML))
+        \(frozen(frozenHTML))
         """)
+    }
+
+    /// A published edition's stored content, inserted unchanged. Safe: it is the output of
+    /// `body` at publication, stored by us, and every text in it was escaped when it was rendered.
+    static func frozen(_ stored: String) -> HTML {
+        HTML(unsafeRaw: stored)
     }
 
     static func paragraphs(_ text: String) -> HTML {

@@ -2,7 +2,6 @@ import Domain
 import Foundation
 import HTTP
 import Markup
-import SQLite
 import Store
 import Views
 
@@ -29,7 +28,7 @@ public struct AppConfiguration: Sendable {
 /// The whole application above the socket: one function from a request to a response
 /// (`respond(to:)`), so most tests need no network.
 public final class Application: HTTPResponder {
-    public let database: Database
+    public let store: DataStore
     public let configuration: AppConfiguration
     let staticFiles: StaticFiles
     let caches = AppCaches()
@@ -37,8 +36,11 @@ public final class Application: HTTPResponder {
     static let sessionCookie = "plusikc_session"
     static let loginCSRFCookie = "plusikc_csrf"
 
-    public init(database: Database, configuration: AppConfiguration = AppConfiguration()) {
-        self.database = database
+    /// Handlers not yet moved to Store verbs read and write through this name.
+    var database: DataStore { store }
+
+    public init(store: DataStore, configuration: AppConfiguration = AppConfiguration()) {
+        self.store = store
         self.configuration = configuration
         self.staticFiles = StaticFiles(root: configuration.publicDirectory, urlPrefix: "/static/")
     }
@@ -82,14 +84,6 @@ public final class Application: HTTPResponder {
         return response
     }
 
-    /// Public feature routes (no log-in); nil when `route` is not one of them.
-    func dispatchPublic(_ route: Route, _ request: Request, _ context: Context, isPost: Bool) throws -> Response? {
-        switch route {
-        case .reports(let r): return try handleReports(r, request, context, isPost: isPost)
-        default: return nil
-        }
-    }
-
     /// One place for the security headers of every response.
     static func addSecurityHeaders(_ response: inout Response) {
         response.headers.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
@@ -100,43 +94,38 @@ public final class Application: HTTPResponder {
 
     func handle(_ request: Request, _ context: inout Context) throws -> Response {
         guard let route = Route(path: request.path) else { throw AppError.notFound }
-        let method = request.method.rawValue
-        guard route.methods.contains(method) else { throw AppError.methodNotAllowed(allowed: route.methods) }
-        let isPost = request.method == .POST
+        guard route.methods.contains(request.method.rawValue) else { throw AppError.methodNotAllowed(allowed: route.methods) }
+        let verb: Verb = request.method == .POST ? .save : .show
+        let isPost = verb == .save
 
         try loadSession(request, &context)
 
-        // Public pages: the log-in flow, health and the accessibility statement.
+        // Public pages: the log-in flow, health, the accessibility statement, a report's share link.
         switch route {
         case .health:
             return Response.text("ok")
         case .accessibility:
             return page(AccessibilityPage.render(context: context.page))
-        case .login:
+        case .session(.login):
             try checkAnonymousCSRF(request, &context, isPost: isPost)
             return isPost ? try postLogin(request, context) : getLogin(request, context)
-        case .setPassword(let token):
+        case .session(.setPassword(let token)):
             try checkAnonymousCSRF(request, &context, isPost: isPost)
             return isPost ? try postSetPassword(token: token, request, context) : try getSetPassword(token: token, context)
+        case .reports(.shared(let token)):
+            return try getSharedReport(token: token)
         default:
             break
         }
 
-        // Feature routes without a requirement are public (a report's share link).
-        if route.requirement(isPost: isPost) == nil, let response = try dispatchPublic(route, request, context, isPost: isPost) {
-            return response
-        }
-
-        guard let principal = context.principal else {
+        guard let principal = context.principal, let session = context.session else {
             if isPost { throw AppError.forbidden }
             return Response.redirect(to: Route.login.path + "?next=" + percentEncode(request.target))
         }
         if isPost {
             // File uploads (multipart/form-data) carry the token as a part of their own.
             let sent = request.formValues()["csrf"] ?? request.multipartParts()?.first(where: { $0.name == "csrf" })?.text ?? ""
-            guard let expected = context.session?.csrfToken, Tokens.constantTimeEquals(sent, expected) else {
-                throw AppError.forbidden
-            }
+            guard Tokens.constantTimeEquals(sent, session.csrfToken) else { throw AppError.forbidden }
         }
         if route == .logout { return try postLogout(context) }
         if context.mustChangePassword && route != .account {
@@ -145,21 +134,21 @@ public final class Application: HTTPResponder {
         if let (action, record) = route.requirement(isPost: isPost) {
             guard Authorization.allows(principal, action, record) else { throw AppError.forbidden }
         }
+        let user = SignedIn(request: request, principal: principal, page: context.page, session: session)
 
         switch route {
         case .home: return try getHome(context)
-        case .account: return isPost ? try postAccount(request, context) : try getAccount(request, context)
-        case .users: return try getUsers(request, context)
-        case .userNew: return isPost ? try postUserNew(request, context) : try getUserNew(context)
-        case .user(let id): return isPost ? try postUser(id: id, request, context) : try getUser(id: id, context)
-        case .userPasswordLink(let id): return try postUserPasswordLink(id: id, request, context)
-        case .auditLog: return try getAuditLog(request, context)
-        case .registry(let r): return try handleRegistry(r, request, context, isPost: isPost)
+        case .session(.account): return isPost ? try postAccount(request, context) : try getAccount(request, context)
+        case .users(let r): return try UsersHandler(app: self, user: user).respond(r, verb)
+        case .audit(let r): return try AuditHandler(app: self, user: user).respond(r, verb)
+        case .ikcs(let r): return try handleIKCs(r, request, context, isPost: isPost)
+        case .organisations(let r): return try handleOrganisations(r, request, context, isPost: isPost)
+        case .areas(let r): return try handleAreas(r, request, context, isPost: isPost)
         case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
         case .funding(let r): return try handleFunding(r, request, context, isPost: isPost)
         case .plans(let r): return try handlePlans(r, request, context, isPost: isPost)
         case .reports(let r): return try handleReports(r, request, context, isPost: isPost)
-        case .health, .accessibility, .login, .logout, .setPassword:
+        case .health, .accessibility, .session(.login), .session(.logout), .session(.setPassword):
             throw AppError.notFound
         }
     }

@@ -279,7 +279,7 @@ enum CommandLineTool {
             guard let fixed = Day(iso: text) else { throw UsageError(message: "PLUSIKC_TODAY must be a date YYYY-MM-DD, not '\(text)'") }
             appConfiguration.today = { fixed }
         }
-        let application = Application(database: database, configuration: appConfiguration)
+        let application = Application(store: DataStore(database: database), configuration: appConfiguration)
         var configuration = ServerConfiguration(host: options.host, port: options.port)
         if let workers = options.workers { configuration.workerCount = workers }
         let server = HTTPServer(configuration: configuration, responder: application)

@@ -64,16 +64,16 @@ public enum Layout {
         guard let principal = context.principal else { return .empty }
         var items: [(PageContext.Section, Route, StaticString)] = [(.home, .home, "Start")]
         if Authorization.allows(principal, .read, .ikc) && principal.role != .directeur {
-            items.append((.ikcs, .registry(.ikcs), "IKC's"))
+            items.append((.ikcs, .ikcs(.index), "IKC's"))
         }
         if Authorization.allows(principal, .read, .agreement) { items.append((.agreements, .agreements(.index), "Afspraken")) }
         if Authorization.allows(principal, .read, .fundingSource) { items.append((.funding, .funding(.index), "Financiering")) }
         if Authorization.allows(principal, .read, .yearPlan) { items.append((.plans, .plans(.index), "Jaarplannen")) }
         if Authorization.allows(principal, .read, .report) { items.append((.reports, .reports(.index), "Rapportages")) }
-        if Authorization.allows(principal, .read, .organisation) { items.append((.organisations, .registry(.organisations), "Organisaties")) }
-        if Authorization.allows(principal, .read, .area) { items.append((.areas, .registry(.areas), "Gebieden")) }
-        if Authorization.allows(principal, .read, .user) { items.append((.users, .users, "Gebruikers")) }
-        if Authorization.allows(principal, .read, .auditLog) { items.append((.audit, .auditLog, "Logboek")) }
+        if Authorization.allows(principal, .read, .organisation) { items.append((.organisations, .organisations(.index), "Organisaties")) }
+        if Authorization.allows(principal, .read, .area) { items.append((.areas, .areas(.index), "Gebieden")) }
+        if Authorization.allows(principal, .read, .user) { items.append((.users, .users(.index), "Gebruikers")) }
+        if Authorization.allows(principal, .read, .auditLog) { items.append((.audit, .audit(.index), "Logboek")) }
         var links: [HTML] = []
         for (section, route, label) in items {
             let current: String? = context.current == section ? "page" : nil

@@ -30,7 +30,7 @@ public final class TestApp: @unchecked Sendable {
         configuration.publicDirectory = TestApp.repositoryRoot + "/Public"
         configuration.today = { TestApp.today }
         configure(&configuration)
-        application = Application(database: temporary.database, configuration: configuration)
+        application = Application(store: DataStore(database: temporary.database), configuration: configuration)
         var serverConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0)
         serverConfiguration.accessLog = false
         serverConfiguration.workerCount = 4

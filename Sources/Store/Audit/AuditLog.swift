@@ -3,18 +3,6 @@ import SQLite
 
 /// The audit log: who did what to which record, with old and new values of a change.
 public enum AuditLog {
-    public struct Entry: Sendable, Equatable {
-        public var id: Int64
-        public var at: String
-        public var userName: String?
-        public var action: String
-        public var recordType: String
-        public var recordID: Int64?
-        public var summary: String
-        public var oldValues: String?
-        public var newValues: String?
-    }
-
     /// Field changes as a JSON object, written by hand so the key order is stable.
     public static func json(_ fields: [(String, String?)]) -> String {
         var out = "{"
@@ -61,7 +49,7 @@ public enum AuditLog {
             """)
     }
 
-    public static func entries(recordType: String?, recordID: Int64?, limit: Int = 200, _ c: Connection) throws -> [Entry] {
+    public static func entries(recordType: String?, recordID: Int64?, limit: Int = 200, _ c: Connection) throws -> [AuditEntry] {
         var sql: SQL = """
             SELECT a.id, a.at, u.name, a.action, a.record_type, a.record_id, a.summary, a.old_values, a.new_values
             FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE 1 = 1
@@ -70,7 +58,7 @@ public enum AuditLog {
         if let recordID { sql = sql + " AND a.record_id = \(recordID)" }
         sql = sql + " ORDER BY a.id DESC LIMIT \(limit)"
         return try c.rows(sql).map { row in
-            Entry(id: try row.int64(0), at: try row.string(1), userName: try row.optionalString(2), action: try row.string(3),
+            AuditEntry(id: try row.int64(0), at: try row.string(1), userName: try row.optionalString(2), action: try row.string(3),
                   recordType: try row.string(4), recordID: try row.optionalInt64(5), summary: try row.string(6),
                   oldValues: try row.optionalString(7), newValues: try row.optionalString(8))
         }

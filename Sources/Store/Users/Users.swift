@@ -74,20 +74,6 @@ public enum Users {
         }
     }
 
-    /// Changes role, IKCs and active flag, refusing a save over a newer version.
-    public static func update(id: Int64, expectedVersion: Int64, role: Role, active: Bool, ikcIDs: [Int64], _ c: Connection) throws {
-        guard let current = try find(id: id, c) else { throw StoreError.notFound(record: "user", id: id) }
-        guard current.lockVersion == expectedVersion else {
-            throw StoreError.staleVersion(record: "user", id: id, expected: expectedVersion, actual: current.lockVersion)
-        }
-        try c.execute("""
-            UPDATE users SET role = \(role.rawValue), active = \(active), lock_version = lock_version + 1
-            WHERE id = \(id)
-            """)
-        try setIKCs(userID: id, ikcIDs: role == .directeur ? ikcIDs : [], c)
-        if !active { try Sessions.deleteAll(userID: id, c) }
-    }
-
     public static func setPassword(userID: Int64, hash: String, mustChange: Bool, _ c: Connection) throws {
         try c.execute("""
             UPDATE users SET password_hash = \(hash), must_change_password = \(mustChange), lock_version = lock_version + 1

@@ -27,13 +27,13 @@ public enum AreaPages {
         var body: [HTML] = []
         for row in rows {
             body.append("""
-            <tr><th scope="row"><a href="\(Route.registry(.area(row.area.id)).path)">\(row.area.name)</a></th><td>\(row.area.isPriority ? "Ja" : "Nee")</td><td>\(herijking(row))</td></tr>
+            <tr><th scope="row"><a href="\(Route.areas(.area(row.area.id)).path)">\(row.area.name)</a></th><td>\(row.area.isPriority ? "Ja" : "Nee")</td><td>\(herijking(row))</td></tr>
             """)
         }
         let overdue = rows.filter(\.overdue).count
         let actions: HTML = canEdit ? """
-        <p><a class="button button--primary" href="\(Route.registry(.areaNew).path)">Gebied toevoegen</a>
-        <a class="button button--secondary" href="\(Route.registry(.areaImport).path)">Indicatoren importeren (CSV)</a></p>
+        <p><a class="button button--primary" href="\(Route.areas(.new).path)">Gebied toevoegen</a>
+        <a class="button button--secondary" href="\(Route.areas(.importCSV).path)">Indicatoren importeren (CSV)</a></p>
         """ : .empty
         return Layout.page(title: "Gebieden", context: context.with(.areas), """
         <h1>Gebieden</h1>
@@ -62,10 +62,10 @@ public enum AreaPages {
         <div class="narrow">
         <h1>Gebied toevoegen</h1>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.registry(.areaNew).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.areas(.new).path, csrf: context.csrfToken, """
         \(fields(form, errors: errors))
         <button type="submit" class="button button--primary">Gebied opslaan</button>
-        <a class="button button--secondary" href="\(Route.registry(.areas).path)">Annuleren</a>
+        <a class="button button--secondary" href="\(Route.areas(.index).path)">Annuleren</a>
         """))
         </div>
         """)
@@ -137,7 +137,7 @@ public enum AreaPages {
                               indicatorForm: IndicatorForm, indicatorErrors: ValidationErrors, notice: String?) -> HTML {
         let area = detail.row.area
         var ikcLinks: [HTML] = []
-        for ikc in detail.ikcs { ikcLinks.append("<li><a href=\"\(Route.registry(.ikc(ikc.id)).path)\">\(ikc.name)</a></li>") }
+        for ikc in detail.ikcs { ikcLinks.append("<li><a href=\"\(Route.ikcs(.ikc(ikc.id)).path)\">\(ikc.name)</a></li>") }
         let top: HTML = """
         <h1>\(area.name)</h1>
         \(Components.notice(notice))
@@ -154,9 +154,9 @@ public enum AreaPages {
         }
         let indicatorSection: HTML = """
         <h3>Indicator invoeren of corrigeren</h3>
-        <p>Een waarde voor hetzelfde jaar en dezelfde indicator vervangt de bestaande. Meer tegelijk? <a href="\(Route.registry(.areaImport).path)">Importeer een CSV-bestand</a>.</p>
+        <p>Een waarde voor hetzelfde jaar en dezelfde indicator vervangt de bestaande. Meer tegelijk? <a href="\(Route.areas(.importCSV).path)">Importeer een CSV-bestand</a>.</p>
         \(Components.errorSummary(indicatorErrors))
-        \(Components.form(action: Route.registry(.areaIndicators(area.id)).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.areas(.indicators(area.id)).path, csrf: context.csrfToken, """
         \(Components.textField("year", label: "Jaar", value: indicatorForm.year, errors: indicatorErrors, hint: "Het jaar waarin het (school)jaar begint, bijvoorbeeld 2024.", inputmode: "numeric"))
         \(Components.textField("indicator", label: "Indicator", value: indicatorForm.indicator, errors: indicatorErrors, hint: "Bijvoorbeeld: Kinderen in huishoudens met laag inkomen (%)"))
         \(Components.textField("value", label: "Waarde", value: indicatorForm.value, errors: indicatorErrors, hint: "Decimaal met komma, bijvoorbeeld 18,5.", inputmode: "decimal"))
@@ -167,7 +167,7 @@ public enum AreaPages {
         let editSection: HTML = """
         <h2>Gegevens wijzigen</h2>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.registry(.area(area.id)).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.areas(.area(area.id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(detail.lockVersion)">
         \(fields(detail.form, errors: errors))
         <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
@@ -192,12 +192,12 @@ public enum AreaPages {
         <ul>\(items)</ul>
         </div>
         """
-        let form: HTML = Components.form(action: Route.registry(.areaImport).path, csrf: context.csrfToken, enctype: "multipart/form-data", """
+        let form: HTML = Components.form(action: Route.areas(.importCSV).path, csrf: context.csrfToken, enctype: "multipart/form-data", """
         <div class="field"><label for="file">CSV-bestand</label>
         <p class="hint" id="file-hint">Een kopregel en daarna één regel per gebied, jaar en indicator.</p>
         <input type="file" id="file" name="file" accept=".csv,text/csv" aria-describedby="file-hint"></div>
         <button type="submit" class="button button--primary">Importeren</button>
-        <a class="button button--secondary" href="\(Route.registry(.areas).path)">Annuleren</a>
+        <a class="button button--secondary" href="\(Route.areas(.index).path)">Annuleren</a>
         """)
         return Layout.page(title: "Indicatoren importeren", context: context.with(.areas), """
         <div class="narrow">

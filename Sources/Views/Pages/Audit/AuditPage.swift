@@ -3,28 +3,7 @@ import Markup
 
 /// The audit log, newest first, optionally filtered by record.
 public enum AuditPage {
-    public struct Entry: Sendable {
-        public var at: String
-        public var userName: String?
-        public var action: String
-        public var recordType: String
-        public var recordID: Int64?
-        public var summary: String
-        public var oldValues: String?
-        public var newValues: String?
-        public init(at: String, userName: String?, action: String, recordType: String, recordID: Int64?, summary: String, oldValues: String?, newValues: String?) {
-            self.at = at
-            self.userName = userName
-            self.action = action
-            self.recordType = recordType
-            self.recordID = recordID
-            self.summary = summary
-            self.oldValues = oldValues
-            self.newValues = newValues
-        }
-    }
-
-    public static func render(context: PageContext, entries: [Entry], recordType: String?, recordID: Int64?) -> HTML {
+    public static func render(context: PageContext, entries: [AuditEntry], recordType: String?, recordID: Int64?) -> HTML {
         var rows: [HTML] = []
         for entry in entries {
             rows.append("""
@@ -33,7 +12,7 @@ public enum AuditPage {
         }
         return Layout.page(title: "Logboek", context: context.with(.audit), """
         <h1>Logboek</h1>
-        <form method="get" action="\(Route.auditLog.path)" class="filters">
+        <form method="get" action="\(Route.audit(.index).path)" class="filters">
         <div class="field"><label for="record">Soort gegeven</label><input id="record" name="record" value="\(recordType ?? "")"></div>
         <div class="field"><label for="id">Nummer</label><input id="id" name="id" inputmode="numeric" value="\(recordID.map { String($0) } ?? "")"></div>
         <button type="submit" class="button button--secondary">Filteren</button>

@@ -27,7 +27,7 @@ extension FundingPages {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
         let edit: HTML = canEdit ? """
-            <a class="button button--primary" href="\(Route.funding(.sourceEdit(source.id)).path)">Bron en budget wijzigen</a><a class="button button--secondary" href="\(Route.auditLog.path + "?record=funding_source&id=\(source.id)")">Wijzigingen in het logboek</a>
+            <a class="button button--primary" href="\(Route.funding(.sourceEdit(source.id)).path)">Bron en budget wijzigen</a><a class="button button--secondary" href="\(Route.audit(.index).path + "?record=funding_source&id=\(source.id)")">Wijzigingen in het logboek</a>
             """ : .empty
         let notes: HTML = source.notes.isEmpty ? .empty : "<dt>Toelichting</dt><dd>\(source.notes)</dd>"
         return Layout.page(title: source.name, context: context.with(.funding), """
@@ -94,7 +94,7 @@ extension FundingPages {
             }
             let total = years.reduce(Int64(0)) { $0 + (row.committed[$1] ?? 0) }
             body.append("""
-            <tr><th scope="row"><a href="\(Route.registry(.ikc(row.ikcID)).path)">\(row.ikcName)</a></th>\(cells)<td class="num">\(DutchFormat.euros(cents: total))</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.ikcID)).path)">\(row.ikcName)</a></th>\(cells)<td class="num">\(DutchFormat.euros(cents: total))</td></tr>
             """)
         }
         var committed: [HTML] = [], concept: [HTML] = []

@@ -57,7 +57,7 @@ extension FundingPages {
             for source in sources.list { cells.append("<td class=\"num\">\(DutchFormat.euros(cents: row.committed[source.id] ?? 0))</td>") }
             let total = sources.list.reduce(Int64(0)) { $0 + (row.committed[$1.id] ?? 0) }
             body.append("""
-            <tr><th scope="row"><a href="\(Route.registry(.ikc(row.ikcID)).path)">\(row.ikcName)</a></th>\(cells)<td class="num">\(DutchFormat.euros(cents: total))</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.ikcID)).path)">\(row.ikcName)</a></th>\(cells)<td class="num">\(DutchFormat.euros(cents: total))</td></tr>
             """)
         }
         var totals: [HTML] = []

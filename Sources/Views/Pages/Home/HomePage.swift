@@ -56,12 +56,12 @@ public enum HomePage {
             plans.append("<li><a href=\"\(Route.plans(.plan(p.planID)).path)\">\(p.name)</a>: jaarplan \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
         }
         var due: [HTML] = []
-        for item in s.predicatesDue { due.append("<li><a href=\"\(Route.registry(.ikcPlus(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
+        for item in s.predicatesDue { due.append("<li><a href=\"\(Route.ikcs(.plus(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
         var areas: [HTML] = []
-        for a in s.areasOverdue { areas.append("<li><a href=\"\(Route.registry(.area(a.id)).path)\">\(a.name)</a></li>") }
+        for a in s.areasOverdue { areas.append("<li><a href=\"\(Route.areas(.area(a.id)).path)\">\(a.name)</a></li>") }
         var concept: [HTML] = []
         for item in s.agreementsInConcept {
-            concept.append("<li><a href=\"\(Route.registry(.ikc(item.id)).path)\">\(item.name)</a> \(Components.statusBadge(item.status))</li>")
+            concept.append("<li><a href=\"\(Route.ikcs(.ikc(item.id)).path)\">\(item.name)</a> \(Components.statusBadge(item.status))</li>")
         }
         var over: [HTML] = []
         for o in s.overCommitted {
@@ -83,7 +83,7 @@ public enum HomePage {
         <h3>Financieringsbronnen met meer toegezegd dan het budget</h3>
         \(list(over, empty: "Geen financieringsbron is overschreden."))
         </section>
-        <p><a class="button button--primary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
+        <p><a class="button button--primary" href="\(Route.ikcs(.index).path)">Alle IKC's</a></p>
         """
         return first + second
     }
@@ -116,7 +116,7 @@ public enum HomePage {
             }
             let open: HTML = earlier.isEmpty ? .empty : "<br>Nog niet goedgekeurde jaarplannen van eerdere jaren:<ul>\(earlier)</ul>"
             items.append("""
-            <li><a href="\(Route.registry(.ikc(ikc.id)).path)">\(ikc.name)</a>: jaarplan \(year) \(state). <a href="\(Route.plans(.index).path)">Naar het jaarplan</a>\(open)</li>
+            <li><a href="\(Route.ikcs(.ikc(ikc.id)).path)">\(ikc.name)</a>: jaarplan \(year) \(state). <a href="\(Route.plans(.index).path)">Naar het jaarplan</a>\(open)</li>
             """)
         }
         return """
@@ -140,7 +140,7 @@ public enum HomePage {
             <h2>Gepubliceerde jaarrapportages</h2>
             \(reportList(summary.reports))
             <p><a class="button button--primary" href="\(Route.reports(.index).path)">Naar de jaarrapportages</a>
-            <a class="button button--secondary" href="\(Route.registry(.ikcs).path)">Alle IKC's</a></p>
+            <a class="button button--secondary" href="\(Route.ikcs(.index).path)">Alle IKC's</a></p>
             """
         }
         return Layout.page(title: "Start", context: context.with(.home), """

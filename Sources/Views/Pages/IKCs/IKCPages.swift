@@ -45,7 +45,7 @@ public enum IKCPages {
         let none = ValidationErrors()
         let kinds = IKCKind.allCases.map { ($0.rawValue, $0.label) }
         return """
-        <form method="get" action="\(Route.registry(.ikcs).path)" class="filters">
+        <form method="get" action="\(Route.ikcs(.index).path)" class="filters">
         \(Components.select("kind", label: "Soort", options: kinds, selected: filter.kind, errors: none, includeEmpty: "Alle soorten"))
         \(Components.select("koepel", label: "Koepel", options: koepels.map { (String($0.id), $0.name) }, selected: filter.koepel, errors: none, includeEmpty: "Alle koepels"))
         \(Components.select("area", label: "Gebied", options: areas.map { (String($0.id), $0.name) }, selected: filter.area, errors: none, includeEmpty: "Alle gebieden"))
@@ -67,7 +67,7 @@ public enum IKCPages {
         for row in rows {
             let due: HTML = row.predicateDue.map { HTML("<strong class=\"flag\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
             body.append("""
-            <tr><th scope="row"><a href="\(Route.registry(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
 
             """)
         }
@@ -80,7 +80,7 @@ public enum IKCPages {
         </table></div>
         <p class="hint">"Resultaten op koers": van de gemeten resultaten, hoeveel hun jaardoel halen (laatste meting); "–" als er nog niets gemeten is.</p>
         """
-        let add: HTML = canEdit ? "<p><a class=\"button button--primary\" href=\"\(Route.registry(.ikcNew).path)\">IKC toevoegen</a></p>" : .empty
+        let add: HTML = canEdit ? "<p><a class=\"button button--primary\" href=\"\(Route.ikcs(.new).path)\">IKC toevoegen</a></p>" : .empty
         return Layout.page(title: "IKC's", context: context.with(.ikcs), """
         <h1>IKC's</h1>
         \(Components.notice(notice))
@@ -157,7 +157,7 @@ public enum IKCPages {
 
     static func facts(_ d: Detail) -> HTML {
         let ikc = d.ikc
-        let areaLink: HTML = d.area.map { HTML("<a href=\"\(Route.registry(.area($0.id)).path)\">\($0.name)</a>\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
+        let areaLink: HTML = d.area.map { HTML("<a href=\"\(Route.areas(.area($0.id)).path)\">\($0.name)</a>\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
         return """
         <dl class="facts">
         <dt>Soort</dt><dd>\(ikc.kind.label)</dd>
@@ -203,7 +203,7 @@ public enum IKCPages {
 
     static func predicateSection(_ d: Detail, canEdit: Bool) -> HTML {
         guard d.ikc.kind == .plus || d.predicate != nil else { return .empty }
-        let link: HTML = "<p><a href=\"\(Route.registry(.ikcPlus(d.ikc.id)).path)\">\(canEdit ? "Predicaat en voorwaarden bijwerken" : "Voorwaarden bekijken")</a></p>"
+        let link: HTML = "<p><a href=\"\(Route.ikcs(.plus(d.ikc.id)).path)\">\(canEdit ? "Predicaat en voorwaarden bijwerken" : "Voorwaarden bekijken")</a></p>"
         guard let p = d.predicate else {
             return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(link)"
         }
@@ -225,7 +225,7 @@ public enum IKCPages {
 
     public static func detail(context: PageContext, detail: Detail, canEdit: Bool, notice: String?) -> HTML {
         let ikc = detail.ikc
-        let edit: HTML = canEdit ? "<p><a class=\"button button--secondary\" href=\"\(Route.registry(.ikcEdit(ikc.id)).path)\">Gegevens wijzigen</a></p>" : .empty
+        let edit: HTML = canEdit ? "<p><a class=\"button button--secondary\" href=\"\(Route.ikcs(.edit(ikc.id)).path)\">Gegevens wijzigen</a></p>" : .empty
         let areaPart: HTML = detail.area.map { area in
             let overdue: HTML = detail.areaOverdue ? "<p class=\"warning\"><strong>De herijking van de indeling van dit gebied is te laat.</strong></p>" : .empty
             return "<h2>Gebied: \(area.name)</h2>\(overdue)\(AreaPages.indicatorTable(detail.indicators, programme: context.programme, caption: "Indicatoren van \(area.name)"))"
@@ -277,10 +277,10 @@ public enum IKCPages {
         <div class="narrow">
         <h1>IKC toevoegen</h1>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.registry(.ikcNew).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.ikcs(.new).path, csrf: context.csrfToken, """
         \(fields(form, choices: choices, errors: errors))
         <button type="submit" class="button button--primary">IKC opslaan</button>
-        <a class="button button--secondary" href="\(Route.registry(.ikcs).path)">Annuleren</a>
+        <a class="button button--secondary" href="\(Route.ikcs(.index).path)">Annuleren</a>
         """))
         </div>
         """)
@@ -291,11 +291,11 @@ public enum IKCPages {
         <div class="narrow">
         <h1>\(title) wijzigen</h1>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.registry(.ikcEdit(id)).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.ikcs(.edit(id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(lockVersion)">
         \(fields(form, choices: choices, errors: errors))
         <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
-        <a class="button button--secondary" href="\(Route.registry(.ikc(id)).path)">Annuleren</a>
+        <a class="button button--secondary" href="\(Route.ikcs(.ikc(id)).path)">Annuleren</a>
         """))
         </div>
         """)
@@ -314,7 +314,7 @@ public enum IKCPages {
         """
         let predicateForm: HTML = canEdit ? """
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.registry(.ikcPlus(ikc.id)).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.ikcs(.plus(ikc.id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(predicate.map { String($0.lockVersion) } ?? "")">
         \(Components.textField("grantedOn", label: "Toegekend op", value: form.grantedOn, errors: errors, type: "date", hint: "Het predicaat geldt vier jaar en wordt elke twee jaar herijkt.", required: true))
         \(Components.textField("lastReassessedOn", label: "Laatste herijking", value: form.lastReassessedOn, errors: errors, type: "date"))
@@ -323,7 +323,7 @@ public enum IKCPages {
         """))
         """ : .empty
         return Layout.page(title: "Plus-predicaat \(ikc.name)", context: context.with(.ikcs), """
-        <p><a href="\(Route.registry(.ikc(ikc.id)).path)">← \(ikc.name)</a></p>
+        <p><a href="\(Route.ikcs(.ikc(ikc.id)).path)">← \(ikc.name)</a></p>
         <h1>Plus-predicaat van \(ikc.name)</h1>
         \(Components.notice(notice))
         \(dates)
@@ -365,7 +365,7 @@ public enum IKCPages {
         </table>
         """
         guard canEdit else { return table }
-        return Components.form(action: Route.registry(.ikcConditions(ikc.id)).path, csrf: csrf, """
+        return Components.form(action: Route.ikcs(.conditions(ikc.id)).path, csrf: csrf, """
         \(table)
         <button type="submit" class="button button--primary">Voorwaarden opslaan</button>
         """)

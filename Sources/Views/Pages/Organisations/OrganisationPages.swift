@@ -11,10 +11,10 @@ public enum OrganisationPages {
             let contact = [o.contactName, o.contactEmail].filter { !$0.isEmpty }.joined(separator: ", ")
             let signatory = [o.signatoryName, o.signatoryTitle].filter { !$0.isEmpty }.joined(separator: ", ")
             rows.append("""
-            <tr><th scope="row"><a href="\(Route.registry(.organisation(o.id)).path)">\(o.name)</a></th><td>\(labels[o.kind] ?? o.kind)</td><td>\(contact.isEmpty ? "–" : contact)</td><td>\(signatory.isEmpty ? "–" : signatory)</td></tr>
+            <tr><th scope="row"><a href="\(Route.organisations(.organisation(o.id)).path)">\(o.name)</a></th><td>\(labels[o.kind] ?? o.kind)</td><td>\(contact.isEmpty ? "–" : contact)</td><td>\(signatory.isEmpty ? "–" : signatory)</td></tr>
             """)
         }
-        let add: HTML = canEdit ? "<p><a class=\"button button--primary\" href=\"\(Route.registry(.organisationNew).path)\">Organisatie toevoegen</a></p>" : .empty
+        let add: HTML = canEdit ? "<p><a class=\"button button--primary\" href=\"\(Route.organisations(.new).path)\">Organisatie toevoegen</a></p>" : .empty
         return Layout.page(title: "Organisaties", context: context.with(.organisations), """
         <h1>Organisaties</h1>
         \(Components.notice(notice))
@@ -51,10 +51,10 @@ public enum OrganisationPages {
         <div class="narrow">
         <h1>Organisatie toevoegen</h1>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.registry(.organisationNew).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.organisations(.new).path, csrf: context.csrfToken, """
         \(fields(form, kinds: kinds, errors: errors))
         <button type="submit" class="button button--primary">Organisatie opslaan</button>
-        <a class="button button--secondary" href="\(Route.registry(.organisations).path)">Annuleren</a>
+        <a class="button button--secondary" href="\(Route.organisations(.index).path)">Annuleren</a>
         """))
         </div>
         """)
@@ -66,11 +66,11 @@ public enum OrganisationPages {
         if canEdit {
             body = """
             \(Components.errorSummary(errors))
-            \(Components.form(action: Route.registry(.organisation(form.id)).path, csrf: context.csrfToken, """
+            \(Components.form(action: Route.organisations(.organisation(form.id)).path, csrf: context.csrfToken, """
             <input type="hidden" name="lock_version" value="\(form.lockVersion)">
             \(fields(form, kinds: kinds, errors: errors))
             <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
-            <a class="button button--secondary" href="\(Route.registry(.organisations).path)">Annuleren</a>
+            <a class="button button--secondary" href="\(Route.organisations(.index).path)">Annuleren</a>
             """))
             """
         } else {

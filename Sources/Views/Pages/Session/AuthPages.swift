@@ -56,7 +56,7 @@ public enum AuthPages {
         <h1>Wachtwoord instellen</h1>
         <p>Welkom, \(name). Kies een wachtwoord voor uw account.</p>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.setPassword(token: token).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.session(.setPassword(token: token)).path, csrf: context.csrfToken, """
         \(Components.textField("password", label: "Nieuw wachtwoord", value: "", errors: errors, type: "password", hint: "Minstens 12 tekens.", required: true, autocomplete: "new-password"))
         \(Components.textField("confirm", label: "Herhaal het wachtwoord", value: "", errors: errors, type: "password", required: true, autocomplete: "new-password"))
         <button type="submit" class="button button--primary">Wachtwoord instellen</button>

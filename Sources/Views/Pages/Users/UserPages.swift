@@ -8,13 +8,13 @@ public enum UserPages {
         for user in users {
             let ikcs = user.ikcIDs.compactMap { ikcNames[$0] }.joined(separator: ", ")
             rows.append("""
-            <tr><th scope="row"><a href="\(Route.user(user.id).path)">\(user.name)</a></th><td>\(user.email)</td><td>\(user.role.label)</td><td>\(ikcs.isEmpty ? "–" : ikcs)</td><td>\(user.active ? "Actief" : "Gedeactiveerd")</td></tr>
+            <tr><th scope="row"><a href="\(Route.users(.user(user.id)).path)">\(user.name)</a></th><td>\(user.email)</td><td>\(user.role.label)</td><td>\(ikcs.isEmpty ? "–" : ikcs)</td><td>\(user.active ? "Actief" : "Gedeactiveerd")</td></tr>
             """)
         }
         return Layout.page(title: "Gebruikers", context: context.with(.users), """
         <h1>Gebruikers</h1>
         \(Components.notice(notice))
-        <p><a class="button button--primary" href="\(Route.userNew.path)">Gebruiker toevoegen</a></p>
+        <p><a class="button button--primary" href="\(Route.users(.new).path)">Gebruiker toevoegen</a></p>
         <div class="table-scroll"><table class="data">
         <caption>Alle accounts</caption>
         <thead><tr><th scope="col">Naam</th><th scope="col">E-mailadres</th><th scope="col">Rol</th><th scope="col">IKC</th><th scope="col">Status</th></tr></thead>
@@ -33,13 +33,13 @@ public enum UserPages {
         <h1>Gebruiker toevoegen</h1>
         <p>De nieuwe gebruiker krijgt een link om zelf een wachtwoord in te stellen. U ziet die link één keer na het opslaan.</p>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.userNew.path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.users(.new).path, csrf: context.csrfToken, """
         \(Components.textField("name", label: "Naam", value: form.name, errors: errors, required: true, autocomplete: "off"))
         \(Components.textField("email", label: "E-mailadres", value: form.email, errors: errors, type: "email", required: true, autocomplete: "off"))
         \(Components.select("role", label: "Rol", options: roleOptions(), selected: form.role, errors: errors))
         \(Components.checkboxes("ikcs", legend: "IKC (alleen voor een directeur)", options: ikcOptions(ikcs), checked: Set(form.ikcIDs.map { String($0) }), errors: errors))
         <button type="submit" class="button button--primary">Gebruiker opslaan</button>
-        <a class="button button--secondary" href="\(Route.users.path)">Annuleren</a>
+        <a class="button button--secondary" href="\(Route.users(.index).path)">Annuleren</a>
         """))
         </div>
         """)
@@ -52,7 +52,7 @@ public enum UserPages {
         <p>\(user.name) (\(user.email)) is toegevoegd als \(user.role.label.lowercased()).</p>
         <p>Stuur deze link naar de gebruiker. Met de link stelt hij of zij één keer een wachtwoord in; de link verloopt na 7 dagen en wordt niet opnieuw getoond.</p>
         <p class="secret"><code>\(link)</code></p>
-        <p><a href="\(Route.users.path)">Terug naar gebruikers</a></p>
+        <p><a href="\(Route.users(.index).path)">Terug naar gebruikers</a></p>
         </div>
         """)
     }
@@ -63,7 +63,7 @@ public enum UserPages {
         <h1>Nieuwe wachtwoordlink voor \(user.name)</h1>
         <p>Stuur deze link naar \(user.email). Met de link stelt de gebruiker één keer een nieuw wachtwoord in; de link verloopt na 7 dagen en wordt niet opnieuw getoond. Eerdere, ongebruikte links werken niet meer.</p>
         <p class="secret"><code>\(link)</code></p>
-        <p><a href="\(Route.users.path)">Terug naar gebruikers</a></p>
+        <p><a href="\(Route.users(.index).path)">Terug naar gebruikers</a></p>
         </div>
         """)
     }
@@ -75,17 +75,17 @@ public enum UserPages {
         <h1>\(user.name)</h1>
         <p>\(user.email)</p>
         \(Components.errorSummary(errors))
-        \(Components.form(action: Route.user(user.id).path, csrf: context.csrfToken, """
+        \(Components.form(action: Route.users(.user(user.id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(user.lockVersion)">
         \(Components.select("role", label: "Rol", options: roleOptions(), selected: role, errors: errors))
         \(Components.checkboxes("ikcs", legend: "IKC (alleen voor een directeur)", options: ikcOptions(ikcs), checked: Set(ikcIDs.map { String($0) }), errors: errors))
         <div class="field"><div class="checkbox"><input type="checkbox" id="active" name="active" value="1"\(attr: "checked", if: active)><label for="active">Account is actief (uitvinken om te deactiveren; het account blijft in het logboek staan)</label></div></div>
         <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
-        <a class="button button--secondary" href="\(Route.users.path)">Annuleren</a>
+        <a class="button button--secondary" href="\(Route.users(.index).path)">Annuleren</a>
         """))
         <h2>Wachtwoord vergeten?</h2>
         <p>Maak een nieuwe eenmalige link waarmee \(user.name) zelf een nieuw wachtwoord instelt.</p>
-        \(Components.postButton(to: .userPasswordLink(user.id), label: "Nieuwe wachtwoordlink maken", csrf: context.csrfToken))
+        \(Components.postButton(to: .users(.passwordLink(user.id)), label: "Nieuwe wachtwoordlink maken", csrf: context.csrfToken))
         </div>
         """)
     }

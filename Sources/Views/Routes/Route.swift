@@ -5,35 +5,35 @@ import Domain
 /// route enum (Routes/) so that its URLs, methods and permissions sit together.
 public enum Route: Sendable, Equatable, Hashable {
     case home
-    case login
-    case logout
     case health
-    case account
-    case setPassword(token: String)
     case accessibility
-    case users
-    case userNew
-    case user(Int64)
-    /// A new one-time set-password link for an existing account (a forgotten password).
-    case userPasswordLink(Int64)
-    case auditLog
 
-    case registry(RegistryRoute)
+    case session(SessionRoute)
+    case users(UserRoute)
+    case audit(AuditRoute)
+    case ikcs(IKCRoute)
+    case organisations(OrganisationRoute)
+    case areas(AreaRoute)
     case agreements(AgreementRoute)
     case funding(FundingRoute)
     case plans(PlanRoute)
     case reports(ReportRoute)
 
+    /// Shorthands for the routes that many pages link to.
+    public static let login = Route.session(.login)
+    public static let logout = Route.session(.logout)
+    public static let account = Route.session(.account)
+
     /// The methods a route answers; anything else on a known path is 405 with `Allow`.
     public var methods: [String] {
         switch self {
-        case .health, .home, .accessibility, .auditLog, .users:
-            return ["GET", "HEAD"]
-        case .logout, .userPasswordLink:
-            return ["POST"]
-        case .login, .account, .setPassword, .userNew, .user:
-            return ["GET", "HEAD", "POST"]
-        case .registry(let r): return r.methods
+        case .health, .home, .accessibility: return RouteParsing.read
+        case .session(let r): return r.methods
+        case .users(let r): return r.methods
+        case .audit(let r): return r.methods
+        case .ikcs(let r): return r.methods
+        case .organisations(let r): return r.methods
+        case .areas(let r): return r.methods
         case .agreements(let r): return r.methods
         case .funding(let r): return r.methods
         case .plans(let r): return r.methods
@@ -44,14 +44,15 @@ public enum Route: Sendable, Equatable, Hashable {
     /// The (action, record kind) a request on this route needs, asked of `Authorization` before
     /// any handler runs; nil for public routes. Handlers check ownership of loaded records.
     public func requirement(isPost: Bool) -> (Action, RecordKind)? {
-        let action: Action = isPost ? .write : .read
         switch self {
-        case .health, .login, .logout, .setPassword, .accessibility: return nil
+        case .health, .accessibility: return nil
         case .home: return (.read, .home)
-        case .account: return (action, .ownAccount)
-        case .users, .userNew, .user, .userPasswordLink: return (action, .user)
-        case .auditLog: return (.read, .auditLog)
-        case .registry(let r): return r.requirement(isPost: isPost)
+        case .session(let r): return r.requirement(isPost: isPost)
+        case .users(let r): return r.requirement(isPost: isPost)
+        case .audit(let r): return r.requirement(isPost: isPost)
+        case .ikcs(let r): return r.requirement(isPost: isPost)
+        case .organisations(let r): return r.requirement(isPost: isPost)
+        case .areas(let r): return r.requirement(isPost: isPost)
         case .agreements(let r): return r.requirement(isPost: isPost)
         case .funding(let r): return r.requirement(isPost: isPost)
         case .plans(let r): return r.requirement(isPost: isPost)
@@ -63,18 +64,14 @@ public enum Route: Sendable, Equatable, Hashable {
     public var path: String {
         switch self {
         case .home: "/"
-        case .login: "/login"
-        case .logout: "/logout"
         case .health: "/health"
-        case .account: "/account"
-        case .setPassword(let token): "/wachtwoord/" + token
         case .accessibility: "/toegankelijkheid"
-        case .users: "/users"
-        case .userNew: "/users/new"
-        case .user(let id): "/users/\(id)"
-        case .userPasswordLink(let id): "/users/\(id)/password-link"
-        case .auditLog: "/audit"
-        case .registry(let r): r.path
+        case .session(let r): r.path
+        case .users(let r): r.path
+        case .audit(let r): r.path
+        case .ikcs(let r): r.path
+        case .organisations(let r): r.path
+        case .areas(let r): r.path
         case .agreements(let r): r.path
         case .funding(let r): r.path
         case .plans(let r): r.path
@@ -88,52 +85,27 @@ public enum Route: Sendable, Equatable, Hashable {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         // One trailing slash is tolerated ("/ikcs/"); empty segments elsewhere are not ours.
         if parts.count > 1 && parts.last == "" { parts = parts.dropLast() }
-        let segments = Array(parts)
-        if segments.count > 1 && segments.contains("") { return nil }
-        if let route = Route.core(segments) {
-            self = route
-        } else if let r = RegistryRoute(segments) {
-            self = .registry(r)
-        } else if let r = AgreementRoute(segments) {
-            self = .agreements(r)
-        } else if let r = FundingRoute(segments) {
-            self = .funding(r)
-        } else if let r = PlanRoute(segments) {
-            self = .plans(r)
-        } else if let r = ReportRoute(segments) {
-            self = .reports(r)
-        } else {
-            return nil
-        }
-    }
-
-    static func core(_ s: [Substring]) -> Route? {
-        switch s.count {
-        case 1:
+        let s = Array(parts)
+        if s.count > 1 && s.contains("") { return nil }
+        if s.count == 1 {
             switch s[0] {
-            case "": return .home
-            case "login": return .login
-            case "logout": return .logout
-            case "health": return .health
-            case "account": return .account
-            case "toegankelijkheid": return .accessibility
-            case "users": return .users
-            case "audit": return .auditLog
-            default: return nil
+            case "": self = .home; return
+            case "health": self = .health; return
+            case "toegankelijkheid": self = .accessibility; return
+            default: break
             }
-        case 2:
-            if s[0] == "wachtwoord", RouteParsing.isToken(s[1]) { return .setPassword(token: String(s[1])) }
-            if s[0] == "users" {
-                if s[1] == "new" { return .userNew }
-                if let id = RouteParsing.id(s[1]) { return .user(id) }
-            }
-            return nil
-        case 3:
-            if s[0] == "users", let id = RouteParsing.id(s[1]), s[2] == "password-link" { return .userPasswordLink(id) }
-            return nil
-        default:
-            return nil
         }
+        if let r = SessionRoute(s) { self = .session(r) }
+        else if let r = UserRoute(s) { self = .users(r) }
+        else if let r = AuditRoute(s) { self = .audit(r) }
+        else if let r = IKCRoute(s) { self = .ikcs(r) }
+        else if let r = OrganisationRoute(s) { self = .organisations(r) }
+        else if let r = AreaRoute(s) { self = .areas(r) }
+        else if let r = AgreementRoute(s) { self = .agreements(r) }
+        else if let r = FundingRoute(s) { self = .funding(r) }
+        else if let r = PlanRoute(s) { self = .plans(r) }
+        else if let r = ReportRoute(s) { self = .reports(r) }
+        else { return nil }
     }
 }
 

@@ -1,0 +1,105 @@
+import Domain
+import SQLite
+
+/// The application's data: one database, reached from App only through Store's reads and verbs.
+///
+/// Reads run in one read transaction (`read`), so a page that needs several queries sees one
+/// consistent snapshot. Writes are Store verbs: each opens the immediate transaction, claims the
+/// record's version (`claim`), applies the change and writes the audit row, so App never opens a
+/// transaction itself.
+public final class DataStore: Sendable {
+    let database: Database
+    /// Values many requests read and few write, kept per database state: any commit empties them.
+    let programmeCache = SnapshotCache<Int, Programme>(limit: 1)
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The database file.
+    public var path: String { database.path }
+
+    /// One read snapshot: every query inside `body` sees the same committed state.
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    /// One unit of work in an immediate transaction that rolls back on a throw.
+    /// Store's verbs use it. Public only while handlers are moved to verbs (issue 15): a feature
+    /// whose writes are all verbs no longer calls it.
+    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
+    /// The programme settings, cached until the next commit.
+    public func programme(_ c: Connection) throws -> Programme {
+        try programmeCache.value(c) { try ProgrammeSettings.programme($0) }
+    }
+
+    /// The programme settings in a snapshot of their own.
+    public func programme() throws -> Programme {
+        try read { try programme($0) }
+    }
+}
+
+/// The tables whose rows carry a `lock_version` for optimistic concurrency.
+public enum VersionedTable: Sendable {
+    case agreementVersions, fundingSources, ikcs, plusPredicates, organisations, areas, reports, yearPlans, users
+
+    /// The record name that errors and the audit log use.
+    public var record: String {
+        switch self {
+        case .agreementVersions: "agreement_version"
+        case .fundingSources: "funding_source"
+        case .ikcs: "ikc"
+        case .plusPredicates: "plus_predicate"
+        case .organisations: "organisation"
+        case .areas: "area"
+        case .reports: "report"
+        case .yearPlans: "year_plan"
+        case .users: "user"
+        }
+    }
+
+    // Table names cannot be bound parameters: each is a static SQL text here.
+    fileprivate var bump: SQL {
+        switch self {
+        case .agreementVersions: "UPDATE agreement_versions SET lock_version = lock_version + 1 WHERE id = "
+        case .fundingSources: "UPDATE funding_sources SET lock_version = lock_version + 1 WHERE id = "
+        case .ikcs: "UPDATE ikcs SET lock_version = lock_version + 1 WHERE id = "
+        case .plusPredicates: "UPDATE plus_predicates SET lock_version = lock_version + 1 WHERE ikc_id = "
+        case .organisations: "UPDATE organisations SET lock_version = lock_version + 1 WHERE id = "
+        case .areas: "UPDATE areas SET lock_version = lock_version + 1 WHERE id = "
+        case .reports: "UPDATE reports SET lock_version = lock_version + 1 WHERE id = "
+        case .yearPlans: "UPDATE year_plans SET lock_version = lock_version + 1 WHERE id = "
+        case .users: "UPDATE users SET lock_version = lock_version + 1 WHERE id = "
+        }
+    }
+
+    fileprivate var current: SQL {
+        switch self {
+        case .agreementVersions: "SELECT lock_version FROM agreement_versions WHERE id = "
+        case .fundingSources: "SELECT lock_version FROM funding_sources WHERE id = "
+        case .ikcs: "SELECT lock_version FROM ikcs WHERE id = "
+        case .plusPredicates: "SELECT lock_version FROM plus_predicates WHERE ikc_id = "
+        case .organisations: "SELECT lock_version FROM organisations WHERE id = "
+        case .areas: "SELECT lock_version FROM areas WHERE id = "
+        case .reports: "SELECT lock_version FROM reports WHERE id = "
+        case .yearPlans: "SELECT lock_version FROM year_plans WHERE id = "
+        case .users: "SELECT lock_version FROM users WHERE id = "
+        }
+    }
+}
+
+/// Optimistic locking, one way for every record: inside the write transaction, move the
+/// record's version from `expected` to the next one, or throw without writing anything.
+/// - Throws: `StoreError.notFound` when the row is gone, `StoreError.staleVersion` when someone
+///   saved it since the form was loaded.
+public func claim(_ table: VersionedTable, id: Int64, expected: Int64, _ c: Connection) throws {
+    try c.execute(table.bump + "\(id) AND lock_version = \(expected)")
+    guard c.changes == 0 else { return }
+    guard let actual = try c.row(table.current + "\(id)")?.int64(0) else {
+        throw StoreError.notFound(record: table.record, id: id)
+    }
+    throw StoreError.staleVersion(record: table.record, id: id, expected: expected, actual: actual)
+}

@@ -137,13 +137,13 @@ public final class Application: HTTPResponder {
         let user = SignedIn(request: request, principal: principal, page: context.page, session: session)
 
         switch route {
-        case .home: return try getHome(context)
+        case .home: return try HomeHandler(app: self, user: user).respond(verb)
         case .session(.account): return isPost ? try postAccount(request, context) : try getAccount(request, context)
         case .users(let r): return try UsersHandler(app: self, user: user).respond(r, verb)
         case .audit(let r): return try AuditHandler(app: self, user: user).respond(r, verb)
-        case .ikcs(let r): return try handleIKCs(r, request, context, isPost: isPost)
-        case .organisations(let r): return try handleOrganisations(r, request, context, isPost: isPost)
-        case .areas(let r): return try handleAreas(r, request, context, isPost: isPost)
+        case .ikcs(let r): return try IKCsHandler(app: self, user: user).respond(r, verb)
+        case .organisations(let r): return try OrganisationsHandler(app: self, user: user).respond(r, verb)
+        case .areas(let r): return try AreasHandler(app: self, user: user).respond(r, verb)
         case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
         case .funding(let r): return try handleFunding(r, request, context, isPost: isPost)
         case .plans(let r): return try handlePlans(r, request, context, isPost: isPost)

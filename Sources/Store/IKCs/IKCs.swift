@@ -11,7 +11,7 @@ public enum IKCs {
         public var koepelID: Int64
         public var koepel: String
         public var area: String?
-        public var agreementStatus: String?
+        public var agreementStatus: AgreementStatus?
         public var predicate: PlusPredicate?
     }
 
@@ -60,7 +60,7 @@ public enum IKCs {
             }
             return OverviewRow(id: id, name: try row.string(1), kind: IKCKind(rawValue: try row.string(2)) ?? .regulier,
                                koepelID: try row.int64(9), koepel: try row.string(3), area: try row.optionalString(4),
-                               agreementStatus: try row.optionalString(5), predicate: predicate)
+                               agreementStatus: try row.optionalString(5).flatMap { AgreementStatus(rawValue: $0) }, predicate: predicate)
         }
     }
 
@@ -124,6 +124,12 @@ public enum IKCs {
                    lockVersion: try row.int64(8))
     }
 
+    /// What an IKC can be linked to: koepels, childcare organisations and areas.
+    public static func choices(_ c: Connection) throws -> IKCChoices {
+        IKCChoices(koepels: try Organisations.named(kind: "koepel", c), childcare: try Organisations.named(kind: "kinderopvang", c),
+                   areas: try Areas.names(c))
+    }
+
     /// (id, name) of every IKC, for pickers.
     public static func names(_ c: Connection) throws -> [(id: Int64, name: String)] {
         try c.rows("SELECT id, name FROM ikcs ORDER BY name COLLATE NOCASE").map { (try $0.int64(0), try $0.string(1)) }
@@ -141,7 +147,8 @@ public enum IKCs {
         try c.row("SELECT 1 FROM ikcs WHERE name = \(name) AND id <> \(id)") != nil
     }
 
-    public static func create(_ ikc: IKC, _ c: Connection) throws -> Int64 {
+    /// Inserts `ikc`; the verb `register` wraps it with its audit row.
+    static func insert(_ ikc: IKC, _ c: Connection) throws -> Int64 {
         if try nameExists(ikc.name, c) { throw StoreError.duplicate(field: "name") }
         try c.execute("""
             INSERT INTO ikcs (name, kind, koepel_id, area_id, director_name, children_count, profile)
@@ -152,22 +159,15 @@ public enum IKCs {
         return id
     }
 
-    /// Saves `ikc` when the stored record is still version `ikc.lockVersion`; returns the old one.
-    @discardableResult
-    public static func update(_ ikc: IKC, _ c: Connection) throws -> IKC {
-        guard let current = try find(id: ikc.id, c) else { throw StoreError.notFound(record: "ikc", id: ikc.id) }
-        guard current.lockVersion == ikc.lockVersion else {
-            throw StoreError.staleVersion(record: "ikc", id: ikc.id, expected: ikc.lockVersion, actual: current.lockVersion)
-        }
+    /// Overwrites the stored fields of `ikc.id`; the verb `change` claimed its version first.
+    static func overwrite(_ ikc: IKC, _ c: Connection) throws {
         if try nameExists(ikc.name, excluding: ikc.id, c) { throw StoreError.duplicate(field: "name") }
         try c.execute("""
             UPDATE ikcs SET name = \(ikc.name), kind = \(ikc.kind.rawValue), koepel_id = \(ikc.koepelID), area_id = \(ikc.areaID),
-                director_name = \(ikc.directorName), children_count = \(ikc.childrenCount), profile = \(ikc.profile),
-                lock_version = lock_version + 1
+                director_name = \(ikc.directorName), children_count = \(ikc.childrenCount), profile = \(ikc.profile)
             WHERE id = \(ikc.id)
             """)
         try setChildcare(ikcID: ikc.id, ikc.childcareIDs, c)
-        return current
     }
 
     static func setChildcare(ikcID: Int64, _ ids: [Int64], _ c: Connection) throws {
@@ -180,18 +180,7 @@ public enum IKCs {
     // MARK: - What the detail page gathers
 
     /// The newest agreement of an IKC in brief.
-    public struct AgreementSummary: Sendable, Equatable {
-        public var agreementID: Int64
-        public var firstYear: Int
-        public var lastYear: Int
-        public var versionNumber: Int
-        public var status: String
-        public var results: Int
-        public var contributionCents: Int64
-        public var parties: [String]
-    }
-
-    public static func agreementSummary(ikcID: Int64, _ c: Connection) throws -> AgreementSummary? {
+    public static func agreementInBrief(ikcID: Int64, _ c: Connection) throws -> AgreementInBrief? {
         guard let row = try c.row("""
             SELECT ag.id, ag.first_year, ag.last_year, v.number, v.status, v.id,
                    (SELECT COUNT(*) FROM agreement_results r WHERE r.version_id = v.id),
@@ -209,83 +198,16 @@ public enum IKCs {
             let signed = try r.optionalString(2).flatMap { Day(iso: $0) }
             return try r.string(0) + (signer.isEmpty ? "" : " (\(signer))") + (signed.map { ", getekend \($0.dutch)" } ?? "")
         }
-        return AgreementSummary(agreementID: try row.int64(0), firstYear: try row.int(1), lastYear: try row.int(2),
-                                versionNumber: try row.int(3), status: try row.string(4), results: try row.int(6),
-                                contributionCents: try row.int64(7), parties: parties)
+        return AgreementInBrief(agreementID: try row.int64(0), firstYear: try row.int(1), lastYear: try row.int(2),
+                                versionNumber: try row.int(3), status: AgreementStatus(rawValue: try row.string(4)) ?? .concept,
+                                results: try row.int(6), contributionCents: try row.int64(7), parties: parties)
     }
 
     /// (year, status) of every yearly plan of an IKC.
-    public static func yearPlans(ikcID: Int64, _ c: Connection) throws -> [(id: Int64, year: Int, status: String)] {
+    public static func yearPlans(ikcID: Int64, _ c: Connection) throws -> [(id: Int64, year: Int, status: YearPlan.Status)] {
         try c.rows("SELECT id, year, status FROM year_plans WHERE ikc_id = \(ikcID) ORDER BY year").map {
-            (try $0.int64(0), try $0.int(1), try $0.string(2))
+            (try $0.int64(0), try $0.int(1), YearPlan.Status(rawValue: try $0.string(2)) ?? .concept)
         }
-    }
-
-    // MARK: - Plus predicate and conditions
-
-    public static func predicate(ikcID: Int64, _ c: Connection) throws -> PlusPredicate? {
-        guard let row = try c.row("""
-            SELECT granted_on, last_reassessed_on, notes, lock_version FROM plus_predicates WHERE ikc_id = \(ikcID)
-            """), let granted = Day(iso: try row.string(0)) else { return nil }
-        return PlusPredicate(ikcID: ikcID, grantedOn: granted, lastReassessedOn: try row.optionalString(1).flatMap { Day(iso: $0) },
-                             notes: try row.string(2), lockVersion: try row.int64(3))
-    }
-
-    /// Creates the predicate (when `expectedVersion` is nil) or saves over version
-    /// `expectedVersion`; returns the old one.
-    @discardableResult
-    public static func setPredicate(_ p: PlusPredicate, expectedVersion: Int64?, _ c: Connection) throws -> PlusPredicate? {
-        let current = try predicate(ikcID: p.ikcID, c)
-        if let current {
-            guard let expectedVersion, current.lockVersion == expectedVersion else {
-                throw StoreError.staleVersion(record: "plus_predicate", id: p.ikcID, expected: expectedVersion ?? 0, actual: current.lockVersion)
-            }
-            try c.execute("""
-                UPDATE plus_predicates SET granted_on = \(p.grantedOn.iso), last_reassessed_on = \(p.lastReassessedOn?.iso),
-                    notes = \(p.notes), lock_version = lock_version + 1
-                WHERE ikc_id = \(p.ikcID)
-                """)
-        } else {
-            if let expectedVersion {
-                throw StoreError.staleVersion(record: "plus_predicate", id: p.ikcID, expected: expectedVersion, actual: 0)
-            }
-            try c.execute("""
-                INSERT INTO plus_predicates (ikc_id, granted_on, last_reassessed_on, notes)
-                VALUES (\(p.ikcID), \(p.grantedOn.iso), \(p.lastReassessedOn?.iso), \(p.notes))
-                """)
-        }
-        return current
-    }
-
-    /// The programme's conditions with this IKC's check of each (state nil when never set).
-    public static func conditions(ikcID: Int64, _ c: Connection) throws -> [ConditionCheck] {
-        try c.rows("""
-            SELECT pc.id, pc.text, x.state, x.note, u.name, x.set_at
-            FROM plus_conditions pc
-            LEFT JOIN plus_condition_checks x ON x.condition_id = pc.id AND x.ikc_id = \(ikcID)
-            LEFT JOIN users u ON u.id = x.set_by
-            ORDER BY pc.position
-            """).map {
-            ConditionCheck(conditionID: try $0.int64(0), text: try $0.string(1), state: try $0.optionalString(2).flatMap { ConditionState(rawValue: $0) },
-                           note: try $0.optionalString(3) ?? "", setBy: try $0.optionalString(4), setAt: try $0.optionalString(5))
-        }
-    }
-
-    /// Sets one condition's state and note; a no-op (returns false) when nothing changed, so
-    /// "who set it when" stays the last real change.
-    @discardableResult
-    public static func setCondition(ikcID: Int64, conditionID: Int64, state: ConditionState, note: String, userID: Int64?, at: String, _ c: Connection) throws -> Bool {
-        if let row = try c.row("SELECT state, note FROM plus_condition_checks WHERE ikc_id = \(ikcID) AND condition_id = \(conditionID)"),
-           try row.string(0) == state.rawValue, try row.string(1) == note {
-            return false
-        }
-        try c.execute("""
-            INSERT INTO plus_condition_checks (ikc_id, condition_id, state, note, set_by, set_at)
-            VALUES (\(ikcID), \(conditionID), \(state.rawValue), \(note), \(userID), \(at))
-            ON CONFLICT (ikc_id, condition_id) DO UPDATE SET state = excluded.state, note = excluded.note,
-                set_by = excluded.set_by, set_at = excluded.set_at
-            """)
-        return true
     }
 
     // MARK: - For the home page
@@ -300,15 +222,16 @@ public enum IKCs {
 
     /// An IKC's plans of years before `year` that are not approved (concept, submitted or
     /// returned), oldest first: for the director's home page.
-    public static func openPlans(ikcID: Int64, before year: Int, _ c: Connection) throws -> [(planID: Int64, year: Int, status: String)] {
+    public static func openPlans(ikcID: Int64, before year: Int, _ c: Connection) throws -> [(planID: Int64, year: Int, status: YearPlan.Status)] {
         try c.rows("""
             SELECT id, year, status FROM year_plans
             WHERE ikc_id = \(ikcID) AND year < \(year) AND status <> 'goedgekeurd' ORDER BY year, id
-            """).map { (try $0.int64(0), try $0.int(1), try $0.string(2)) }
+            """).map { (try $0.int64(0), try $0.int(1), YearPlan.Status(rawValue: try $0.string(2)) ?? .concept) }
     }
 
     /// The status of an IKC's plan for a year, nil when there is none yet.
-    public static func planStatus(ikcID: Int64, year: Int, _ c: Connection) throws -> String? {
-        try c.row("SELECT status FROM year_plans WHERE ikc_id = \(ikcID) AND year = \(year)")?.string(0)
+    public static func planStatus(ikcID: Int64, year: Int, _ c: Connection) throws -> YearPlan.Status? {
+        guard let status = try c.row("SELECT status FROM year_plans WHERE ikc_id = \(ikcID) AND year = \(year)")?.string(0) else { return nil }
+        return YearPlan.Status(rawValue: status)
     }
 }

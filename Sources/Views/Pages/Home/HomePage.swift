@@ -7,25 +7,25 @@ public enum HomePage {
     public struct Summary: Sendable {
         public var ikcCount: Int
         public var plusCount: Int
-        public var agreementsInConcept: [(id: Int64, name: String, status: String)]
+        public var agreementsInConcept: [(id: Int64, name: String, status: AgreementStatus)]
         public var predicatesDue: [(id: Int64, name: String, due: String)]
         public var submittedPlans: [(planID: Int64, name: String, year: Int)]
         public var areasOverdue: [(id: Int64, name: String)]
         public var overCommitted: [(sourceID: Int64, name: String, year: Int, overCents: Int64)]
         /// A director's IKCs with the status of this year's plan (nil: not started).
-        public var ownIKCs: [(id: Int64, name: String, planStatus: String?)]
+        public var ownIKCs: [(id: Int64, name: String, planStatus: YearPlan.Status?)]
         public var currentYear: Int?
         /// Published report editions (id, year label, edition), newest first: the Ontwikkelgroep's home.
         public var reports: [(id: Int64, label: String, edition: Int)] = []
         /// Year plan deadline reminders (issue 9; filled by `planReminderItems` in PlansHandlers).
         public var planReminders: [PlanReminderSection.Item] = []
         /// A director's plans of earlier years that are not approved yet (e.g. returned).
-        public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: String)] = []
-        public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: String)] = [],
+        public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: YearPlan.Status)] = []
+        public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: AgreementStatus)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
                     submittedPlans: [(planID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
                     overCommitted: [(sourceID: Int64, name: String, year: Int, overCents: Int64)] = [],
-                    ownIKCs: [(id: Int64, name: String, planStatus: String?)] = [], currentYear: Int? = nil) {
+                    ownIKCs: [(id: Int64, name: String, planStatus: YearPlan.Status?)] = [], currentYear: Int? = nil) {
             self.ikcCount = ikcCount
             self.plusCount = plusCount
             self.agreementsInConcept = agreementsInConcept
@@ -61,7 +61,7 @@ public enum HomePage {
         for a in s.areasOverdue { areas.append("<li><a href=\"\(Route.areas(.area(a.id)).path)\">\(a.name)</a></li>") }
         var concept: [HTML] = []
         for item in s.agreementsInConcept {
-            concept.append("<li><a href=\"\(Route.ikcs(.ikc(item.id)).path)\">\(item.name)</a> \(Components.statusBadge(item.status))</li>")
+            concept.append("<li><a href=\"\(Route.ikcs(.ikc(item.id)).path)\">\(item.name)</a> \(Components.statusBadge(item.status.rawValue))</li>")
         }
         var over: [HTML] = []
         for o in s.overCommitted {
@@ -89,14 +89,13 @@ public enum HomePage {
     }
 
     /// A plan's state in words (nil: not started).
-    static func planState(_ status: String?) -> String {
+    static func planState(_ status: YearPlan.Status?) -> String {
         switch status {
         case nil: "nog niet begonnen"
-        case "concept": "concept (nog niet ingediend)"
-        case "ingediend": "ingediend, wacht op beoordeling"
-        case "teruggestuurd": "teruggestuurd: pas het aan en dien het opnieuw in"
-        case "goedgekeurd": "goedgekeurd"
-        default: status ?? ""
+        case .concept: "concept (nog niet ingediend)"
+        case .ingediend: "ingediend, wacht op beoordeling"
+        case .teruggestuurd: "teruggestuurd: pas het aan en dien het opnieuw in"
+        case .goedgekeurd: "goedgekeurd"
         }
     }
 

@@ -9,12 +9,12 @@ public enum IKCPages {
         public var kind: IKCKind
         public var koepel: String
         public var area: String?
-        public var agreementStatus: String?
+        public var agreementStatus: AgreementStatus?
         /// (on track, measured); nil when nothing has been measured yet.
         public var progress: (onTrack: Int, measured: Int)?
         /// The next re-assessment or term end when it falls within three months (or has passed).
         public var predicateDue: Day?
-        public init(id: Int64, name: String, kind: IKCKind, koepel: String, area: String?, agreementStatus: String?,
+        public init(id: Int64, name: String, kind: IKCKind, koepel: String, area: String?, agreementStatus: AgreementStatus?,
                     progress: (onTrack: Int, measured: Int)?, predicateDue: Day?) {
             self.id = id
             self.name = name
@@ -67,7 +67,7 @@ public enum IKCPages {
         for row in rows {
             let due: HTML = row.predicateDue.map { HTML("<strong class=\"flag\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
             body.append("""
-            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
 
             """)
         }
@@ -100,7 +100,7 @@ public enum IKCPages {
         public var areaOverdue: Bool
         public var childcare: [String]
         public var agreement: AgreementInBrief?
-        public var plans: [(year: Int, status: String)]
+        public var plans: [(year: Int, status: YearPlan.Status)]
         public var predicate: PlusPredicate?
         public var nextReassessment: Day?
         public var termEnds: Day?
@@ -108,7 +108,7 @@ public enum IKCPages {
         public var conditions: [ConditionCheck]
         public var indicators: [AreaIndicator]
         public init(ikc: IKC, koepel: String, area: Area?, areaOverdue: Bool, childcare: [String], agreement: AgreementInBrief?,
-                    plans: [(year: Int, status: String)], predicate: PlusPredicate?, nextReassessment: Day?, termEnds: Day?,
+                    plans: [(year: Int, status: YearPlan.Status)], predicate: PlusPredicate?, nextReassessment: Day?, termEnds: Day?,
                     predicateDue: Bool, conditions: [ConditionCheck], indicators: [AreaIndicator]) {
             self.ikc = ikc
             self.koepel = koepel
@@ -123,35 +123,6 @@ public enum IKCPages {
             self.predicateDue = predicateDue
             self.conditions = conditions
             self.indicators = indicators
-        }
-    }
-
-    public struct AgreementInBrief: Sendable {
-        public var firstYear: Int
-        public var lastYear: Int
-        public var versionNumber: Int
-        public var status: String
-        public var results: Int
-        public var contributionCents: Int64
-        public var parties: [String]
-        public init(firstYear: Int, lastYear: Int, versionNumber: Int, status: String, results: Int, contributionCents: Int64, parties: [String]) {
-            self.firstYear = firstYear
-            self.lastYear = lastYear
-            self.versionNumber = versionNumber
-            self.status = status
-            self.results = results
-            self.contributionCents = contributionCents
-            self.parties = parties
-        }
-    }
-
-    static func planStatusLabel(_ status: String) -> String {
-        switch status {
-        case "concept": "Concept"
-        case "ingediend": "Ingediend"
-        case "teruggestuurd": "Teruggestuurd"
-        case "goedgekeurd": "Goedgekeurd"
-        default: status
         }
     }
 
@@ -181,7 +152,7 @@ public enum IKCPages {
         return """
         <h2>Resultaatafspraak</h2>
         <dl class="facts">
-        <dt>Status</dt><dd>\(Components.statusBadge(a.status)) (versie \(a.versionNumber))</dd>
+        <dt>Status</dt><dd>\(Components.statusBadge(a.status.rawValue)) (versie \(a.versionNumber))</dd>
         <dt>Looptijd</dt><dd>\(years)</dd>
         <dt>Resultaten</dt><dd>\(a.results)</dd>
         <dt>Bijdragen totaal</dt><dd>\(DutchFormat.euros(cents: a.contributionCents))</dd>
@@ -193,7 +164,7 @@ public enum IKCPages {
 
     static func plansSection(_ d: Detail, programme: Programme?) -> HTML {
         var items: [HTML] = []
-        for p in d.plans { items.append("<li>\(programme?.yearLabel(p.year) ?? String(p.year)): \(planStatusLabel(p.status))</li>") }
+        for p in d.plans { items.append("<li>\(programme?.yearLabel(p.year) ?? String(p.year)): \(p.status.label)</li>") }
         return """
         <h2>Jaarplannen</h2>
         \(items.isEmpty ? HTML("<p>Nog geen jaarplannen.</p>") : HTML("<ul>\(items)</ul>"))
@@ -244,18 +215,7 @@ public enum IKCPages {
 
     // MARK: - Forms
 
-    public struct Choices: Sendable {
-        public var koepels: [(id: Int64, name: String)]
-        public var childcare: [(id: Int64, name: String)]
-        public var areas: [(id: Int64, name: String)]
-        public init(koepels: [(id: Int64, name: String)], childcare: [(id: Int64, name: String)], areas: [(id: Int64, name: String)]) {
-            self.koepels = koepels
-            self.childcare = childcare
-            self.areas = areas
-        }
-    }
-
-    static func fields(_ form: IKCForm, choices: Choices, errors: ValidationErrors) -> HTML {
+    static func fields(_ form: IKCForm, choices: IKCChoices, errors: ValidationErrors) -> HTML {
         let kinds = IKCKind.allCases.map { ($0.rawValue, $0.label) }
         let first: HTML = """
         \(Components.textField("name", label: "Naam", value: form.name, errors: errors, required: true, autocomplete: "off"))
@@ -272,7 +232,7 @@ public enum IKCPages {
         return "\(first)\(second)"
     }
 
-    public static func new(context: PageContext, form: IKCForm, choices: Choices, errors: ValidationErrors) -> HTML {
+    public static func new(context: PageContext, form: IKCForm, choices: IKCChoices, errors: ValidationErrors) -> HTML {
         Layout.page(title: "IKC toevoegen", context: context.with(.ikcs), """
         <div class="narrow">
         <h1>IKC toevoegen</h1>
@@ -286,7 +246,7 @@ public enum IKCPages {
         """)
     }
 
-    public static func edit(context: PageContext, id: Int64, lockVersion: Int64, title: String, form: IKCForm, choices: Choices, errors: ValidationErrors) -> HTML {
+    public static func edit(context: PageContext, id: Int64, lockVersion: Int64, title: String, form: IKCForm, choices: IKCChoices, errors: ValidationErrors) -> HTML {
         Layout.page(title: title, context: context.with(.ikcs), """
         <div class="narrow">
         <h1>\(title) wijzigen</h1>

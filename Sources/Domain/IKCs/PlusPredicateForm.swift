@@ -1,0 +1,43 @@
+/// A form as typed in: strings as they came from the browser, validated into Dutch messages
+/// per field, then turned into a record. Kept as typed so a failed form shows the user's own
+/// input again.
+public struct PlusPredicateForm: Sendable, Equatable {
+    public var grantedOn: String
+    public var lastReassessedOn: String
+    public var notes: String
+
+    public init(grantedOn: String = "", lastReassessedOn: String = "", notes: String = "") {
+        self.grantedOn = grantedOn
+        self.lastReassessedOn = lastReassessedOn
+        self.notes = notes
+    }
+
+    public init(_ predicate: PlusPredicate) {
+        self.init(grantedOn: predicate.grantedOn.iso, lastReassessedOn: predicate.lastReassessedOn?.iso ?? "", notes: predicate.notes)
+    }
+
+    public func validate() -> ValidationErrors {
+        var errors = ValidationErrors()
+        let granted = Day(typed: grantedOn)
+        if grantedOn.trimmingWhitespace().isEmpty {
+            errors.add("grantedOn", "Vul de datum in waarop het predicaat is toegekend.")
+        } else if granted == nil {
+            errors.add("grantedOn", "Vul een geldige datum in, bijvoorbeeld 01-01-2022.")
+        }
+        if !lastReassessedOn.trimmingWhitespace().isEmpty {
+            if let last = Day(typed: lastReassessedOn) {
+                if let granted, last < granted { errors.add("lastReassessedOn", "De herijking ligt vóór de toekenning.") }
+            } else {
+                errors.add("lastReassessedOn", "Vul een geldige datum in, bijvoorbeeld 15-01-2024.")
+            }
+        }
+        Check.maxLength(notes, 4000, "notes", "de toelichting", into: &errors)
+        return errors
+    }
+
+    public func predicate(ikcID: Int64, lockVersion: Int64 = 1) -> PlusPredicate? {
+        guard let granted = Day(typed: grantedOn) else { return nil }
+        return PlusPredicate(ikcID: ikcID, grantedOn: granted, lastReassessedOn: Day(typed: lastReassessedOn),
+                             notes: notes.trimmingWhitespace(), lockVersion: lockVersion)
+    }
+}

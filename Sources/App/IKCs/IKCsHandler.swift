@@ -33,7 +33,7 @@ struct IKCsHandler: FeatureHandler {
         let data = try store.read { c in
             try app.caches.ikcList.value(filter, c) { c in
                 IKCListData(rows: try IKCs.overview(filter, c), progress: try IKCs.progress(c),
-                            koepels: try Organisations.named(kind: "koepel", c), areas: try Areas.names(c))
+                            koepels: try Organisations.named(kind: Organisation.koepel, c), areas: try Areas.names(c))
             }
         }
         var rows = data.rows

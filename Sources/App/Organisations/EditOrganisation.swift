@@ -25,7 +25,7 @@ extension OrganisationsHandler {
         let form = OrganisationsHandler.form(request, id: id, lockVersion: expected)
         var errors = OrganisationsHandler.validate(form, kinds: kinds, nameTaken: nameTaken)
         // The koepel of an IKC stays a koepel: the IKC's form offers koepels only.
-        if stored.kind == "koepel", form.kind != "koepel", errors["kind"] == nil, koepelOf > 0 {
+        if stored.kind == Organisation.koepel, form.kind != Organisation.koepel, errors["kind"] == nil, koepelOf > 0 {
             errors.add("kind", "Deze organisatie is de koepel van een of meer IKC's; kies eerst bij die IKC's een andere koepel.")
         }
         if errors.isEmpty {

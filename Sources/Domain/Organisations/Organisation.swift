@@ -10,7 +10,7 @@ public struct Organisation: Sendable, Equatable, Identifiable {
     public var signatoryTitle: String
     public var lockVersion: Int64
 
-    public init(id: Int64 = 0, name: String = "", kind: String = "koepel", contactName: String = "",
+    public init(id: Int64 = 0, name: String = "", kind: String = Organisation.koepel, contactName: String = "",
                 contactEmail: String = "", signatoryName: String = "", signatoryTitle: String = "",
                 lockVersion: Int64 = 1) {
         self.id = id
@@ -37,6 +37,11 @@ public struct Organisation: Sendable, Equatable, Identifiable {
 }
 
 extension Organisation {
+    /// The kinds the programme's rules name (the others are the programme's own, in
+    /// `organisation_kinds`): an IKC's koepel and its childcare organisations are of these.
+    public static let koepel = "koepel"
+    public static let childcare = "kinderopvang"
+
     /// The fields for the audit log and the conflict page; the kind by its label.
     public func fields(kinds: [CodeLabel]) -> [RecordField] {
         [RecordField("name", "Naam", name), RecordField("kind", "Soort", kinds.first { $0.code == kind }?.label ?? kind),

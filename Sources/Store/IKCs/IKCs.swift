@@ -126,7 +126,7 @@ public enum IKCs {
 
     /// What an IKC can be linked to: koepels, childcare organisations and areas.
     public static func choices(_ c: Connection) throws -> IKCChoices {
-        IKCChoices(koepels: try Organisations.named(kind: "koepel", c), childcare: try Organisations.named(kind: "kinderopvang", c),
+        IKCChoices(koepels: try Organisations.named(kind: Organisation.koepel, c), childcare: try Organisations.named(kind: Organisation.childcare, c),
                    areas: try Areas.names(c))
     }
 

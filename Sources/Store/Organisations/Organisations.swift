@@ -25,7 +25,7 @@ public enum Organisations {
             """).map(organisation)
     }
 
-    /// (id, name) of the organisations of one kind ('koepel', 'kinderopvang'), for pickers.
+    /// (id, name) of the organisations of one kind (`Organisation.koepel`, `.childcare`), for pickers.
     public static func named(kind: String, _ c: Connection) throws -> [(id: Int64, name: String)] {
         try c.rows("SELECT id, name FROM organisations WHERE kind = \(kind) ORDER BY name COLLATE NOCASE").map {
             (try $0.int64(0), try $0.string(1))

@@ -17,7 +17,7 @@ public enum HomePage {
         public var currentYear: Int?
         /// Published report editions (id, year label, edition), newest first: the Ontwikkelgroep's home.
         public var reports: [(id: Int64, label: String, edition: Int)] = []
-        /// Year plan deadline reminders (issue 9; filled by `planReminderItems` in PlansHandlers).
+        /// Year plan deadline reminders (issue 9; `PlanReminders`, read by the home handler).
         public var planReminders: [PlanReminderSection.Item] = []
         /// A director's plans of earlier years that are not approved yet (e.g. returned).
         public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: YearPlan.Status)] = []

@@ -3,30 +3,11 @@ import HTTP
 import Store
 import Views
 
-// Helpers of the handlers not yet converted to handler types (issue 15); a converted feature
-// uses its `FeatureHandler`'s `today()`, `programme()` and `allows(_:_:)` instead.
+// For the handlers not yet converted to handler types (issue 15); a converted feature uses its
+// `FeatureHandler`'s `today()` instead.
 extension Application {
     /// Today's date, for due and overdue checks (`AppConfiguration.today`).
     func today() -> Day { configuration.today() }
-
-    func programme(_ context: Context) throws -> Programme {
-        if let programme = context.page.programme { return programme }
-        return try store.programme()
-    }
-
-    func canWrite(_ context: Context, _ record: RecordKind) -> Bool {
-        context.principal.map { Authorization.allows($0, .write, record) } ?? false
-    }
-
-    /// The notice after a redirect that saved something (`?saved=`).
-    static func savedNotice(_ request: Request) -> String? {
-        switch request.query["saved"] {
-        case "1": "De wijzigingen zijn opgeslagen."
-        case "new": "Het gegeven is toegevoegd."
-        case "import": "\(request.query["rows"] ?? "De") indicatoren zijn geïmporteerd."
-        default: nil
-        }
-    }
 }
 
 /// What the forms of versioned records (IKCs, organisations, areas, Plus predicates) share.
@@ -42,5 +23,15 @@ enum RecordForms {
     /// The conflict page's rows: each field as stored now and as the user submitted it.
     static func conflictFields(stored: [RecordField], submitted: [RecordField]) -> [ConflictPanel.Field] {
         zip(stored, submitted).map { ConflictPanel.Field($0.label, stored: $0.text, submitted: $1.text) }
+    }
+
+    /// The notice after the redirect that follows a save (`?saved=`).
+    static func savedNotice(_ request: Request) -> String? {
+        switch request.query["saved"] {
+        case "1": "De wijzigingen zijn opgeslagen."
+        case "new": "Het gegeven is toegevoegd."
+        case "import": "\(request.query["rows"] ?? "De") indicatoren zijn geïmporteerd."
+        default: nil
+        }
     }
 }

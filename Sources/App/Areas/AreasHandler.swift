@@ -29,7 +29,7 @@ struct AreasHandler: FeatureHandler {
         let areas = try store.read { try Areas.all($0) }
         return page(AreaPages.list(context: user.page, rows: areas.map { AreasHandler.row($0, programme, today: today) },
                                    years: programme.areaReassessmentYears, canEdit: allows(.write, .area),
-                                   notice: Application.savedNotice(request)))
+                                   notice: RecordForms.savedNotice(request)))
     }
 
     /// An area with its herijking: overdue, and when the next one is due.

@@ -8,7 +8,7 @@ import Views
 extension AreasHandler {
     func showArea(id: Int64) throws -> Response {
         try areaPage(id: id, form: nil, lockVersion: nil, errors: ValidationErrors(), indicatorForm: AreaPages.IndicatorForm(),
-                     indicatorErrors: ValidationErrors(), notice: Application.savedNotice(request))
+                     indicatorErrors: ValidationErrors(), notice: RecordForms.savedNotice(request))
     }
 
     func saveArea(id: Int64) throws -> Response {

@@ -7,7 +7,7 @@ import Views
 /// saving the predicate (or the conflict page when someone saved first).
 extension IKCsHandler {
     func showPlus(id: Int64) throws -> Response {
-        try plusPage(id: id, form: nil, errors: ValidationErrors(), notice: Application.savedNotice(request))
+        try plusPage(id: id, form: nil, errors: ValidationErrors(), notice: RecordForms.savedNotice(request))
     }
 
     func savePlus(id: Int64) throws -> Response {

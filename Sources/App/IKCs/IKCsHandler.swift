@@ -45,7 +45,7 @@ struct IKCsHandler: FeatureHandler {
                          progress: data.progress[$0.id], predicateDue: $0.predicate?.dueDate(today: today, programme: programme))
         }
         return page(IKCPages.list(context: user.page, rows: viewRows, filter: form, koepels: data.koepels, areas: data.areas,
-                                  canEdit: allows(.write, .ikc), notice: Application.savedNotice(request)))
+                                  canEdit: allows(.write, .ikc), notice: RecordForms.savedNotice(request)))
     }
 
     /// One IKC with its agreement, plans, Plus predicate and area; a director reads the own only.
@@ -71,6 +71,6 @@ struct IKCsHandler: FeatureHandler {
         guard let detail else { throw AppError.notFound }
         // Ownership is checked after loading: a director reads only the own IKC.
         guard allows(.read, .ikc, ikcID: detail.ikc.id) else { throw AppError.forbidden }
-        return page(IKCPages.detail(context: user.page, detail: detail, canEdit: allows(.write, .ikc), notice: Application.savedNotice(request)))
+        return page(IKCPages.detail(context: user.page, detail: detail, canEdit: allows(.write, .ikc), notice: RecordForms.savedNotice(request)))
     }
 }

@@ -22,7 +22,7 @@ struct OrganisationsHandler: FeatureHandler {
     func showList() throws -> Response {
         let (all, kinds) = try store.read { c in (try Organisations.all(c), try ProgrammeSettings.organisationKinds(c)) }
         return page(OrganisationPages.list(context: user.page, organisations: all, kinds: kinds, canEdit: allows(.write, .organisation),
-                                           notice: Application.savedNotice(request)))
+                                           notice: RecordForms.savedNotice(request)))
     }
 
     static let nameTaken = "Er is al een organisatie met deze naam."

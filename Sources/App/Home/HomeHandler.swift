@@ -61,7 +61,7 @@ extension Application {
                     summary.earlierPlans += try IKCs.openPlans(ikcID: ikc.id, before: year, c).map { (ikc.id, $0.planID, $0.year, $0.status) }
                 }
             case .ontwikkelgroep:
-                summary.reports = try Reports.all(c).filter { $0.status == "published" }
+                summary.reports = try Reports.all(c).filter { $0.status == .published }
                     .map { ($0.id, programme.yearLabel($0.year), $0.edition) }
             }
             return summary

@@ -145,7 +145,7 @@ public final class Application: HTTPResponder {
         case .organisations(let r): return try handleOrganisations(r, request, context, isPost: isPost)
         case .areas(let r): return try handleAreas(r, request, context, isPost: isPost)
         case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
-        case .funding(let r): return try handleFunding(r, request, context, isPost: isPost)
+        case .funding(let r): return try FundingHandler(app: self, user: user).respond(r, verb)
         case .plans(let r): return try handlePlans(r, request, context, isPost: isPost)
         case .reports(let r): return try ReportsHandler(app: self, user: user).respond(r, verb)
         case .health, .accessibility, .session(.login), .session(.logout), .session(.setPassword):

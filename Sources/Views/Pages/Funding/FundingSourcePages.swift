@@ -22,7 +22,7 @@ extension FundingPages {
         public var total: Int64 { committed.values.reduce(0, +) }
     }
 
-    public static func source(context: PageContext, programme: Programme, sources: Sources, source: FundingSource,
+    public static func source(context: PageContext, programme: Programme, sources: FundingSourceList, source: FundingSource,
                               ledger: Funding.Ledger, rows: [DrawingRow], canEdit: Bool, notice: String?) -> HTML {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
@@ -119,7 +119,7 @@ extension FundingPages {
 
     // MARK: - The form (new and edit)
 
-    public static func form(context: PageContext, programme: Programme, sources: Sources, sourceID: Int64?, lockVersion: Int64?,
+    public static func form(context: PageContext, programme: Programme, sources: FundingSourceList, sourceID: Int64?, lockVersion: Int64?,
                             form: FundingSourceForm, errors: ValidationErrors) -> HTML {
         let title = sourceID == nil ? "Financieringsbron toevoegen" : "Financieringsbron wijzigen"
         let action = sourceID.map { Route.funding(.sourceEdit($0)).path } ?? Route.funding(.new).path

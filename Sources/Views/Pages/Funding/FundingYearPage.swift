@@ -17,7 +17,7 @@ extension FundingPages {
         }
     }
 
-    public static func year(context: PageContext, programme: Programme, sources: Sources, year: Int,
+    public static func year(context: PageContext, programme: Programme, sources: FundingSourceList, year: Int,
                             ledger: Funding.Ledger, rows: [YearRow]) -> HTML {
         let label = programme.yearLabel(year)
         var sourceRows: [HTML] = []
@@ -48,7 +48,7 @@ extension FundingPages {
         """)
     }
 
-    static func yearIKCTable(sources: Sources, year: Int, ledger: Funding.Ledger, rows: [YearRow], label: String) -> HTML {
+    static func yearIKCTable(sources: FundingSourceList, year: Int, ledger: Funding.Ledger, rows: [YearRow], label: String) -> HTML {
         var head: [HTML] = []
         for source in sources.list { head.append("<th scope=\"col\" class=\"num\">\(source.name)</th>") }
         var body: [HTML] = []

@@ -146,7 +146,7 @@ public final class Application: HTTPResponder {
         case .areas(let r): return try handleAreas(r, request, context, isPost: isPost)
         case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
         case .funding(let r): return try FundingHandler(app: self, user: user).respond(r, verb)
-        case .plans(let r): return try handlePlans(r, request, context, isPost: isPost)
+        case .plans(let r): return try PlansHandler(app: self, user: user).respond(r, verb)
         case .reports(let r): return try ReportsHandler(app: self, user: user).respond(r, verb)
         case .health, .accessibility, .session(.login), .session(.logout), .session(.setPassword):
             throw AppError.notFound

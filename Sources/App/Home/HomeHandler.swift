@@ -66,7 +66,7 @@ extension Application {
             }
             return summary
         }
-        summary.planReminders = try planReminderItems(principal, today: today)  // year plan deadlines (issue 9)
+        summary.planReminders = try PlansHandler.reminderItems(for: principal, today: today, in: store)  // year plan deadlines (issue 9)
         return page(HomePage.render(context: context.page, summary: summary))
     }
 

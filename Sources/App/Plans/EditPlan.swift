@@ -24,7 +24,7 @@ extension PlansHandler {
         }
         let values = request.formValues()
         guard let expected = Int64(values["lock_version"] ?? "") else { throw AppError.badRequest("Het formulier mist zijn versie.") }
-        let wantsSubmit = values["action"] == "submit"
+        let wantsSubmit = YearPlan.FormAction(rawValue: values[YearPlan.FormAction.field] ?? "") == .submit
         let form = PlanForm(values, results: model.results, funding: model.funding, staffing: model.staffing, today: today())
         guard form.errors.isEmpty else {
             model.values = form.raw

@@ -12,13 +12,13 @@ extension PlansHandler {
         guard plan.status == .ingediend else {
             throw AppError.conflict(detail: "Dit jaarplan is niet (meer) ingediend; alleen een ingediend plan kan worden beoordeeld.")
         }
-        let decision = values["decision"] ?? ""
+        let decision = YearPlan.ReviewDecision(rawValue: values[YearPlan.ReviewDecision.field] ?? "")
         let reason = (values["reason"] ?? "").trimmingWhitespace()
         switch decision {
-        case "approve":
+        case .approve:
             try YearPlans.approve(plan, expected: expected, by: principal.userID, in: store)
             return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?beoordeeld=goedgekeurd")
-        case "return":
+        case .giveBack:
             var errors = ValidationErrors()
             Check.required(reason, "reason", "de reden van terugsturen", into: &errors)
             Check.maxLength(reason, YearPlanRules.maxTextLength, "reason", "de reden", into: &errors)
@@ -30,7 +30,7 @@ extension PlansHandler {
             }
             try YearPlans.giveBack(plan, expected: expected, reason: reason, by: principal.userID, in: store)
             return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?beoordeeld=teruggestuurd")
-        default:
+        case nil:
             throw AppError.badRequest("Kies goedkeuren of terugsturen.")
         }
     }

@@ -27,18 +27,7 @@ extension FundingHandler {
         }
         let ledger = Funding.Ledger(sourceIDs: sources.list.map(\.id), years: Array(programme.years), budgets: budgets,
                                     commitments: Funding.commitments(figures), spending: spending)
-        var byAgreement: [Int64: Funding.AgreementFigures] = [:]
-        for figure in figures { byAgreement[figure.agreementID] = figure }
-        var rows: [FundingPages.YearRow] = []
-        for label in labels {
-            guard let figure = byAgreement[label.agreementID] else { continue }
-            var committed: [Int64: Int64] = [:]
-            for source in sources.list {
-                let amount = figure.committed[Funding.Key(source.id, year), default: 0]
-                if amount != 0 { committed[source.id] = amount }
-            }
-            if !committed.isEmpty { rows.append(FundingPages.YearRow(ikcID: label.ikcID, ikcName: label.ikcName, committed: committed)) }
-        }
+        let rows = Funding.yearRows(figures: figures, labels: labels, sourceIDs: sources.list.map(\.id), year: year)
         if asCSV {
             if request.query["tabel"] == "ikcs" {
                 return csv(FundingCSV.yearIKCs(year: year, sources: sources, ledger: ledger, rows: rows), filename: "financiering-\(year)-ikcs.csv")

@@ -111,22 +111,13 @@ public enum FundingSources {
 
     // MARK: - Agreements as the funding pages name them
 
-    /// An agreement with its IKC, for labels and pickers.
-    public struct AgreementLabel: Sendable, Equatable {
-        public var agreementID: Int64
-        public var ikcID: Int64
-        public var ikcName: String
-        public var firstYear: Int
-        public var lastYear: Int
-    }
-
-    public static func agreementLabels(_ c: Connection) throws -> [AgreementLabel] {
+    public static func agreementLabels(_ c: Connection) throws -> [FundingAgreementLabel] {
         try c.rows("""
             SELECT a.id, a.ikc_id, i.name, a.first_year, a.last_year
             FROM agreements a JOIN ikcs i ON i.id = a.ikc_id
             ORDER BY i.name COLLATE NOCASE, a.first_year
             """).map { row in
-            AgreementLabel(agreementID: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2),
+            FundingAgreementLabel(agreementID: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2),
                            firstYear: try row.int(3), lastYear: try row.int(4))
         }
     }

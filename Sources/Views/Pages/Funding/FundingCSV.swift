@@ -59,7 +59,7 @@ public enum FundingCSV {
     }
 
     /// What each IKC's agreement in force draws on a source per year, with a total line.
-    public static func sourceIKCs(programme: Programme, sourceID: Int64, ledger: Funding.Ledger, rows drawing: [FundingPages.DrawingRow]) -> [UInt8] {
+    public static func sourceIKCs(programme: Programme, sourceID: Int64, ledger: Funding.Ledger, rows drawing: [Funding.DrawingRow]) -> [UInt8] {
         var rows: [[Field]] = []
         for row in drawing {
             let total = ledger.years.reduce(Int64(0)) { $0 + (row.committed[$1] ?? 0) }
@@ -78,7 +78,7 @@ public enum FundingCSV {
     }
 
     /// What each IKC commits per source in one year, with a total line.
-    public static func yearIKCs(year: Int, sources: FundingSourceList, ledger: Funding.Ledger, rows yearRows: [FundingPages.YearRow]) -> [UInt8] {
+    public static func yearIKCs(year: Int, sources: FundingSourceList, ledger: Funding.Ledger, rows yearRows: [Funding.YearRow]) -> [UInt8] {
         var rows: [[Field]] = []
         for row in yearRows {
             let total = sources.list.reduce(Int64(0)) { $0 + (row.committed[$1.id] ?? 0) }

@@ -113,7 +113,7 @@ public final class Application: HTTPResponder {
             try checkAnonymousCSRF(request, &context, isPost: isPost)
             return isPost ? try postSetPassword(token: token, request, context) : try getSetPassword(token: token, context)
         case .reports(.shared(let token)):
-            return try getSharedReport(token: token)
+            return try ReportsHandler.showShared(app: self, token: token)
         default:
             break
         }
@@ -145,9 +145,9 @@ public final class Application: HTTPResponder {
         case .organisations(let r): return try OrganisationsHandler(app: self, user: user).respond(r, verb)
         case .areas(let r): return try AreasHandler(app: self, user: user).respond(r, verb)
         case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
-        case .funding(let r): return try handleFunding(r, request, context, isPost: isPost)
-        case .plans(let r): return try handlePlans(r, request, context, isPost: isPost)
-        case .reports(let r): return try handleReports(r, request, context, isPost: isPost)
+        case .funding(let r): return try FundingHandler(app: self, user: user).respond(r, verb)
+        case .plans(let r): return try PlansHandler(app: self, user: user).respond(r, verb)
+        case .reports(let r): return try ReportsHandler(app: self, user: user).respond(r, verb)
         case .health, .accessibility, .session(.login), .session(.logout), .session(.setPassword):
             throw AppError.notFound
         }

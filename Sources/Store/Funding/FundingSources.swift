@@ -29,40 +29,10 @@ public enum FundingSources {
         try c.row("SELECT 1 FROM funding_sources WHERE name = \(name) COLLATE NOCASE AND id IS NOT \(exceptID)") != nil
     }
 
-    /// Creates a source with its budgets; returns its id.
-    public static func create(_ source: FundingSource, budgets: [Int: Int64], _ c: Connection) throws -> Int64 {
-        if try nameExists(source.name, exceptID: nil, c) { throw StoreError.duplicate(field: "name") }
-        try c.execute("""
-            INSERT INTO funding_sources (name, kind, organisation_id, notes)
-            VALUES (\(source.name), \(source.kind), \(source.organisationID), \(source.notes))
-            """)
-        let id = c.lastInsertRowID
-        for (year, cents) in budgets.sorted(by: { $0.key < $1.key }) {
-            try c.execute("INSERT INTO funding_budgets (funding_source_id, year, amount_cents) VALUES (\(id), \(year), \(cents))")
-        }
-        return id
-    }
-
-    /// Saves a source's fields and its budgets for `years` (a year without an entry in `budgets`
-    /// loses its budget), refusing a save over a newer version.
-    public static func update(id: Int64, expectedVersion: Int64, _ source: FundingSource, budgets: [Int: Int64],
-                              years: ClosedRange<Int>, _ c: Connection) throws {
-        guard let current = try find(id: id, c) else { throw StoreError.notFound(record: "funding_source", id: id) }
-        guard current.lockVersion == expectedVersion else {
-            throw StoreError.staleVersion(record: "funding_source", id: id, expected: expectedVersion, actual: current.lockVersion)
-        }
-        if try nameExists(source.name, exceptID: id, c) { throw StoreError.duplicate(field: "name") }
-        try c.execute("""
-            UPDATE funding_sources SET name = \(source.name), kind = \(source.kind), organisation_id = \(source.organisationID),
-                   notes = \(source.notes), lock_version = lock_version + 1
-            WHERE id = \(id)
-            """)
-        try c.execute("""
-            DELETE FROM funding_budgets WHERE funding_source_id = \(id) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound)
-            """)
-        for (year, cents) in budgets.sorted(by: { $0.key < $1.key }) where years.contains(year) {
-            try c.execute("INSERT INTO funding_budgets (funding_source_id, year, amount_cents) VALUES (\(id), \(year), \(cents))")
-        }
+    /// The sources with the kinds a source can have and the organisations' names: what every
+    /// funding page shows.
+    public static func list(_ c: Connection) throws -> FundingSourceList {
+        FundingSourceList(list: try all(c), kinds: try ProgrammeSettings.fundingSourceKinds(c), organisationNames: try Organisations.names(c))
     }
 
     // MARK: - Figures
@@ -141,22 +111,13 @@ public enum FundingSources {
 
     // MARK: - Agreements as the funding pages name them
 
-    /// An agreement with its IKC, for labels and pickers.
-    public struct AgreementLabel: Sendable, Equatable {
-        public var agreementID: Int64
-        public var ikcID: Int64
-        public var ikcName: String
-        public var firstYear: Int
-        public var lastYear: Int
-    }
-
-    public static func agreementLabels(_ c: Connection) throws -> [AgreementLabel] {
+    public static func agreementLabels(_ c: Connection) throws -> [FundingAgreementLabel] {
         try c.rows("""
             SELECT a.id, a.ikc_id, i.name, a.first_year, a.last_year
             FROM agreements a JOIN ikcs i ON i.id = a.ikc_id
             ORDER BY i.name COLLATE NOCASE, a.first_year
             """).map { row in
-            AgreementLabel(agreementID: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2),
+            FundingAgreementLabel(agreementID: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2),
                            firstYear: try row.int(3), lastYear: try row.int(4))
         }
     }

@@ -188,10 +188,10 @@ public enum YearPlans {
         }
     }
 
-    // MARK: - Writes (the caller runs these inside `write` and logs them)
+    // MARK: - Writes inside a verb's transaction (YearPlanVerbs.swift) or the demo data
 
     /// Opens a plan for an IKC and year from the given agreement version; returns its id.
-    public static func open(ikcID: Int64, year: Int, versionID: Int64, _ c: Connection) throws -> Int64 {
+    static func open(ikcID: Int64, year: Int, versionID: Int64, _ c: Connection) throws -> Int64 {
         if try id(ikcID: ikcID, year: year, c) != nil { throw StoreError.duplicate(field: "year") }
         try c.execute("""
             INSERT INTO year_plans (ikc_id, year, agreement_version_id, status, created_at)
@@ -200,21 +200,12 @@ public enum YearPlans {
         return c.lastInsertRowID
     }
 
-    /// Checks the version a form was loaded from; throws `staleVersion` when the plan changed since.
-    static func checkVersion(id: Int64, expected: Int64, _ c: Connection) throws {
-        guard let row = try c.row("SELECT lock_version FROM year_plans WHERE id = \(id)") else {
-            throw StoreError.notFound(record: "year_plan", id: id)
-        }
-        let actual = try row.int64(0)
-        guard actual == expected else { throw StoreError.staleVersion(record: "year_plan", id: id, expected: expected, actual: actual) }
-    }
-
     /// Replaces the plan's Plan, Check and Act content with `content` (absent values stay NULL).
-    public static func save(id: Int64, expectedVersion: Int64, content: YearPlanContent, _ c: Connection) throws {
-        try checkVersion(id: id, expected: expectedVersion, c)
+    static func save(id: Int64, expectedVersion: Int64, content: YearPlanContent, _ c: Connection) throws {
+        try claim(.yearPlans, id: id, expected: expectedVersion, c)
         try c.execute("""
             UPDATE year_plans SET intention = \(content.intention), act_changes = \(content.actChanges),
-                act_amendment_proposal = \(content.actAmendmentProposal), lock_version = lock_version + 1
+                act_amendment_proposal = \(content.actAmendmentProposal)
             WHERE id = \(id)
             """)
         try c.execute("DELETE FROM plan_activities WHERE plan_id = \(id)")
@@ -249,43 +240,11 @@ public enum YearPlans {
         }
     }
 
-    public static func addNote(planID: Int64, on day: Day, text: String, authorID: Int64?, _ c: Connection) throws {
+    static func addNote(planID: Int64, on day: Day, text: String, authorID: Int64?, _ c: Connection) throws {
         try c.execute("""
             INSERT INTO progress_notes (plan_id, noted_on, text, author_id, created_at)
             VALUES (\(planID), \(day.iso), \(text), \(authorID), \(Timestamp.now()))
             """)
-    }
-
-    /// concept/teruggestuurd → ingediend.
-    public static func submit(id: Int64, expectedVersion: Int64, _ c: Connection) throws {
-        try checkVersion(id: id, expected: expectedVersion, c)
-        try c.execute("""
-            UPDATE year_plans SET status = 'ingediend', submitted_at = \(Timestamp.now()), lock_version = lock_version + 1
-            WHERE id = \(id) AND status IN ('concept', 'teruggestuurd')
-            """)
-        guard c.changes == 1 else { throw StoreError.staleVersion(record: "year_plan", id: id, expected: expectedVersion, actual: expectedVersion) }
-    }
-
-    /// ingediend → goedgekeurd.
-    public static func approve(id: Int64, expectedVersion: Int64, reviewerID: Int64?, _ c: Connection) throws {
-        try checkVersion(id: id, expected: expectedVersion, c)
-        try c.execute("""
-            UPDATE year_plans SET status = 'goedgekeurd', reviewed_at = \(Timestamp.now()), reviewed_by = \(reviewerID),
-                lock_version = lock_version + 1
-            WHERE id = \(id) AND status = 'ingediend'
-            """)
-        guard c.changes == 1 else { throw StoreError.staleVersion(record: "year_plan", id: id, expected: expectedVersion, actual: expectedVersion) }
-    }
-
-    /// ingediend → teruggestuurd, keeping the reason and the content as reviewed (JSON).
-    public static func giveBack(id: Int64, expectedVersion: Int64, reviewerID: Int64?, reason: String, snapshot: String, _ c: Connection) throws {
-        try checkVersion(id: id, expected: expectedVersion, c)
-        try c.execute("""
-            UPDATE year_plans SET status = 'teruggestuurd', reviewed_at = \(Timestamp.now()), reviewed_by = \(reviewerID),
-                return_reason = \(reason), reviewed_snapshot = \(snapshot), lock_version = lock_version + 1
-            WHERE id = \(id) AND status = 'ingediend'
-            """)
-        guard c.changes == 1 else { throw StoreError.staleVersion(record: "year_plan", id: id, expected: expectedVersion, actual: expectedVersion) }
     }
 
     // MARK: - For other features
@@ -348,14 +307,14 @@ public enum PlanDeadlines {
         try all(c).first { $0.year == year }
     }
 
-    public static func set(year: Int, dueOn: Day, graceDays: Int, _ c: Connection) throws {
+    static func set(year: Int, dueOn: Day, graceDays: Int, _ c: Connection) throws {
         try c.execute("""
             INSERT INTO plan_deadlines (year, due_on, grace_days) VALUES (\(year), \(dueOn.iso), \(graceDays))
             ON CONFLICT (year) DO UPDATE SET due_on = excluded.due_on, grace_days = excluded.grace_days
             """)
     }
 
-    public static func remove(year: Int, _ c: Connection) throws {
+    static func remove(year: Int, _ c: Connection) throws {
         try c.execute("DELETE FROM plan_deadlines WHERE year = \(year)")
     }
 }

@@ -38,7 +38,7 @@ public enum FundingCSV {
     // MARK: - The tables
 
     /// The overview: one line per source and year, then one per year for all sources.
-    public static func overview(programme: Programme, sources: FundingPages.Sources, ledger: Funding.Ledger) -> [UInt8] {
+    public static func overview(programme: Programme, sources: FundingSourceList, ledger: Funding.Ledger) -> [UInt8] {
         var rows: [[Field]] = []
         for source in sources.list {
             for year in ledger.years {
@@ -59,7 +59,7 @@ public enum FundingCSV {
     }
 
     /// What each IKC's agreement in force draws on a source per year, with a total line.
-    public static func sourceIKCs(programme: Programme, sourceID: Int64, ledger: Funding.Ledger, rows drawing: [FundingPages.DrawingRow]) -> [UInt8] {
+    public static func sourceIKCs(programme: Programme, sourceID: Int64, ledger: Funding.Ledger, rows drawing: [Funding.DrawingRow]) -> [UInt8] {
         var rows: [[Field]] = []
         for row in drawing {
             let total = ledger.years.reduce(Int64(0)) { $0 + (row.committed[$1] ?? 0) }
@@ -71,14 +71,14 @@ public enum FundingCSV {
     }
 
     /// Every source's balance in one year, with a line for all sources.
-    public static func yearSources(year: Int, sources: FundingPages.Sources, ledger: Funding.Ledger) -> [UInt8] {
+    public static func yearSources(year: Int, sources: FundingSourceList, ledger: Funding.Ledger) -> [UInt8] {
         var rows: [[Field]] = sources.list.map { [.text($0.name)] + balanceFields(ledger.balance($0.id, year)) }
         rows.append([.text("Alle bronnen")] + balanceFields(ledger.yearTotal(year)))
         return document(header: ["Financieringsbron"] + balanceHeader, rows: rows)
     }
 
     /// What each IKC commits per source in one year, with a total line.
-    public static func yearIKCs(year: Int, sources: FundingPages.Sources, ledger: Funding.Ledger, rows yearRows: [FundingPages.YearRow]) -> [UInt8] {
+    public static func yearIKCs(year: Int, sources: FundingSourceList, ledger: Funding.Ledger, rows yearRows: [Funding.YearRow]) -> [UInt8] {
         var rows: [[Field]] = []
         for row in yearRows {
             let total = sources.list.reduce(Int64(0)) { $0 + (row.committed[$1.id] ?? 0) }
@@ -100,7 +100,7 @@ public enum FundingCSV {
     }
 
     /// The scenario's remaining budget per source and year.
-    public static func scenarioSources(programme: Programme, sources: FundingPages.Sources, outcome: Funding.ScenarioOutcome) -> [UInt8] {
+    public static func scenarioSources(programme: Programme, sources: FundingSourceList, outcome: Funding.ScenarioOutcome) -> [UInt8] {
         var rows: [[Field]] = []
         for sourceID in outcome.after.sourceIDs {
             for year in outcome.after.years {

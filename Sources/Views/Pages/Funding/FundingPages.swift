@@ -4,25 +4,6 @@ import Markup
 /// The funding pages (issue 8): the overview of sources × years with budgets, commitments,
 /// concept changes, remaining budget and realised spending, with the over-commitment flag.
 public enum FundingPages {
-    /// What every funding page knows about the sources.
-    public struct Sources: Sendable {
-        public var list: [FundingSource]
-        /// The kinds of `funding_source_kinds`, in their order.
-        public var kinds: [CodeLabel]
-        public var organisationNames: [Int64: String]
-
-        public init(list: [FundingSource], kinds: [CodeLabel], organisationNames: [Int64: String]) {
-            self.list = list
-            self.kinds = kinds
-            self.organisationNames = organisationNames
-        }
-
-        public var kindCodes: [String] { kinds.map(\.code) }
-
-        public func name(_ id: Int64) -> String { list.first { $0.id == id }?.name ?? "Bron \(id)" }
-        public func kindLabel(_ source: FundingSource) -> String { kinds.first { $0.code == source.kind }?.label ?? source.kind }
-    }
-
     // MARK: - Shared pieces
 
     /// An amount, or "–" when it is not known.
@@ -65,7 +46,7 @@ public enum FundingPages {
     }
 
     /// The list of over-committed sources and years, red, above a table.
-    static func overCommitmentAlert(_ ledger: Funding.Ledger, sources: Sources, programme: Programme) -> HTML {
+    static func overCommitmentAlert(_ ledger: Funding.Ledger, sources: FundingSourceList, programme: Programme) -> HTML {
         let over = ledger.overCommitments
         guard !over.isEmpty else {
             return "<p class=\"funding-ok\">Geen overschrijdingen: in geen enkel jaar zijn de vastgestelde toezeggingen hoger dan het budget.</p>"
@@ -82,7 +63,7 @@ public enum FundingPages {
     }
 
     /// The overview chart: fixed commitments per source stacked per year, against the total budget.
-    static func overviewChart(_ ledger: Funding.Ledger, sources: Sources, programme: Programme) -> HTML {
+    static func overviewChart(_ ledger: Funding.Ledger, sources: FundingSourceList, programme: Programme) -> HTML {
         var bars: [StackedBarChart.Bar] = []
         for year in ledger.years {
             let total = ledger.yearTotal(year)
@@ -100,7 +81,7 @@ public enum FundingPages {
 
     // MARK: - Overview
 
-    public static func overview(context: PageContext, programme: Programme, sources: Sources, ledger: Funding.Ledger,
+    public static func overview(context: PageContext, programme: Programme, sources: FundingSourceList, ledger: Funding.Ledger,
                                 canEdit: Bool, notice: String?) -> HTML {
         var head: [HTML] = []
         for year in ledger.years {

@@ -39,7 +39,7 @@ extension FundingPages {
         return text.hasPrefix("€ ") ? String(text.dropFirst(2)) : text
     }
 
-    public static func scenario(context: PageContext, programme: Programme, sources: Sources, agreements: [(id: Int64, label: String)],
+    public static func scenario(context: PageContext, programme: Programme, sources: FundingSourceList, agreements: [(id: Int64, label: String)],
                                 input: ScenarioInput, outcome: Funding.ScenarioOutcome?) -> HTML {
         let sourceOptions = sources.list.map { (String($0.id), $0.name) }
         let agreementOptions = agreements.map { (String($0.id), $0.label) }
@@ -105,7 +105,7 @@ extension FundingPages {
         """
     }
 
-    static func scenarioContributionInputs(programme: Programme, sources: Sources, label: String, agreementID: Int64, input: ScenarioInput) -> HTML {
+    static func scenarioContributionInputs(programme: Programme, sources: FundingSourceList, label: String, agreementID: Int64, input: ScenarioInput) -> HTML {
         var head: [HTML] = []
         for year in input.agreementYears { head.append("<th scope=\"col\">\(programme.yearLabel(year))</th>") }
         var rows: [HTML] = []
@@ -130,7 +130,7 @@ extension FundingPages {
         """
     }
 
-    static func scenarioOutcome(_ outcome: Funding.ScenarioOutcome, sources: Sources, programme: Programme) -> HTML {
+    static func scenarioOutcome(_ outcome: Funding.ScenarioOutcome, sources: FundingSourceList, programme: Programme) -> HTML {
         var yearRows: [HTML] = []
         for year in outcome.after.years {
             let before = outcome.before.yearTotal(year), after = outcome.after.yearTotal(year)

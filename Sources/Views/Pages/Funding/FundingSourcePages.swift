@@ -3,27 +3,8 @@ import Markup
 
 /// A funding source's page (its balance per year and the IKCs that draw on it) and its form.
 extension FundingPages {
-    /// One IKC's agreement drawing on a source.
-    public struct DrawingRow: Sendable {
-        public var ikcID: Int64
-        public var ikcName: String
-        /// Year -> what the version in force commits.
-        public var committed: [Int: Int64]
-        /// Year -> what the pending version would change (absent or 0: nothing).
-        public var change: [Int: Int64]
-
-        public init(ikcID: Int64, ikcName: String, committed: [Int: Int64], change: [Int: Int64]) {
-            self.ikcID = ikcID
-            self.ikcName = ikcName
-            self.committed = committed
-            self.change = change
-        }
-
-        public var total: Int64 { committed.values.reduce(0, +) }
-    }
-
-    public static func source(context: PageContext, programme: Programme, sources: Sources, source: FundingSource,
-                              ledger: Funding.Ledger, rows: [DrawingRow], canEdit: Bool, notice: String?) -> HTML {
+    public static func source(context: PageContext, programme: Programme, sources: FundingSourceList, source: FundingSource,
+                              ledger: Funding.Ledger, rows: [Funding.DrawingRow], canEdit: Bool, notice: String?) -> HTML {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
         let edit: HTML = canEdit ? """
@@ -81,7 +62,7 @@ extension FundingPages {
         """
     }
 
-    static func drawingTable(years: [Int], rows: [DrawingRow], ledger: Funding.Ledger, sourceID: Int64, programme: Programme) -> HTML {
+    static func drawingTable(years: [Int], rows: [Funding.DrawingRow], ledger: Funding.Ledger, sourceID: Int64, programme: Programme) -> HTML {
         var head: [HTML] = []
         for year in years { head.append("<th scope=\"col\" class=\"num\">\(programme.yearLabel(year))</th>") }
         var body: [HTML] = []
@@ -119,7 +100,7 @@ extension FundingPages {
 
     // MARK: - The form (new and edit)
 
-    public static func form(context: PageContext, programme: Programme, sources: Sources, sourceID: Int64?, lockVersion: Int64?,
+    public static func form(context: PageContext, programme: Programme, sources: FundingSourceList, sourceID: Int64?, lockVersion: Int64?,
                             form: FundingSourceForm, errors: ValidationErrors) -> HTML {
         let title = sourceID == nil ? "Financieringsbron toevoegen" : "Financieringsbron wijzigen"
         let action = sourceID.map { Route.funding(.sourceEdit($0)).path } ?? Route.funding(.new).path

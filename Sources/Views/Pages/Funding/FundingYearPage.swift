@@ -3,22 +3,8 @@ import Markup
 
 /// One programme year across all sources: each source's balance, and what each IKC draws on each source.
 extension FundingPages {
-    /// One IKC's commitments in the year, per source.
-    public struct YearRow: Sendable {
-        public var ikcID: Int64
-        public var ikcName: String
-        /// Source id -> what the version in force commits this year.
-        public var committed: [Int64: Int64]
-
-        public init(ikcID: Int64, ikcName: String, committed: [Int64: Int64]) {
-            self.ikcID = ikcID
-            self.ikcName = ikcName
-            self.committed = committed
-        }
-    }
-
-    public static func year(context: PageContext, programme: Programme, sources: Sources, year: Int,
-                            ledger: Funding.Ledger, rows: [YearRow]) -> HTML {
+    public static func year(context: PageContext, programme: Programme, sources: FundingSourceList, year: Int,
+                            ledger: Funding.Ledger, rows: [Funding.YearRow]) -> HTML {
         let label = programme.yearLabel(year)
         var sourceRows: [HTML] = []
         for source in sources.list {
@@ -48,7 +34,7 @@ extension FundingPages {
         """)
     }
 
-    static func yearIKCTable(sources: Sources, year: Int, ledger: Funding.Ledger, rows: [YearRow], label: String) -> HTML {
+    static func yearIKCTable(sources: FundingSourceList, year: Int, ledger: Funding.Ledger, rows: [Funding.YearRow], label: String) -> HTML {
         var head: [HTML] = []
         for source in sources.list { head.append("<th scope=\"col\" class=\"num\">\(source.name)</th>") }
         var body: [HTML] = []

@@ -193,8 +193,8 @@ public enum PlanPage {
         <input type="hidden" name="lock_version" value="\(plan.lockVersion)">
         \(Components.textArea("reason", label: "Reden van terugsturen (verplicht bij terugsturen)", value: model.reviewReason, errors: model.reviewErrors, hint: "De directeur ziet deze reden bij het plan; hij komt ook in het logboek.", rows: 4))
         <div class="button-row">
-        <button type="submit" name="decision" value="approve" class="button button--primary">Goedkeuren</button>
-        <button type="submit" name="decision" value="return" class="button button--secondary">Terugsturen</button>
+        <button type="submit" name="\(YearPlan.ReviewDecision.field)" value="\(YearPlan.ReviewDecision.approve.rawValue)" class="button button--primary">Goedkeuren</button>
+        <button type="submit" name="\(YearPlan.ReviewDecision.field)" value="\(YearPlan.ReviewDecision.giveBack.rawValue)" class="button button--secondary">Terugsturen</button>
         </div>
         """))
         </section>
@@ -230,11 +230,11 @@ public enum PlanPage {
 
     static func buttons(_ model: Model) -> HTML {
         let submit: HTML = model.canSubmit
-            ? "<button type=\"submit\" name=\"action\" value=\"submit\" class=\"button button--primary\">Opslaan en indienen</button>"
+            ? "<button type=\"submit\" name=\"\(YearPlan.FormAction.field)\" value=\"\(YearPlan.FormAction.submit.rawValue)\" class=\"button button--primary\">Opslaan en indienen</button>"
             : .empty
         return """
         <div class="button-row plan-save">
-        <button type="submit" name="action" value="save" class="button button--\(model.canSubmit ? "secondary" : "primary")">Opslaan</button>
+        <button type="submit" name="\(YearPlan.FormAction.field)" value="\(YearPlan.FormAction.save.rawValue)" class="button button--\(model.canSubmit ? "secondary" : "primary")">Opslaan</button>
         \(submit)
         </div>
         <p class="hint">Opslaan kan altijd; lege velden blijven leeg (een leeg veld is nooit 0).\(model.canSubmit ? " Indienen lukt pas als alles onder ‘Nog niet ingevuld’ is ingevuld." : "")</p>

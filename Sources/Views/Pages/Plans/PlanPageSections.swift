@@ -134,7 +134,7 @@ extension PlanPage {
             <fieldset class="plan-note-new"><legend>Nieuwe voortgangsnotitie</legend>
             \(Components.textField("note_date", label: "Datum", value: values["note_date"] ?? "", errors: model.errors, type: "date", hint: "Leeg laten is vandaag."))
             \(Components.textArea("note_text", label: "Wat is er gedaan of gebeurd?", value: values["note_text"] ?? "", errors: model.errors, rows: 3))
-            <button type="submit" name="action" value="save" class="button button--secondary">Notitie toevoegen (en alles opslaan)</button>
+            <button type="submit" name="\(YearPlan.FormAction.field)" value="\(YearPlan.FormAction.save.rawValue)" class="button button--secondary">Notitie toevoegen (en alles opslaan)</button>
             </fieldset>
             """
         }

@@ -5,33 +5,21 @@ import Markup
 /// The annual report: the list of years and editions, the live draft, published editions, the
 /// shared read-only view. `body` renders the report itself; publishing freezes its output.
 public enum ReportPages {
-    public struct IndexRow: Sendable {
-        public var id: Int64
-        public var year: Int
-        public var yearLabel: String
-        public var edition: Int
-        public var status: String
-        public var publishedAt: String?
-        public init(id: Int64, year: Int, yearLabel: String, edition: Int, status: String, publishedAt: String?) {
-            self.id = id
-            self.year = year
-            self.yearLabel = yearLabel
-            self.edition = edition
-            self.status = status
-            self.publishedAt = publishedAt
-        }
-    }
-
-    public static func index(context: PageContext, years: [(year: Int, label: String)], editions: [IndexRow], canEdit: Bool) -> HTML {
+    public static func index(context: PageContext, programme: Programme, editions: [ReportEdition], canEdit: Bool) -> HTML {
         var yearLinks: [HTML] = []
-        for item in years.reversed() {
-            yearLinks.append("<li><a href=\"\(Route.reports(.year(item.year)).path)\">Concept jaarrapportage \(item.label)</a></li>")
+        for year in programme.years.reversed() {
+            yearLinks.append("<li><a href=\"\(Route.reports(.year(year)).path)\">Concept jaarrapportage \(programme.yearLabel(year))</a></li>")
         }
         var rows: [HTML] = []
-        for edition in editions where edition.status != "draft" {
-            let status: HTML = edition.status == "published" ? "<span class=\"status status--final\">Gepubliceerd</span>" : "<span class=\"status status--none\">Ingetrokken</span>"
+        for edition in editions {
+            let status: HTML
+            switch edition.status {
+            case .draft: continue
+            case .published: status = "<span class=\"status status--final\">Gepubliceerd</span>"
+            case .withdrawn: status = "<span class=\"status status--none\">Ingetrokken</span>"
+            }
             rows.append("""
-            <tr><th scope="row"><a href="\(Route.reports(.edition(edition.id)).path)">Jaarrapportage \(edition.yearLabel), editie \(edition.edition)</a></th><td>\(status)</td><td>\(edition.publishedAt.map { String($0.prefix(10)) } ?? "–")</td></tr>
+            <tr><th scope="row"><a href="\(Route.reports(.edition(edition.id)).path)">Jaarrapportage \(programme.yearLabel(edition.year)), editie \(edition.edition)</a></th><td>\(status)</td><td>\(edition.publishedAt.map { String($0.prefix(10)) } ?? "–")</td></tr>
             """)
         }
         let published: HTML = rows.isEmpty ? "<p>Er is nog geen jaarrapportage gepubliceerd.</p>" : """
@@ -82,11 +70,11 @@ public enum ReportPages {
     }
 
     /// A published or withdrawn edition: its frozen content, never recomputed.
-    public static func edition(context: PageContext, yearLabel: String, edition: Int, status: String, publishedAt: String?,
-                               frozenHTML: String, newerFiguresExist: Bool, liveYear: Int, editionID: Int64,
-                               shareLink: String?, shareActive: Bool, canManage: Bool) -> HTML {
+    public static func edition(context: PageContext, yearLabel: String, edition report: ReportEdition, newerFiguresExist: Bool,
+                               shareLink: String?, canManage: Bool) -> HTML {
+        let edition = report.edition, editionID = report.id, shareActive = report.shareActive
         var manage: HTML = .empty
-        if canManage && status == "published" {
+        if canManage && report.status == .published {
             manage = """
             <section aria-labelledby="manage-title" class="report-editor">
             <h2 id="manage-title">Delen en intrekken</h2>
@@ -98,26 +86,28 @@ public enum ReportPages {
             </section>
             """
         }
-        let statusNote: HTML = status == "withdrawn"
-            ? "<p class=\"warning\">Deze editie is ingetrokken. Zij blijft leesbaar, maar is vervangen of niet meer geldig.</p>"
-            : .empty
+        let statusNote: HTML
+        switch report.status {
+        case .withdrawn: statusNote = "<p class=\"warning\">Deze editie is ingetrokken. Zij blijft leesbaar, maar is vervangen of niet meer geldig.</p>"
+        case .draft, .published: statusNote = .empty
+        }
         let newer: HTML = newerFiguresExist
-            ? "<p class=\"notice\">Er zijn nieuwere cijfers dan in deze editie (bijvoorbeeld een late meting of een gecorrigeerd jaarplan). Deze editie verandert niet; <a href=\"\(Route.reports(.year(liveYear)).path)\">bekijk het concept met de nieuwste cijfers</a>.</p>"
+            ? "<p class=\"notice\">Er zijn nieuwere cijfers dan in deze editie (bijvoorbeeld een late meting of een gecorrigeerd jaarplan). Deze editie verandert niet; <a href=\"\(Route.reports(.year(report.year)).path)\">bekijk het concept met de nieuwste cijfers</a>.</p>"
             : .empty
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
-        <p class="edition-meta">Editie \(edition), gepubliceerd op \(publishedAt.map { String($0.prefix(10)) } ?? "–").</p>
+        <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)) } ?? "–").</p>
         \(statusNote)
         \(newer)
-        \(frozen(frozenHTML))
+        \(frozen(report.snapshotHTML ?? ""))
         \(manage)
         """)
     }
 
     /// The shared read-only view: no menu, no forms.
-    public static func shared(yearLabel: String, edition: Int, frozenHTML: String) -> HTML {
-        return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: PageContext(principal: nil, csrfToken: ""), """
-        <p class="edition-meta">Gedeelde editie \(edition) (alleen lezen).</p>
-        \(frozen(frozenHTML))
+    public static func shared(yearLabel: String, edition: ReportEdition) -> HTML {
+        return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition.edition)", context: PageContext(principal: nil, csrfToken: ""), """
+        <p class="edition-meta">Gedeelde editie \(edition.edition) (alleen lezen).</p>
+        \(frozen(edition.snapshotHTML ?? ""))
         """)
     }
 

@@ -1,0 +1,41 @@
+import Domain
+import HTTP
+import Store
+import Views
+
+/// Funding sources, budgets and commitments (issue 8). Reads for project leaders and the
+/// Ontwikkelgroep, writes for project leaders (the route's requirement, checked before these run).
+struct FundingHandler: FeatureHandler {
+    let app: Application
+    let user: SignedIn
+
+    func respond(_ route: FundingRoute, _ verb: Verb) throws -> Response {
+        switch (route, verb) {
+        case (.index, .show): return try showOverview(csv: false)
+        case (.indexCSV, .show): return try showOverview(csv: true)
+        case (.new, .show): return try showSourceForm(id: nil)
+        case (.new, .save): return try saveSourceForm(id: nil)
+        case (.source(let id), .show): return try showSource(id: id, csv: false)
+        case (.sourceCSV(let id), .show): return try showSource(id: id, csv: true)
+        case (.sourceEdit(let id), .show): return try showSourceForm(id: id)
+        case (.sourceEdit(let id), .save): return try saveSourceForm(id: id)
+        case (.year(let year), .show): return try showYear(year, csv: false)
+        case (.yearCSV(let year), .show): return try showYear(year, csv: true)
+        case (.scenario, .show): return try showScenario(csv: false)
+        case (.scenarioCSV, .show): return try showScenario(csv: true)
+        case (.index, .save), (.indexCSV, .save), (.source, .save), (.sourceCSV, .save), (.year, .save), (.yearCSV, .save),
+             (.scenario, .save), (.scenarioCSV, .save):
+            throw AppError.methodNotAllowed(allowed: route.methods)
+        }
+    }
+
+    var canEdit: Bool { allows(.write, .fundingSource) }
+
+    /// A CSV download (`bytes` already UTF-8 with BOM, semicolons, as Excel in the Netherlands expects).
+    func csv(_ bytes: [UInt8], filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.set("Content-Type", "text/csv; charset=utf-8")
+        headers.set("Content-Disposition", "attachment; filename=\"\(filename)\"")
+        return Response(status: 200, headers: headers, body: bytes)
+    }
+}

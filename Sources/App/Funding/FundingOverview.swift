@@ -1,0 +1,39 @@
+import Domain
+import HTTP
+import Store
+import Views
+
+/// The overview of sources × years, and one year across the sources (with their CSV tables).
+extension FundingHandler {
+    func showOverview(csv asCSV: Bool) throws -> Response {
+        let programme = try programme()
+        let (sources, ledger) = try store.read { c in
+            let sources = try FundingSources.list(c)
+            return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c))
+        }
+        if asCSV {
+            return csv(FundingCSV.overview(programme: programme, sources: sources, ledger: ledger), filename: "financiering-overzicht.csv")
+        }
+        return page(FundingPages.overview(context: user.page, programme: programme, sources: sources, ledger: ledger,
+                                          canEdit: canEdit, notice: nil))
+    }
+
+    func showYear(_ year: Int, csv asCSV: Bool) throws -> Response {
+        let programme = try programme()
+        guard programme.years.contains(year) else { throw AppError.notFound }
+        let (sources, budgets, figures, spending, labels) = try store.read { c in
+            (try FundingSources.list(c), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
+             try FundingSources.agreementLabels(c))
+        }
+        let ledger = Funding.Ledger(sourceIDs: sources.list.map(\.id), years: Array(programme.years), budgets: budgets,
+                                    commitments: Funding.commitments(figures), spending: spending)
+        let rows = Funding.yearRows(figures: figures, labels: labels, sourceIDs: sources.list.map(\.id), year: year)
+        if asCSV {
+            if request.query["tabel"] == "ikcs" {
+                return csv(FundingCSV.yearIKCs(year: year, sources: sources, ledger: ledger, rows: rows), filename: "financiering-\(year)-ikcs.csv")
+            }
+            return csv(FundingCSV.yearSources(year: year, sources: sources, ledger: ledger), filename: "financiering-\(year).csv")
+        }
+        return page(FundingPages.year(context: user.page, programme: programme, sources: sources, year: year, ledger: ledger, rows: rows))
+    }
+}

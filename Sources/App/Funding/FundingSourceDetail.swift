@@ -1,0 +1,28 @@
+import Domain
+import HTTP
+import Store
+import Views
+
+/// One source: its budgets, commitments and spending per year, and the agreements drawing on it.
+extension FundingHandler {
+    func showSource(id: Int64, csv asCSV: Bool) throws -> Response {
+        let programme = try programme()
+        let loaded = try store.read { c -> (FundingSourceList, FundingSource, Funding.Ledger, [Funding.AgreementFigures], [FundingAgreementLabel])? in
+            guard let source = try FundingSources.find(id: id, c) else { return nil }
+            return (try FundingSources.list(c), source, try FundingSources.ledger(sources: [source], years: programme.years, c),
+                    try FundingSources.agreementFigures(sourceID: id, c), try FundingSources.agreementLabels(c))
+        }
+        guard let (sources, source, ledger, figures, labels) = loaded else { throw AppError.notFound }
+        let rows = Funding.drawingRows(figures: figures, labels: labels, years: programme.years)
+        if asCSV {
+            if request.query["tabel"] == "ikcs" {
+                return csv(FundingCSV.sourceIKCs(programme: programme, sourceID: id, ledger: ledger, rows: rows),
+                           filename: "financieringsbron-\(id)-ikcs.csv")
+            }
+            return csv(FundingCSV.sourceYears(programme: programme, sourceID: id, ledger: ledger), filename: "financieringsbron-\(id).csv")
+        }
+        let notice = request.query["saved"] == "1" ? "De financieringsbron is opgeslagen." : nil
+        return page(FundingPages.source(context: user.page, programme: programme, sources: sources, source: source, ledger: ledger,
+                                        rows: rows, canEdit: canEdit, notice: notice))
+    }
+}

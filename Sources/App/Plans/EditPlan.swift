@@ -1,0 +1,48 @@
+import Domain
+import HTTP
+import Store
+import Views
+
+/// The plan page (Plan, Do, Check, Act): showing it, and saving it, with a Do note, or submitting it.
+extension PlansHandler {
+    func showPlan(id: Int64) throws -> Response {
+        var model = try planModel(id: id, .read)
+        if request.query["saved"] == "1" { model.notice = "Het jaarplan is opgeslagen." }
+        if request.query["ingediend"] == "1" { model.notice = "Het jaarplan is ingediend bij de projectleider." }
+        if request.query["beoordeeld"] == "goedgekeurd" { model.notice = "Het jaarplan is goedgekeurd." }
+        if request.query["beoordeeld"] == "teruggestuurd" { model.notice = "Het jaarplan is teruggestuurd naar de directeur." }
+        return page(PlanPage.render(context: user.page, model: model))
+    }
+
+    func savePlan(id: Int64) throws -> Response {
+        var model = try planModel(id: id, .write)
+        let plan = model.plan
+        guard model.editability.isEditable else {
+            // Refused, not silently ignored: the page says why the plan cannot be changed.
+            model.notice = "Er is niets opgeslagen."
+            return page(PlanPage.render(context: user.page, model: model), status: 403)
+        }
+        let values = request.formValues()
+        guard let expected = Int64(values["lock_version"] ?? "") else { throw AppError.badRequest("Het formulier mist zijn versie.") }
+        let wantsSubmit = YearPlan.FormAction(rawValue: values[YearPlan.FormAction.field] ?? "") == .submit
+        let form = PlanForm(values, results: model.results, funding: model.funding, staffing: model.staffing, today: today())
+        guard form.errors.isEmpty else {
+            model.values = form.raw
+            model.errors = form.errors
+            return page(PlanPage.render(context: user.page, model: model), status: 422)
+        }
+        let missing = YearPlanRules.missing(content: form.content, results: model.results, funding: model.funding)
+        let note = form.noteDay.flatMap { day in form.noteText.isEmpty ? nil : (day: day, text: form.noteText) }
+        let submitted = try YearPlans.save(plan, expected: expected, content: form.content, note: note,
+                                           submit: wantsSubmit && YearPlanRules.canSubmit(plan.status) && missing.isEmpty,
+                                           by: principal.userID, in: store)
+        if submitted { return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?ingediend=1") }
+        if wantsSubmit {
+            // Saved, but not submitted: say what is missing instead of failing silently.
+            var refused = try planModel(id: id, .read)
+            refused.submitRefused = true
+            return page(PlanPage.render(context: user.page, model: refused), status: 422)
+        }
+        return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?saved=1")
+    }
+}

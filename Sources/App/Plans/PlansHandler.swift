@@ -1,0 +1,59 @@
+import Domain
+import HTTP
+import Store
+import Views
+
+/// Year plans, the PDCA cycle (issue 9): the list, opening a plan, the plan page with save and
+/// submit, review, and the submission deadlines.
+struct PlansHandler: FeatureHandler {
+    let app: Application
+    let user: SignedIn
+
+    func respond(_ route: PlanRoute, _ verb: Verb) throws -> Response {
+        switch (route, verb) {
+        case (.index, .show): return try showList()
+        case (.approveMany, .save): return try saveApproveMany()
+        case (.new, .show): return try showNew()
+        case (.new, .save): return try saveNew()
+        case (.plan(let id), .show): return try showPlan(id: id)
+        case (.plan(let id), .save): return try savePlan(id: id)
+        case (.review(let id), .save): return try saveReview(id: id)
+        case (.deadlines, .show): return try showDeadlines()
+        case (.deadlines, .save): return try saveDeadlines()
+        case (.index, .save), (.approveMany, .show), (.review, .show):
+            throw AppError.methodNotAllowed(allowed: route.methods)
+        }
+    }
+
+    /// The day of a stored moment (ISO-8601 UTC text).
+    static func day(fromMoment iso: String?) -> Day? {
+        iso.flatMap { Day(iso: String($0.prefix(10))) }
+    }
+
+    /// The plan reminders for the home page and the director's list: a director's own IKCs from
+    /// 21 days before the deadline; for a project leader every late or missing plan; none otherwise.
+    /// Render with `PlanReminderSection.render(context:items:)`.
+    static func reminderItems(for principal: Principal, today: Day, in store: DataStore) throws -> [PlanReminderSection.Item] {
+        let items: [PlanReminders.Item]
+        switch principal.role {
+        case .directeur: items = try store.read { try PlanReminders.forDirector(ikcIDs: principal.ikcIDs, today: today, $0) }
+        case .projectleider: items = try store.read { try PlanReminders.late(today: today, $0) }
+        case .ontwikkelgroep: items = []
+        }
+        return sectionItems(items)
+    }
+
+    /// The reminders as the reminder section shows them.
+    static func sectionItems(_ items: [PlanReminders.Item]) -> [PlanReminderSection.Item] {
+        items.map {
+            PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, deadline: $0.deadline, reminder: $0.reminder)
+        }
+    }
+
+    /// Loads a plan and checks that the principal may `action` it (404, then 403).
+    func loadPlan(id: Int64, _ action: Action) throws -> YearPlan {
+        guard let plan = try store.read({ try YearPlans.find(id: id, $0) }) else { throw AppError.notFound }
+        guard allows(action, .yearPlan, ikcID: plan.ikcID) else { throw AppError.forbidden }
+        return plan
+    }
+}

@@ -1,0 +1,44 @@
+import Domain
+import HTTP
+import Store
+import Views
+
+/// Publishing a year's draft as a frozen edition, reading an edition, withdrawing it.
+extension ReportsHandler {
+    func savePublish(year: Int) throws -> Response {
+        _ = try checkYear(year)
+        let id = try Reports.publish(year: year, today: today(), render: { draft, figures in
+            ReportPages.body(report: AnnualReport(figures: figures), foreword: draft.foreword, conclusions: draft.conclusions,
+                             csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }).rendered
+        }, by: principal.userID, in: store)
+        return Response.redirect(to: Route.reports(.edition(id)).path)
+    }
+
+    /// A published or withdrawn edition; `shareLink` is a new share link, shown only once.
+    func showEdition(id: Int64, shareLink: String?) throws -> Response {
+        let today = self.today()
+        let (found, live) = try store.read { c -> (ReportEdition?, ReportFigures?) in
+            guard let edition = try Reports.find(id: id, c) else { return (nil, nil) }
+            guard edition.status != .draft else { return (edition, nil) }
+            return (edition, try Reports.figures(year: edition.year, today: today, c))
+        }
+        guard let edition = found else { throw AppError.notFound }
+        guard let live else { return Response.redirect(to: Route.reports(.year(edition.year)).path) }
+        let programme = try checkYear(edition.year)
+        let newer = Reports.fingerprint(live) != edition.fingerprint
+        return page(ReportPages.edition(context: user.page, yearLabel: programme.yearLabel(edition.year), edition: edition,
+                                        newerFiguresExist: newer, shareLink: shareLink, canManage: allows(.review, .report)))
+    }
+
+    func showEditionCSV(id: Int64, table: ReportTable) throws -> Response {
+        guard let edition = try store.read({ try Reports.find(id: id, $0) }), edition.status != .draft,
+              let json = edition.snapshotJSON, let figures = Reports.decode(json) else { throw AppError.notFound }
+        return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)),
+                   filename: "jaarrapportage-\(edition.year)-editie-\(edition.edition)-\(table.rawValue).csv")
+    }
+
+    func saveWithdraw(id: Int64) throws -> Response {
+        try Reports.withdraw(id: id, by: principal.userID, in: store)
+        return Response.redirect(to: Route.reports(.edition(id)).path)
+    }
+}

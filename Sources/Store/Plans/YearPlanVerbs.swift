@@ -1,0 +1,159 @@
+import Domain
+import SQLite
+
+/// Why a year plan verb refused, when the plan is in the wrong state for it.
+public enum YearPlanError: Error, Equatable, Sendable {
+    /// A plan picked for approval is not (or no longer) submitted; nothing was approved.
+    case notSubmitted(year: Int, ikcName: String)
+}
+
+/// The verbs of the PDCA cycle (issue 9): each one transaction that claims the plan's version,
+/// changes it and writes the audit row.
+extension YearPlans {
+    /// Opens a plan for `ikc` in `year` from the agreement version in force; returns its id.
+    /// - Throws: `StoreError.duplicate(field: "year")` when the IKC has a plan for that year.
+    public static func open(ikc: (id: Int64, name: String), year: Int, version: VersionInForce, by actor: Int64,
+                            in store: DataStore) throws -> Int64 {
+        try store.write { c -> Int64 in
+            let yearLabel = try store.programme(c).yearLabel(year)
+            let id = try open(ikcID: ikc.id, year: year, versionID: version.versionID, c)
+            try AuditLog.record(userID: actor, action: "create", recordType: "year_plan", recordID: id,
+                                summary: "Jaarplan \(yearLabel) van \(ikc.name) geopend vanuit afspraakversie \(version.number)",
+                                newValues: AuditLog.json([("ikc", String(ikc.id)), ("year", String(year)),
+                                                          ("agreement_version", String(version.versionID)), ("status", "concept")]), c)
+            return id
+        }
+    }
+
+    /// Saves `plan` (as loaded at version `expected`) with new content, adds a Do note when there
+    /// is one, and hands the plan in when `submit` says so (the caller checked that it may and
+    /// that nothing is missing). Returns whether the plan was submitted.
+    /// - Throws: `StoreError.staleVersion` when the plan changed since the form was loaded.
+    @discardableResult
+    public static func save(_ plan: YearPlan, expected: Int64, content: YearPlanContent, note: (day: Day, text: String)?, submit: Bool,
+                            by actor: Int64, in store: DataStore) throws -> Bool {
+        try store.write { c -> Bool in
+            let yearLabel = try store.programme(c).yearLabel(plan.year)
+            try save(id: plan.id, expectedVersion: expected, content: content, c)
+            let old = plan.content.flattened, new = content.flattened
+            let keys = Set(old.keys).union(new.keys).sorted()
+            if let diff = AuditLog.diff(keys.map { ($0, old[$0], new[$0]) }) {
+                try AuditLog.record(userID: actor, action: "update", recordType: "year_plan", recordID: plan.id,
+                                    summary: "Jaarplan \(yearLabel) van \(plan.ikcName) opgeslagen", oldValues: diff.old, newValues: diff.new, c)
+            }
+            if let note {
+                try addNote(planID: plan.id, on: note.day, text: note.text, authorID: actor, c)
+                try AuditLog.record(userID: actor, action: "note", recordType: "year_plan", recordID: plan.id,
+                                    summary: "Voortgangsnotitie van \(note.day.dutch) toegevoegd",
+                                    newValues: AuditLog.json([("noted_on", note.day.iso), ("text", note.text)]), c)
+            }
+            guard submit else { return false }
+            // The save above moved the version on by one.
+            try claim(.yearPlans, id: plan.id, expected: expected + 1, c)
+            try c.execute("""
+                UPDATE year_plans SET status = 'ingediend', submitted_at = \(Timestamp.now())
+                WHERE id = \(plan.id) AND status IN ('concept', 'teruggestuurd')
+                """)
+            guard c.changes == 1 else {
+                throw StoreError.staleVersion(record: VersionedTable.yearPlans.record, id: plan.id, expected: expected, actual: expected + 2)
+            }
+            try AuditLog.record(userID: actor, action: "submit", recordType: "year_plan", recordID: plan.id,
+                                summary: "Jaarplan \(yearLabel) van \(plan.ikcName) ingediend",
+                                oldValues: AuditLog.json([("status", plan.status.rawValue)]),
+                                newValues: AuditLog.json([("status", YearPlan.Status.ingediend.rawValue)]), c)
+            return true
+        }
+    }
+
+    /// ingediend → goedgekeurd, for `plan` as loaded at version `expected`.
+    /// - Throws: `StoreError.staleVersion` when the plan changed since, or is no longer submitted.
+    public static func approve(_ plan: YearPlan, expected: Int64, by actor: Int64, in store: DataStore) throws {
+        try store.write { c in
+            let yearLabel = try store.programme(c).yearLabel(plan.year)
+            try approve(id: plan.id, expected: expected, reviewer: actor, c)
+            try AuditLog.record(userID: actor, action: "approve", recordType: "year_plan", recordID: plan.id,
+                                summary: "Jaarplan \(yearLabel) van \(plan.ikcName) goedgekeurd",
+                                oldValues: AuditLog.json([("status", plan.status.rawValue)]),
+                                newValues: AuditLog.json([("status", YearPlan.Status.goedgekeurd.rawValue)]), c)
+        }
+    }
+
+    /// Approves every picked plan (id, version as listed) in one transaction: all or none.
+    /// Returns the year of the last plan approved.
+    /// - Throws: `YearPlanError.notSubmitted` when a picked plan is not (or no longer) submitted,
+    ///   `StoreError.staleVersion` when one changed since the list was loaded, `StoreError.notFound`.
+    public static func approve(picks: [(id: Int64, version: Int64)], by actor: Int64, in store: DataStore) throws -> Int {
+        try store.write { c -> Int in
+            var year = 0
+            for pick in picks {
+                guard let plan = try find(id: pick.id, c) else { throw StoreError.notFound(record: VersionedTable.yearPlans.record, id: pick.id) }
+                guard plan.status == .ingediend else { throw YearPlanError.notSubmitted(year: plan.year, ikcName: plan.ikcName) }
+                try approve(id: plan.id, expected: pick.version, reviewer: actor, c)
+                try AuditLog.record(userID: actor, action: "approve", recordType: "year_plan", recordID: plan.id,
+                                    summary: "Jaarplan \(plan.year) van \(plan.ikcName) goedgekeurd (vanuit de lijst)",
+                                    oldValues: AuditLog.json([("status", plan.status.rawValue)]),
+                                    newValues: AuditLog.json([("status", YearPlan.Status.goedgekeurd.rawValue)]), c)
+                year = plan.year
+            }
+            return year
+        }
+    }
+
+    /// ingediend → teruggestuurd with the reviewer's reason, keeping the content as reviewed so
+    /// that the next submission shows what changed.
+    /// - Throws: `StoreError.staleVersion` when the plan changed since it was loaded, or is no longer submitted.
+    public static func giveBack(_ plan: YearPlan, expected: Int64, reason: String, by actor: Int64, in store: DataStore) throws {
+        let snapshot = snapshotJSON(plan.content.flattened)
+        try store.write { c in
+            let yearLabel = try store.programme(c).yearLabel(plan.year)
+            try claim(.yearPlans, id: plan.id, expected: expected, c)
+            try c.execute("""
+                UPDATE year_plans SET status = 'teruggestuurd', reviewed_at = \(Timestamp.now()), reviewed_by = \(actor),
+                    return_reason = \(reason), reviewed_snapshot = \(snapshot)
+                WHERE id = \(plan.id) AND status = 'ingediend'
+                """)
+            guard c.changes == 1 else {
+                throw StoreError.staleVersion(record: VersionedTable.yearPlans.record, id: plan.id, expected: expected, actual: expected + 1)
+            }
+            try AuditLog.record(userID: actor, action: "return", recordType: "year_plan", recordID: plan.id,
+                                summary: "Jaarplan \(yearLabel) van \(plan.ikcName) teruggestuurd: \(reason)",
+                                oldValues: AuditLog.json([("status", plan.status.rawValue), ("return_reason", plan.returnReason)]),
+                                newValues: AuditLog.json([("status", YearPlan.Status.teruggestuurd.rawValue), ("return_reason", reason)]), c)
+        }
+    }
+
+    /// ingediend → goedgekeurd inside a verb's transaction.
+    static func approve(id: Int64, expected: Int64, reviewer: Int64, _ c: Connection) throws {
+        try claim(.yearPlans, id: id, expected: expected, c)
+        try c.execute("""
+            UPDATE year_plans SET status = 'goedgekeurd', reviewed_at = \(Timestamp.now()), reviewed_by = \(reviewer)
+            WHERE id = \(id) AND status = 'ingediend'
+            """)
+        guard c.changes == 1 else { throw StoreError.staleVersion(record: VersionedTable.yearPlans.record, id: id, expected: expected, actual: expected + 1) }
+    }
+}
+
+extension PlanDeadlines {
+    /// Sets (or, for nil, removes) the deadline of each year in `wanted`; a year whose deadline
+    /// does not change is left alone and not logged.
+    public static func change(_ wanted: [(year: Int, deadline: PlanDeadline?)], by actor: Int64, in store: DataStore) throws {
+        try store.write { c in
+            let programme = try store.programme(c)
+            let current = try all(c)
+            for (year, deadline) in wanted {
+                let old = current.first { $0.year == year }
+                guard old != deadline else { continue }
+                if let deadline {
+                    try set(year: year, dueOn: deadline.dueOn, graceDays: deadline.graceDays, c)
+                } else {
+                    try remove(year: year, c)
+                }
+                let diff = AuditLog.diff([("due_on", old?.dueOn.iso, deadline?.dueOn.iso),
+                                          ("grace_days", old.map { String($0.graceDays) }, deadline.map { String($0.graceDays) })])
+                try AuditLog.record(userID: actor, action: "update", recordType: "plan_deadline", recordID: Int64(year),
+                                    summary: "Inleverdatum jaarplannen \(programme.yearLabel(year)) gewijzigd",
+                                    oldValues: diff?.old, newValues: diff?.new, c)
+            }
+        }
+    }
+}

@@ -144,7 +144,7 @@ public final class Application: HTTPResponder {
         case .ikcs(let r): return try handleIKCs(r, request, context, isPost: isPost)
         case .organisations(let r): return try handleOrganisations(r, request, context, isPost: isPost)
         case .areas(let r): return try handleAreas(r, request, context, isPost: isPost)
-        case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
+        case .agreements(let r): return try AgreementsHandler(app: self, user: user).respond(r, verb)
         case .funding(let r): return try handleFunding(r, request, context, isPost: isPost)
         case .plans(let r): return try handlePlans(r, request, context, isPost: isPost)
         case .reports(let r): return try handleReports(r, request, context, isPost: isPost)

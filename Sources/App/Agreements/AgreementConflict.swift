@@ -1,19 +1,17 @@
 import Domain
 import HTTP
-import Markup
-import SQLite
 import Store
 import Views
 
 /// The 409 of a stale agreement save: the form was loaded from a lock_version somebody has saved
 /// past since. Nothing is written; the page shows what is stored now next to what was submitted
 /// (ConflictPanel), so the user can reopen the form and enter again what should stay.
-extension Application {
-    func agreementConflict(_ id: Int64, _ context: Context, what: String, reopen: AgreementRoute,
+extension AgreementsHandler {
+    func agreementConflict(_ id: Int64, what: String, reopen: AgreementRoute,
                            fields: (AgreementPageData) -> [ConflictPanel.Field]) throws -> Response {
-        let current = try loadAgreement(id, context)
+        let current = try loadAgreement(id)
         let title = "\(what) van de resultaatafspraak \(current.agreement.ikcName) (versie \(current.version.number))"
-        return page(ConflictPanel.page(context: context.page.with(.agreements), title: title, fields: fields(current),
+        return page(ConflictPanel.page(context: user.page.with(.agreements), title: title, fields: fields(current),
                                        reopen: .agreements(reopen)), status: 409)
     }
 

@@ -27,21 +27,21 @@ extension AgreementsHandler {
         case .targets:
             for goal in data.goals {
                 for result in data.content.results(goal: goal.id) {
-                    for y in data.years { labels.append(("t_\(result.id)_\(y)", "\(result.indicator), \(year(y))")) }
+                    for y in data.years { labels.append((GridField.target(resultID: result.id, year: y).name, "\(result.indicator), \(year(y))")) }
                 }
             }
         case .contributions:
             for party in data.content.parties {
                 for source in data.sources {
                     for y in data.years {
-                        labels.append(("c_\(party.organisationID)_\(source.id)_\(y)", "\(party.organisationName) · \(source.name), \(year(y))"))
+                        labels.append((GridField.contribution(organisationID: party.organisationID, sourceID: source.id, year: y).name, "\(party.organisationName) · \(source.name), \(year(y))"))
                     }
                 }
             }
         case .staffing:
             for role in data.roles {
-                labels.append(("paid_\(role.code)", "\(role.label): betaald door"))
-                for y in data.years { labels.append(("s_\(role.code)_\(y)", "\(role.label), \(year(y))")) }
+                labels.append((GridField.payer(role: role.code).name, "\(role.label): betaald door"))
+                for y in data.years { labels.append((GridField.staffing(role: role.code, year: y).name, "\(role.label), \(year(y))")) }
             }
         }
         return labels
@@ -52,7 +52,7 @@ extension AgreementsHandler {
     func gridConflictFields(_ grid: Grid, stored data: AgreementPageData, submitted: [String: String]) -> [ConflictPanel.Field] {
         let stored = gridValues(grid, data)
         func shown(_ name: String, _ value: String) -> String {
-            guard name.hasPrefix("paid_"), let id = Int64(value) else { return value }
+            guard case .payer? = GridField(name: name), let id = Int64(value) else { return value }
             return data.organisationName(id)
         }
         let all = gridLabels(grid, data).map { cell in

@@ -51,7 +51,7 @@ extension AgreementsHandler {
             let parsed = AgreementRules.targets(fields: fields, results: data.content.results, years: data.years, yearLabel: label,
                                                 parseNumber: DutchFormat.parseDecimal)
             invalid = parsed.errors
-            for (rid, years) in parsed.values { for (year, v) in years { after["t_\(rid)_\(year)"] = AgreementFormat.input(v) } }
+            for (rid, years) in parsed.values { for (year, v) in years { after[GridField.target(resultID: rid, year: year).name] = AgreementFormat.input(v) } }
             if invalid.isEmpty {
                 try Agreements.saveTargets(parsed.values, of: data.agreement, version: data.version, expected: expected, changes: changes(),
                                            by: principal.userID, in: store)
@@ -62,7 +62,7 @@ extension AgreementsHandler {
                                                       sources: Set(data.sources.map(\.id)), years: data.years, yearLabel: label,
                                                       parseEuros: DutchFormat.parseEuros)
             invalid = parsed.errors
-            for x in parsed.contributions { after["c_\(x.organisationID)_\(x.fundingSourceID)_\(x.year)"] = AgreementFormat.eurosInput(x.cents) }
+            for x in parsed.contributions { after[x.gridField.name] = AgreementFormat.eurosInput(x.cents) }
             if invalid.isEmpty {
                 try Agreements.saveContributions(parsed.contributions, of: data.agreement, version: data.version, expected: expected,
                                                  changes: changes(), by: principal.userID, in: store)
@@ -74,8 +74,8 @@ extension AgreementsHandler {
                                                  yearLabel: label, parseNumber: DutchFormat.parseDecimal)
             invalid = parsed.errors
             for s in parsed.staffing {
-                after["s_\(s.roleCode)_\(s.year)"] = AgreementFormat.input(s.hours)
-                if let payer = s.paidBy { after["paid_\(s.roleCode)"] = String(payer) }
+                after[GridField.staffing(role: s.roleCode, year: s.year).name] = AgreementFormat.input(s.hours)
+                if let payer = s.paidBy { after[GridField.payer(role: s.roleCode).name] = String(payer) }
             }
             if invalid.isEmpty {
                 try Agreements.saveStaffing(parsed.staffing, of: data.agreement, version: data.version, expected: expected,
@@ -93,16 +93,16 @@ extension AgreementsHandler {
         switch grid {
         case .targets:
             for r in data.content.results {
-                for (year, value) in r.targets { values["t_\(r.id)_\(year)"] = AgreementFormat.input(value) }
+                for (year, value) in r.targets { values[GridField.target(resultID: r.id, year: year).name] = AgreementFormat.input(value) }
             }
         case .contributions:
             for x in data.content.contributions {
-                values["c_\(x.organisationID)_\(x.fundingSourceID)_\(x.year)"] = AgreementFormat.eurosInput(x.cents)
+                values[x.gridField.name] = AgreementFormat.eurosInput(x.cents)
             }
         case .staffing:
             for s in data.content.staffing {
-                values["s_\(s.roleCode)_\(s.year)"] = AgreementFormat.input(s.hours)
-                if let payer = s.paidBy { values["paid_\(s.roleCode)"] = String(payer) }
+                values[GridField.staffing(role: s.roleCode, year: s.year).name] = AgreementFormat.input(s.hours)
+                if let payer = s.paidBy { values[GridField.payer(role: s.roleCode).name] = String(payer) }
             }
         }
         return values

@@ -9,11 +9,7 @@ extension AgreementsHandler {
         let (rows, goals, programme) = try store.read { c in
             (try Agreements.overview(c), try ProgrammeSettings.goals(c), try ProgrammeSettings.programme(c))
         }
-        let visible = rows.filter { allows(.read, .agreement, ikcID: $0.ikcID) }.map {
-            AgreementOverviewRow(id: $0.id, ikcName: $0.ikcName, firstYear: $0.firstYear, lastYear: $0.lastYear,
-                                   versionNumber: $0.versionNumber, status: $0.status,
-                                   partyTotals: $0.partyTotals.map { ($0.name, $0.cents) }, resultsPerGoal: $0.resultsPerGoal)
-        }
+        let visible = rows.filter { allows(.read, .agreement, ikcID: $0.ikcID) }
         return page(AgreementPages.overview(context: user.page, rows: visible, goals: goals, programme: programme,
                                             canCreate: allows(.write, .agreement), notice: nil))
     }

@@ -4,31 +4,12 @@ import SQLite
 /// The SQL of result agreements and their versions. A version's results, targets,
 /// contributions and staffing are each loaded with one query (no query per row).
 public enum Agreements {
-    /// One row of the overview (`/agreements`): the newest version of each agreement.
-    public struct OverviewRow: Sendable, Equatable {
-        public var id: Int64
-        public var ikcID: Int64
-        public var ikcName: String
-        public var firstYear: Int
-        public var lastYear: Int
-        public var versionNumber: Int
-        public var status: AgreementStatus
-        /// (party name, role, total cents over the period), in role order.
-        public var partyTotals: [PartyTotal]
-        public var resultsPerGoal: [Int64: Int]
-    }
-
-    public struct PartyTotal: Sendable, Equatable {
-        public var name: String
-        public var role: String
-        public var cents: Int64
-    }
-
     static let roleOrder: SQL = "CASE p.role WHEN 'gemeente' THEN 1 WHEN 'koepel' THEN 2 WHEN 'kinderopvang' THEN 3 ELSE 4 END"
 
-    public static func overview(_ c: Connection) throws -> [OverviewRow] {
+    /// The newest version of every agreement, by IKC name and period.
+    public static func overview(_ c: Connection) throws -> [AgreementOverviewRow] {
         let latest: SQL = "v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = a.id)"
-        var rows: [OverviewRow] = []
+        var rows: [AgreementOverviewRow] = []
         var index: [Int64: Int] = [:]
         for row in try c.rows("""
             SELECT a.id, a.ikc_id, i.name, a.first_year, a.last_year, v.number, v.status, v.id
@@ -36,9 +17,9 @@ public enum Agreements {
             ORDER BY i.name COLLATE NOCASE, a.first_year
             """) {
             index[try row.int64(7)] = rows.count
-            rows.append(OverviewRow(id: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2), firstYear: try row.int(3),
-                                    lastYear: try row.int(4), versionNumber: try row.int(5),
-                                    status: AgreementStatus(rawValue: try row.string(6)) ?? .concept, partyTotals: [], resultsPerGoal: [:]))
+            rows.append(AgreementOverviewRow(id: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2),
+                                             firstYear: try row.int(3), lastYear: try row.int(4), versionNumber: try row.int(5),
+                                             status: AgreementStatus(rawValue: try row.string(6)) ?? .concept))
         }
         for row in try c.rows("""
             SELECT v.id, o.name, p.role, (SELECT COALESCE(SUM(amount_cents), 0) FROM contributions x
@@ -48,7 +29,7 @@ public enum Agreements {
             ORDER BY v.id, \(sql: roleOrder), o.name
             """) {
             guard let at = index[try row.int64(0)] else { continue }
-            rows[at].partyTotals.append(PartyTotal(name: try row.string(1), role: try row.string(2), cents: try row.int64(3)))
+            rows[at].partyTotals.append(AgreementOverviewRow.PartyTotal(name: try row.string(1), role: try row.string(2), cents: try row.int64(3)))
         }
         for row in try c.rows("""
             SELECT v.id, r.goal_id, COUNT(*)

@@ -8,18 +8,18 @@ import Views
 /// needs every party's signature.
 extension AgreementsHandler {
     func showParties(id: Int64) throws -> Response {
-        let data = try loadEditable(id)
-        return page(AgreementPartyPages.parties(context: user.page, data: data, candidates: try partnerCandidates(data),
+        let data = try loadEditable(id, withPartnerCandidates: true)
+        return page(AgreementPartyPages.parties(context: user.page, data: data, candidates: data.partnerCandidates,
                                                 form: AgreementPartyPages.PartnerForm(), errors: ValidationErrors()))
     }
 
     func saveParties(id: Int64) throws -> Response {
-        let data = try loadEditable(id)
+        let data = try loadEditable(id, withPartnerCandidates: true)
         let values = request.formValues()
         let form = AgreementPartyPages.PartnerForm(organisation: values["organisation"] ?? "",
                                                    signatoryName: (values["signatory_name"] ?? "").trimmingWhitespace(),
                                                    signatoryTitle: (values["signatory_title"] ?? "").trimmingWhitespace())
-        let candidates = try partnerCandidates(data)
+        let candidates = data.partnerCandidates
         do {
             let expected = try expectedLock(values, data)
             let organisationID = Int64(form.organisation)
@@ -43,11 +43,5 @@ extension AgreementsHandler {
                 return [ConflictPanel.Field("Partijen", stored: stored, submitted: wanted)]
             }
         }
-    }
-
-    /// The organisations that are no party of this version yet.
-    func partnerCandidates(_ data: AgreementPageData) throws -> [AgreementParty] {
-        let parties = Set(data.content.parties.map(\.organisationID))
-        return try store.read { try Agreements.organisationChoices($0) }.filter { !parties.contains($0.organisationID) }
     }
 }

@@ -53,32 +53,23 @@ struct AgreementsHandler: FeatureHandler {
 
     /// One agreement version with everything its pages show, after checking the principal may
     /// read this IKC's agreement. `number` nil is the newest version.
-    func loadAgreement(_ id: Int64, version number: Int? = nil, withProposals: Bool = false) throws -> AgreementPageData {
+    func loadAgreement(_ id: Int64, version number: Int? = nil, withProposals: Bool = false,
+                       withPartnerCandidates: Bool = false) throws -> AgreementPageData {
         let principal = self.principal
         let data = try store.read { c -> AgreementPageData? in
             guard let agreement = try Agreements.find(id: id, c) else { return nil }
             guard Authorization.allows(principal, .read, .agreement, ikcID: agreement.ikcID) else { throw AppError.forbidden }
-            let versions = try Agreements.versions(agreementID: id, c)
-            let chosen = number.map { n in versions.first { $0.number == n } } ?? versions.last
-            guard let version = chosen else { return nil }
-            let content = try Agreements.content(of: version, c)
-            return AgreementPageData(agreement: agreement, content: content, versions: versions, goals: try ProgrammeSettings.goals(c),
-                                     sources: try Agreements.fundingSources(c), roles: try ProgrammeSettings.staffingRoles(c),
-                                     programme: try ProgrammeSettings.programme(c), documents: try Agreements.documents(agreementID: id, c),
-                                     organisationNames: try Organisations.names(c),
-                                     proposals: withProposals ? try Agreements.proposals(agreementID: id, c) : [])
+            return try Agreements.page(of: agreement, version: number, withProposals: withProposals,
+                                       withPartnerCandidates: withPartnerCandidates, c)
         }
-        guard var data else { throw AppError.notFound }
-        if data.version.status == .concept {
-            data.signingProblems = AgreementRules.problemsBeforeSigning(data.content, goals: data.goals, years: data.years,
-                                                                         yearLabel: data.programme.yearLabel)
-        }
+        guard let data else { throw AppError.notFound }
         return data
     }
 
     /// The newest version, which must have `status` for a form on it (a fixed one is read-only).
-    func loadEditable(_ id: Int64, status: AgreementStatus = .concept, withProposals: Bool = false) throws -> AgreementPageData {
-        let data = try loadAgreement(id, withProposals: withProposals)
+    func loadEditable(_ id: Int64, status: AgreementStatus = .concept, withProposals: Bool = false,
+                      withPartnerCandidates: Bool = false) throws -> AgreementPageData {
+        let data = try loadAgreement(id, withProposals: withProposals, withPartnerCandidates: withPartnerCandidates)
         guard data.version.status == status else {
             switch data.version.status {
             case .vastgesteld:

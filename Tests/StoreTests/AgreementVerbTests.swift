@@ -139,4 +139,37 @@ struct AgreementVerbTests {
         let audit = try f.lastAudit()
         #expect(audit.action == "create" && audit.id == id && audit.summary == "Resultaatafspraak \(ikc.name) aangemaakt")
     }
+
+    @Test("a partner joins a concept and leaves it with its contributions, each with its audit row")
+    func partnerJoinsAndLeaves() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        let parties = Set(content.parties.map(\.organisationID))
+        let choice = try #require(try f.store.read { try Agreements.organisationChoices($0) }.first { !parties.contains($0.organisationID) })
+        let partner = AgreementParty(organisationID: choice.organisationID, organisationName: choice.organisationName, role: "partner",
+                                     signatoryName: "Mevrouw Test", signatoryTitle: "Directeur")
+        try Agreements.addPartner(partner, of: agreement, version: content.version, expected: content.version.lockVersion, by: f.actor, in: f.store)
+        #expect(try f.latest(.concept).content.parties.contains { $0.organisationID == partner.organisationID && $0.isPartner })
+        #expect(try f.lastAudit().summary.hasPrefix("Partner \(partner.organisationName) toegevoegd"))
+        let joined = try f.latest(.concept).content
+        try Agreements.removePartner(partner, was: "partner", of: agreement, version: joined.version, expected: joined.version.lockVersion,
+                                     by: f.actor, in: f.store)
+        #expect(try f.latest(.concept).content.parties.map(\.organisationID).sorted() == parties.sorted())
+        let audit = try f.lastAudit()
+        #expect(audit.summary.hasPrefix("Partner \(partner.organisationName) verwijderd"))
+        #expect(audit.new == "{\"partij \(partner.organisationName)\":null}")
+    }
+
+    @Test("a signed document is attached without a claim and audited with its size")
+    func attachesDocument() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.vastgesteld)
+        let bytes = Array("%PDF-1.4 test".utf8)
+        let id = try Agreements.attachDocument(filename: "getekend.pdf", data: bytes, of: agreement, version: content.version, by: f.actor, in: f.store)
+        let documents = try f.store.read { try Agreements.documents(agreementID: agreement.id, $0) }
+        #expect(documents.contains { $0.id == id && $0.filename == "getekend.pdf" && $0.sizeBytes == bytes.count })
+        let audit = try f.lastAudit()
+        #expect(audit.action == "upload" && audit.new == #"{"document":"\#(id): getekend.pdf (\#(bytes.count) bytes)"}"#)
+        #expect(try f.latest(.vastgesteld).content.version.lockVersion == content.version.lockVersion)
+    }
 }

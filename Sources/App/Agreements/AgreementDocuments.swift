@@ -27,10 +27,10 @@ extension AgreementsHandler {
     }
 
     func showDocument(id: Int64, documentID: Int64) throws -> Response {
-        _ = try loadAgreement(id)
-        guard let document = try store.read({ try Agreements.documentData(id: documentID, agreementID: id, $0) }) else {
-            throw AppError.notFound
+        let (agreement, found) = try store.read { c in
+            (try Agreements.find(id: id, c), try Agreements.documentData(id: documentID, agreementID: id, c))
         }
+        let document = try readable(agreement, found)
         var headers = HTTPHeaders()
         headers.set("Content-Type", "application/pdf")
         headers.set("Content-Disposition", "attachment; filename=\"\(AgreementsHandler.safeFilename(document.filename, fallback: "afspraak.pdf"))\"")

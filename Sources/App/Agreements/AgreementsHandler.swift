@@ -51,19 +51,25 @@ struct AgreementsHandler: FeatureHandler {
 
     // MARK: - Loading
 
-    /// One agreement version with everything its pages show, after checking the principal may
-    /// read this IKC's agreement. `number` nil is the newest version.
+    /// One agreement version with everything its pages show, in one snapshot, once the principal
+    /// may read this IKC's agreement. `number` nil is the newest version.
     func loadAgreement(_ id: Int64, version number: Int? = nil, withProposals: Bool = false,
                        withPartnerCandidates: Bool = false) throws -> AgreementPageData {
-        let principal = self.principal
-        let data = try store.read { c -> AgreementPageData? in
-            guard let agreement = try Agreements.find(id: id, c) else { return nil }
-            guard Authorization.allows(principal, .read, .agreement, ikcID: agreement.ikcID) else { throw AppError.forbidden }
-            return try Agreements.page(of: agreement, version: number, withProposals: withProposals,
-                                       withPartnerCandidates: withPartnerCandidates, c)
+        let (agreement, data) = try store.read { c -> (Agreement?, AgreementPageData?) in
+            guard let agreement = try Agreements.find(id: id, c) else { return (nil, nil) }
+            return (agreement, try Agreements.page(of: agreement, version: number, withProposals: withProposals,
+                                                   withPartnerCandidates: withPartnerCandidates, c))
         }
-        guard let data else { throw AppError.notFound }
-        return data
+        return try readable(agreement, data)
+    }
+
+    /// What was read about an agreement, if the principal may read it: 404 without the agreement,
+    /// 403 for another IKC's agreement (a director), 404 without the rest (`found`).
+    func readable<Found>(_ agreement: Agreement?, _ found: Found?) throws -> Found {
+        guard let agreement else { throw AppError.notFound }
+        guard allows(.read, .agreement, ikcID: agreement.ikcID) else { throw AppError.forbidden }
+        guard let found else { throw AppError.notFound }
+        return found
     }
 
     /// The newest version, which must have `status` for a form on it (a fixed one is read-only).

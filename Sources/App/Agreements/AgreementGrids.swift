@@ -40,72 +40,71 @@ extension AgreementsHandler {
         let expected = try expectedLock(form, data)
         let label = data.programme.yearLabel
         let before = gridValues(grid, data)
-        var after: [String: String] = [:]
-        func changes() -> [(String, String?, String?)] {
+        /// The audit's cells: every cell stored before or after, by field name.
+        func changes(_ after: [String: String]) -> [(String, String?, String?)] {
             Set(before.keys).union(after.keys).sorted().map { ($0, before[$0], after[$0]) }
         }
-        let invalid: ValidationErrors
-        let saved: String
         switch grid {
         case .targets:
             let parsed = AgreementRules.targets(fields: fields, results: data.content.results, years: data.years, yearLabel: label,
                                                 parseNumber: DutchFormat.parseDecimal)
-            invalid = parsed.errors
-            for (rid, years) in parsed.values { for (year, v) in years { after[GridField.target(resultID: rid, year: year).name] = AgreementFormat.input(v) } }
-            if invalid.isEmpty {
-                try Agreements.saveTargets(parsed.values, of: data.agreement, version: data.version, expected: expected, changes: changes(),
-                                           by: principal.userID, in: store)
-            }
-            saved = "targets"
+            guard parsed.errors.isEmpty else { return page(renderGrid(grid, data, typed, parsed.errors), status: 422) }
+            try Agreements.saveTargets(parsed.values, of: data.agreement, version: data.version, expected: expected,
+                                       changes: changes(AgreementsHandler.targetCells(parsed.values)), by: principal.userID, in: store)
+            return showSaved(id, saved: "targets")
         case .contributions:
             let parsed = AgreementRules.contributions(fields: fields, parties: Set(data.content.parties.map(\.organisationID)),
                                                       sources: Set(data.sources.map(\.id)), years: data.years, yearLabel: label,
                                                       parseEuros: DutchFormat.parseEuros)
-            invalid = parsed.errors
-            for x in parsed.contributions { after[x.gridField.name] = AgreementFormat.eurosInput(x.cents) }
-            if invalid.isEmpty {
-                try Agreements.saveContributions(parsed.contributions, of: data.agreement, version: data.version, expected: expected,
-                                                 changes: changes(), by: principal.userID, in: store)
-            }
-            saved = "contributions"
+            guard parsed.errors.isEmpty else { return page(renderGrid(grid, data, typed, parsed.errors), status: 422) }
+            try Agreements.saveContributions(parsed.contributions, of: data.agreement, version: data.version, expected: expected,
+                                             changes: changes(AgreementsHandler.contributionCells(parsed.contributions)),
+                                             by: principal.userID, in: store)
+            return showSaved(id, saved: "contributions")
         case .staffing:
             let parsed = AgreementRules.staffing(fields: fields, roles: Set(data.roles.map(\.code)),
                                                  parties: Set(data.content.parties.map(\.organisationID)), years: data.years,
                                                  yearLabel: label, parseNumber: DutchFormat.parseDecimal)
-            invalid = parsed.errors
-            for s in parsed.staffing {
-                after[GridField.staffing(role: s.roleCode, year: s.year).name] = AgreementFormat.input(s.hours)
-                if let payer = s.paidBy { after[GridField.payer(role: s.roleCode).name] = String(payer) }
-            }
-            if invalid.isEmpty {
-                try Agreements.saveStaffing(parsed.staffing, of: data.agreement, version: data.version, expected: expected,
-                                            changes: changes(), by: principal.userID, in: store)
-            }
-            saved = "staffing"
+            guard parsed.errors.isEmpty else { return page(renderGrid(grid, data, typed, parsed.errors), status: 422) }
+            try Agreements.saveStaffing(parsed.staffing, of: data.agreement, version: data.version, expected: expected,
+                                        changes: changes(AgreementsHandler.staffingCells(parsed.staffing)), by: principal.userID, in: store)
+            return showSaved(id, saved: "staffing")
         }
-        guard invalid.isEmpty else { return page(renderGrid(grid, data, typed, invalid), status: 422) }
-        return showSaved(id, saved: saved)
     }
 
     /// The stored cells of a grid by form field name, as the form shows them.
     func gridValues(_ grid: Grid, _ data: AgreementPageData) -> [String: String] {
-        var values: [String: String] = [:]
         switch grid {
         case .targets:
-            for r in data.content.results {
-                for (year, value) in r.targets { values[GridField.target(resultID: r.id, year: year).name] = AgreementFormat.input(value) }
-            }
-        case .contributions:
-            for x in data.content.contributions {
-                values[x.gridField.name] = AgreementFormat.eurosInput(x.cents)
-            }
-        case .staffing:
-            for s in data.content.staffing {
-                values[GridField.staffing(role: s.roleCode, year: s.year).name] = AgreementFormat.input(s.hours)
-                if let payer = s.paidBy { values[GridField.payer(role: s.roleCode).name] = String(payer) }
-            }
+            var values: [Int64: [Int: Double]] = [:]
+            for r in data.content.results { values[r.id] = r.targets }
+            return AgreementsHandler.targetCells(values)
+        case .contributions: return AgreementsHandler.contributionCells(data.content.contributions)
+        case .staffing: return AgreementsHandler.staffingCells(data.content.staffing)
         }
-        return values
+    }
+
+    static func targetCells(_ values: [Int64: [Int: Double]]) -> [String: String] {
+        var cells: [String: String] = [:]
+        for (resultID, years) in values {
+            for (year, value) in years { cells[GridField.target(resultID: resultID, year: year).name] = AgreementFormat.input(value) }
+        }
+        return cells
+    }
+
+    static func contributionCells(_ contributions: [Contribution]) -> [String: String] {
+        var cells: [String: String] = [:]
+        for x in contributions { cells[x.gridField.name] = AgreementFormat.eurosInput(x.cents) }
+        return cells
+    }
+
+    static func staffingCells(_ staffing: [Staffing]) -> [String: String] {
+        var cells: [String: String] = [:]
+        for s in staffing {
+            cells[GridField.staffing(role: s.roleCode, year: s.year).name] = AgreementFormat.input(s.hours)
+            if let payer = s.paidBy { cells[GridField.payer(role: s.roleCode).name] = String(payer) }
+        }
+        return cells
     }
 
     func renderGrid(_ grid: Grid, _ data: AgreementPageData, _ values: [String: String], _ errors: ValidationErrors) -> HTML {

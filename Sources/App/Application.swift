@@ -144,7 +144,7 @@ public final class Application: HTTPResponder {
         case .ikcs(let r): return try IKCsHandler(app: self, user: user).respond(r, verb)
         case .organisations(let r): return try OrganisationsHandler(app: self, user: user).respond(r, verb)
         case .areas(let r): return try AreasHandler(app: self, user: user).respond(r, verb)
-        case .agreements(let r): return try handleAgreements(r, request, context, isPost: isPost)
+        case .agreements(let r): return try AgreementsHandler(app: self, user: user).respond(r, verb)
         case .funding(let r): return try FundingHandler(app: self, user: user).respond(r, verb)
         case .plans(let r): return try PlansHandler(app: self, user: user).respond(r, verb)
         case .reports(let r): return try ReportsHandler(app: self, user: user).respond(r, verb)

@@ -119,14 +119,6 @@ public enum AgreementRules {
 
     // MARK: - Grids
 
-    /// Splits `prefix_a_b_..._year` field names: the parts between the prefix and the year.
-    static func key(_ name: String, prefix: String) -> (middle: [Substring], year: Int)? {
-        guard name.hasPrefix(prefix) else { return nil }
-        let rest = name.dropFirst(prefix.count)
-        guard let underscore = rest.lastIndex(of: "_"), let year = Int(rest[rest.index(after: underscore)...]) else { return nil }
-        return (rest[..<underscore].split(separator: "_", omittingEmptySubsequences: false), year)
-    }
-
     /// The targets grid (fields `t_<result id>_<year>`): a target for every result and every year
     /// of the period, numbers the Dutch way, not negative, years inside the period.
     public static func targets(fields: [(name: String, value: String)], results: [AgreementResult], years: ClosedRange<Int>,
@@ -136,21 +128,21 @@ public enum AgreementRules {
         var typed: [Int64: [Int: String]] = [:]
         let ids = Set(results.map(\.id))
         for (name, value) in fields {
-            guard let key = key(name, prefix: "t_"), key.middle.count == 1, let id = Int64(key.middle[0]) else { continue }
+            guard case .target(let id, let year)? = GridField(name: name) else { continue }
             if !ids.contains(id) {
                 errors.add(name, "Dit resultaat hoort niet (meer) bij deze versie.")
                 continue
             }
-            if !years.contains(key.year) {
-                errors.add(name, "Het jaar \(yearLabel(key.year)) valt buiten de looptijd van de afspraak.")
+            if !years.contains(year) {
+                errors.add(name, "Het jaar \(yearLabel(year)) valt buiten de looptijd van de afspraak.")
                 continue
             }
-            typed[id, default: [:]][key.year] = value
+            typed[id, default: [:]][year] = value
         }
         var values: [Int64: [Int: Double]] = [:]
         for result in results {
             for year in years {
-                let field = "t_\(result.id)_\(year)"
+                let field = GridField.target(resultID: result.id, year: year).name
                 let text = (typed[result.id]?[year] ?? "").trimmingWhitespace()
                 if text.isEmpty {
                     errors.add(field, "Vul de streefwaarde voor \(yearLabel(year)) in bij ‘\(result.indicator)’.")
@@ -188,16 +180,18 @@ public enum AgreementRules {
         var errors = ValidationErrors()
         var out: [Contribution] = []
         for (name, value) in fields {
-            guard let key = key(name, prefix: "c_") else { continue }
-            guard key.middle.count == 2, let org = Int64(key.middle[0]), let source = Int64(key.middle[1]),
-                  parties.contains(org), sources.contains(source) else {
+            guard case .contribution(let org, let source, let year)? = GridField(name: name) else {
+                if GridField.isMalformedContribution(name) { errors.add(name, "Onbekende partij of financieringsbron in het bedragenrooster.") }
+                continue
+            }
+            guard parties.contains(org), sources.contains(source) else {
                 errors.add(name, "Onbekende partij of financieringsbron in het bedragenrooster.")
                 continue
             }
             let text = value.trimmingWhitespace()
             if text.isEmpty { continue }
-            if !years.contains(key.year) {
-                errors.add(name, "Het jaar \(yearLabel(key.year)) valt buiten de looptijd van de afspraak.")
+            if !years.contains(year) {
+                errors.add(name, "Het jaar \(yearLabel(year)) valt buiten de looptijd van de afspraak.")
                 continue
             }
             guard let cents = parseEuros(text) else {
@@ -205,10 +199,10 @@ public enum AgreementRules {
                 continue
             }
             if cents < 0 {
-                errors.add(name, "Een bijdrage kan niet negatief zijn (\(yearLabel(key.year))).")
+                errors.add(name, "Een bijdrage kan niet negatief zijn (\(yearLabel(year))).")
                 continue
             }
-            if cents > 0 { out.append(Contribution(organisationID: org, fundingSourceID: source, year: key.year, cents: cents)) }
+            if cents > 0 { out.append(Contribution(organisationID: org, fundingSourceID: source, year: year, cents: cents)) }
         }
         return (out, errors)
     }
@@ -219,8 +213,8 @@ public enum AgreementRules {
         -> (staffing: [Staffing], errors: ValidationErrors) {
         var errors = ValidationErrors()
         var payers: [String: Int64] = [:]
-        for (name, value) in fields where name.hasPrefix("paid_") {
-            let role = String(name.dropFirst(5))
+        for (name, value) in fields {
+            guard case .payer(let role)? = GridField(name: name) else { continue }
             let text = value.trimmingWhitespace()
             if text.isEmpty { continue }
             guard roles.contains(role), let org = Int64(text), parties.contains(org) else {
@@ -231,16 +225,15 @@ public enum AgreementRules {
         }
         var out: [Staffing] = []
         for (name, value) in fields {
-            guard let key = key(name, prefix: "s_") else { continue }
-            let role = key.middle.joined(separator: "_")
+            guard case .staffing(let role, let year)? = GridField(name: name) else { continue }
             guard roles.contains(role) else {
                 errors.add(name, "Onbekende functie in het formatierooster.")
                 continue
             }
             let text = value.trimmingWhitespace()
             if text.isEmpty { continue }
-            if !years.contains(key.year) {
-                errors.add(name, "Het jaar \(yearLabel(key.year)) valt buiten de looptijd van de afspraak.")
+            if !years.contains(year) {
+                errors.add(name, "Het jaar \(yearLabel(year)) valt buiten de looptijd van de afspraak.")
                 continue
             }
             guard let hours = parseNumber(text), hours.isFinite else {
@@ -248,10 +241,10 @@ public enum AgreementRules {
                 continue
             }
             if hours < 0 || hours > 80 {
-                errors.add(name, "Het aantal uren per week moet tussen 0 en 80 liggen (\(yearLabel(key.year))).")
+                errors.add(name, "Het aantal uren per week moet tussen 0 en 80 liggen (\(yearLabel(year))).")
                 continue
             }
-            if hours > 0 { out.append(Staffing(roleCode: role, year: key.year, hours: hours, paidBy: payers[role])) }
+            if hours > 0 { out.append(Staffing(roleCode: role, year: year, hours: hours, paidBy: payers[role])) }
         }
         return (out, errors)
     }

@@ -94,7 +94,7 @@ public enum AgreementEditPages {
             for result in data.content.results(goal: goal.id) {
                 var cells: [HTML] = []
                 for year in data.years {
-                    let name = "t_\(result.id)_\(year)"
+                    let name = GridField.target(resultID: result.id, year: year).name
                     cells.append(cell(name, value: values[name] ?? "", label: "\(result.indicator), \(data.programme.yearLabel(year))", errors: errors))
                 }
                 rows.append("<tr><th scope=\"row\">\(result.indicator) <small>(\(result.unit.label), \(result.accumulation.label))</small></th>\(cells)</tr>")
@@ -127,7 +127,7 @@ public enum AgreementEditPages {
             for source in data.sources {
                 var cells: [HTML] = []
                 for year in data.years {
-                    let name = "c_\(party.organisationID)_\(source.id)_\(year)"
+                    let name = GridField.contribution(organisationID: party.organisationID, sourceID: source.id, year: year).name
                     cells.append(cell(name, value: values[name] ?? "", label: "\(party.organisationName), \(source.name), \(data.programme.yearLabel(year))", errors: errors))
                 }
                 rows.append("<tr><th scope=\"row\">\(party.organisationName) · \(source.name)</th>\(cells)</tr>")
@@ -154,10 +154,10 @@ public enum AgreementEditPages {
         for role in data.roles {
             var cells: [HTML] = []
             for year in data.years {
-                let name = "s_\(role.code)_\(year)"
+                let name = GridField.staffing(role: role.code, year: year).name
                 cells.append(cell(name, value: values[name] ?? "", label: "\(role.label), \(data.programme.yearLabel(year))", errors: errors))
             }
-            let paidName = "paid_\(role.code)"
+            let paidName = GridField.payer(role: role.code).name
             var options: [HTML] = ["<option value=\"\">–</option>"]
             for (value, label) in payers {
                 options.append("<option value=\"\(value)\"\(attr: "selected", if: values[paidName] == value)>\(label)</option>")

@@ -18,7 +18,7 @@ public enum AgreementPages {
             var goalCells: [HTML] = []
             for goal in goals { goalCells.append("<td class=\"num\">\(row.resultsPerGoal[goal.id] ?? 0)</td>") }
             body.append("""
-            <tr><th scope="row"><a href="\(Route.agreements(.show(row.id)).path)">\(row.ikcName)</a></th><td>\(Components.statusBadge(row.status.rawValue))</td><td class="num">\(row.versionNumber)</td><td>\(programme.yearLabel(row.firstYear)) t/m \(programme.yearLabel(row.lastYear))</td><td><ul class="compact">\(parties)</ul></td>\(goalCells)</tr>
+            <tr><th scope="row"><a href="\(Route.agreements(.show(row.id)).path)">\(row.ikcName)</a></th><td>\(Components.agreementStatusBadge(row.status))</td><td class="num">\(row.versionNumber)</td><td>\(programme.yearLabel(row.firstYear)) t/m \(programme.yearLabel(row.lastYear))</td><td><ul class="compact">\(parties)</ul></td>\(goalCells)</tr>
             """)
         }
         var goalHeaders: [HTML] = []
@@ -56,7 +56,7 @@ public enum AgreementPages {
         \(Components.notice(notice))
         \(older)
         <dl class="facts">
-        <dt>Status</dt><dd>\(Components.statusBadge(version.status.rawValue))</dd>
+        <dt>Status</dt><dd>\(Components.agreementStatusBadge(version.status))</dd>
         <dt>Versie</dt><dd>\(version.number) van \(data.latestNumber)</dd>
         <dt>Looptijd</dt><dd>\(data.periodLabel)</dd>
         <dt>Vastgesteld op</dt><dd>\(AgreementFormat.moment(version.fixedAt))</dd>
@@ -110,12 +110,12 @@ public enum AgreementPages {
                 <li><a href="\(Route.agreements(.texts(id)).path)">Teksten bewerken</a></li>
                 <li><a href="\(Route.agreements(.importCSV(id)).path)">CSV importeren</a></li>
                 </ul></nav>
-                \(Components.postButton(to: .agreements(.status(id)), label: "Ter ondertekening aanbieden", csrf: context.csrfToken, style: "primary", hidden: lock + [("to", "ter_ondertekening")]))
+                \(Components.postButton(to: .agreements(.status(id)), label: "Ter ondertekening aanbieden", csrf: context.csrfToken, style: "primary", hidden: lock + [("to", AgreementStatus.terOndertekening.rawValue)]))
                 """
             case .terOndertekening:
                 edit = """
                 <p><a class="button button--primary" href="\(Route.agreements(.sign(id)).path)">Ondertekening vastleggen</a></p>
-                \(Components.postButton(to: .agreements(.status(id)), label: "Terug naar concept", csrf: context.csrfToken, hidden: lock + [("to", "concept")]))
+                \(Components.postButton(to: .agreements(.status(id)), label: "Terug naar concept", csrf: context.csrfToken, hidden: lock + [("to", AgreementStatus.concept.rawValue)]))
                 """
             case .vastgesteld:
                 edit = "<p><a class=\"button button--primary\" href=\"\(Route.agreements(.amend(id)).path)\">Bijstellen</a> <span class=\"hint\">Een vastgestelde afspraak is alleen te lezen; een bijstelling wordt versie \(data.latestNumber + 1).</span></p>"
@@ -137,7 +137,7 @@ public enum AgreementPages {
             let compare: HTML = version.number > 1
                 ? "<a href=\"\(Route.agreements(.compare(id)).path)?from=\(version.number - 1)&amp;to=\(version.number)\">vergelijk met \(version.number - 1)</a>" : .empty
             rows.append("""
-            <tr><th scope="row"><a href="\(AgreementRoute.show(id).path(version: version.number))">Versie \(version.number)</a>\(current)</th><td>\(Components.statusBadge(version.status.rawValue))</td><td>\(version.reason.isEmpty ? "–" : version.reason)</td><td>\(AgreementFormat.moment(version.createdAt))\(version.createdByName.map { " door " + $0 } ?? "")</td><td>\(AgreementFormat.moment(version.fixedAt))</td><td>\(compare)</td></tr>
+            <tr><th scope="row"><a href="\(AgreementRoute.show(id).path(version: version.number))">Versie \(version.number)</a>\(current)</th><td>\(Components.agreementStatusBadge(version.status))</td><td>\(version.reason.isEmpty ? "–" : version.reason)</td><td>\(AgreementFormat.moment(version.createdAt))\(version.createdByName.map { " door " + $0 } ?? "")</td><td>\(AgreementFormat.moment(version.fixedAt))</td><td>\(compare)</td></tr>
             """)
         }
         return """
@@ -240,29 +240,5 @@ public enum AgreementPages {
         \(pick)
         </div>
         """)
-    }
-}
-
-/// The overview row as Views sees it (Views does not depend on Store).
-public struct AgreementOverviewRow: Sendable {
-    public var id: Int64
-    public var ikcName: String
-    public var firstYear: Int
-    public var lastYear: Int
-    public var versionNumber: Int
-    public var status: AgreementStatus
-    public var partyTotals: [(name: String, cents: Int64)]
-    public var resultsPerGoal: [Int64: Int]
-
-    public init(id: Int64, ikcName: String, firstYear: Int, lastYear: Int, versionNumber: Int, status: AgreementStatus,
-                partyTotals: [(name: String, cents: Int64)], resultsPerGoal: [Int64: Int]) {
-        self.id = id
-        self.ikcName = ikcName
-        self.firstYear = firstYear
-        self.lastYear = lastYear
-        self.versionNumber = versionNumber
-        self.status = status
-        self.partyTotals = partyTotals
-        self.resultsPerGoal = resultsPerGoal
     }
 }

@@ -1,19 +1,17 @@
 import Domain
 import HTTP
-import Markup
-import SQLite
 import Store
 import Views
 
 /// The 409 of a stale agreement save: the form was loaded from a lock_version somebody has saved
 /// past since. Nothing is written; the page shows what is stored now next to what was submitted
 /// (ConflictPanel), so the user can reopen the form and enter again what should stay.
-extension Application {
-    func agreementConflict(_ id: Int64, _ context: Context, what: String, reopen: AgreementRoute,
+extension AgreementsHandler {
+    func agreementConflict(_ id: Int64, what: String, reopen: AgreementRoute,
                            fields: (AgreementPageData) -> [ConflictPanel.Field]) throws -> Response {
-        let current = try loadAgreement(id, context)
+        let current = try loadAgreement(id)
         let title = "\(what) van de resultaatafspraak \(current.agreement.ikcName) (versie \(current.version.number))"
-        return page(ConflictPanel.page(context: context.page.with(.agreements), title: title, fields: fields(current),
+        return page(ConflictPanel.page(context: user.page.with(.agreements), title: title, fields: fields(current),
                                        reopen: .agreements(reopen)), status: 409)
     }
 
@@ -29,21 +27,21 @@ extension Application {
         case .targets:
             for goal in data.goals {
                 for result in data.content.results(goal: goal.id) {
-                    for y in data.years { labels.append(("t_\(result.id)_\(y)", "\(result.indicator), \(year(y))")) }
+                    for y in data.years { labels.append((GridField.target(resultID: result.id, year: y).name, "\(result.indicator), \(year(y))")) }
                 }
             }
         case .contributions:
             for party in data.content.parties {
                 for source in data.sources {
                     for y in data.years {
-                        labels.append(("c_\(party.organisationID)_\(source.id)_\(y)", "\(party.organisationName) · \(source.name), \(year(y))"))
+                        labels.append((GridField.contribution(organisationID: party.organisationID, sourceID: source.id, year: y).name, "\(party.organisationName) · \(source.name), \(year(y))"))
                     }
                 }
             }
         case .staffing:
             for role in data.roles {
-                labels.append(("paid_\(role.code)", "\(role.label): betaald door"))
-                for y in data.years { labels.append(("s_\(role.code)_\(y)", "\(role.label), \(year(y))")) }
+                labels.append((GridField.payer(role: role.code).name, "\(role.label): betaald door"))
+                for y in data.years { labels.append((GridField.staffing(role: role.code, year: y).name, "\(role.label), \(year(y))")) }
             }
         }
         return labels
@@ -54,7 +52,7 @@ extension Application {
     func gridConflictFields(_ grid: Grid, stored data: AgreementPageData, submitted: [String: String]) -> [ConflictPanel.Field] {
         let stored = gridValues(grid, data)
         func shown(_ name: String, _ value: String) -> String {
-            guard name.hasPrefix("paid_"), let id = Int64(value) else { return value }
+            guard case .payer? = GridField(name: name), let id = Int64(value) else { return value }
             return data.organisationName(id)
         }
         let all = gridLabels(grid, data).map { cell in

@@ -1,0 +1,31 @@
+import Domain
+import SQLite
+
+extension Agreements {
+    /// Version `number` of `agreement` (nil: the newest) with everything its pages show, and for
+    /// a concept what still keeps it from signing. Nil when there is no such version. The Act
+    /// proposals are for project leaders, the partner candidates for the parties form.
+    public static func page(of agreement: Agreement, version number: Int? = nil, withProposals: Bool = false,
+                            withPartnerCandidates: Bool = false, _ c: Connection) throws -> AgreementPageData? {
+        let versions = try versions(agreementID: agreement.id, c)
+        let chosen = number.map { n in versions.first { $0.number == n } } ?? versions.last
+        guard let version = chosen else { return nil }
+        let content = try content(of: version, c)
+        var candidates: [AgreementParty] = []
+        if withPartnerCandidates {
+            let parties = Set(content.parties.map(\.organisationID))
+            candidates = try organisationChoices(c).filter { !parties.contains($0.organisationID) }
+        }
+        var data = AgreementPageData(agreement: agreement, content: content, versions: versions, goals: try ProgrammeSettings.goals(c),
+                                     sources: try fundingSources(c), roles: try ProgrammeSettings.staffingRoles(c),
+                                     programme: try ProgrammeSettings.programme(c), documents: try documents(agreementID: agreement.id, c),
+                                     organisationNames: try Organisations.names(c),
+                                     proposals: withProposals ? try proposals(agreementID: agreement.id, c) : [],
+                                     partnerCandidates: candidates)
+        if version.status == .concept {
+            data.signingProblems = AgreementRules.problemsBeforeSigning(content, goals: data.goals, years: data.years,
+                                                                         yearLabel: data.programme.yearLabel)
+        }
+        return data
+    }
+}

@@ -1,0 +1,175 @@
+import Domain
+import SQLite
+import Store
+import Testing
+import TestSupport
+
+/// The agreement verbs over a real temporary database with the demo data: each claims the
+/// version, changes it and writes its audit row in one transaction, or writes nothing.
+@Suite("Agreement verbs")
+struct AgreementVerbTests {
+    /// The demo database, its store and the project leader's user id.
+    struct Fixture {
+        let temporary: TemporaryDatabase
+        let store: DataStore
+        let actor: Int64
+
+        init() throws {
+            temporary = try TemporaryDatabase()
+            _ = try DemoData.seed(temporary.database, hashPassword: { _ in "$y$x" })
+            store = DataStore(database: temporary.database)
+            actor = try temporary.database.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider' LIMIT 1")?.int64(0) } ?? 0
+        }
+
+        /// The newest version of the first demo agreement with `status`, with its content.
+        func latest(_ status: AgreementStatus) throws -> (agreement: Agreement, content: AgreementContent) {
+            try store.read { c in
+                let id = try c.row("""
+                    SELECT a.id FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
+                    WHERE v.status = \(status.rawValue) ORDER BY a.id LIMIT 1
+                    """)?.int64(0) ?? 0
+                guard let agreement = try Agreements.find(id: id, c), let version = try Agreements.versions(agreementID: id, c).last else {
+                    throw StoreError.notFound(record: "agreement", id: id)
+                }
+                return (agreement, try Agreements.content(of: version, c))
+            }
+        }
+
+        /// The newest audit row: action, record type, record id, summary, new values.
+        func lastAudit() throws -> (action: String, type: String, id: Int64, summary: String, new: String?) {
+            try store.read { c in
+                guard let row = try c.row("SELECT action, record_type, record_id, summary, new_values FROM audit_log ORDER BY id DESC LIMIT 1") else {
+                    return ("", "", 0, "", nil)
+                }
+                return (try row.string(0), try row.string(1), try row.int64(2), try row.string(3), try row.optionalString(4))
+            }
+        }
+
+        func auditCount() throws -> Int {
+            try store.read { try $0.row("SELECT COUNT(*) FROM audit_log")?.int(0) } ?? 0
+        }
+    }
+
+    @Test("saving the texts of a concept changes them, moves the lock on and writes one audit row")
+    func savesTexts() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        var texts = content.version.texts
+        texts.analysis = "Nieuwe analyse"
+        try Agreements.saveTexts(texts, of: agreement, version: content.version, expected: content.version.lockVersion, by: f.actor, in: f.store)
+        let after = try f.latest(.concept).content.version
+        #expect(after.texts.analysis == "Nieuwe analyse")
+        #expect(after.lockVersion == content.version.lockVersion + 1)
+        let audit = try f.lastAudit()
+        #expect(audit.action == "update" && audit.type == "agreement" && audit.id == agreement.id)
+        #expect(audit.summary == "Teksten gewijzigd (\(agreement.ikcName), versie \(content.version.number))")
+        #expect(audit.new?.contains("Nieuwe analyse") == true)
+    }
+
+    @Test("a save from a form loaded before somebody else's save is refused and writes nothing")
+    func staleSaveIsRefused() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        let expected = content.version.lockVersion
+        try Agreements.saveTexts(AgreementTexts(analysis: "Eerste"), of: agreement, version: content.version, expected: expected,
+                                 by: f.actor, in: f.store)
+        let audits = try f.auditCount()
+        #expect(throws: StoreError.staleVersion(record: "agreement_version", id: content.version.id, expected: expected, actual: expected + 1)) {
+            try Agreements.saveTargets([:], of: agreement, version: content.version, expected: expected, changes: [("t", "1", nil)],
+                                       by: f.actor, in: f.store)
+        }
+        #expect(try f.auditCount() == audits)
+        #expect(try f.latest(.concept).content.results.allSatisfy { !$0.targets.isEmpty })
+    }
+
+    @Test("offering a concept for signing sets its status and audits the status change")
+    func offersForSigning() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        try Agreements.offerForSigning(of: agreement, version: content.version, expected: content.version.lockVersion, by: f.actor, in: f.store)
+        let version = try f.store.read { try Agreements.versions(agreementID: agreement.id, $0).last }
+        #expect(version?.status == .terOndertekening)
+        let audit = try f.lastAudit()
+        #expect(audit.action == "status" && audit.summary.hasPrefix("Ter ondertekening aangeboden"))
+        #expect(audit.new == #"{"status":"ter_ondertekening"}"#)
+    }
+
+    @Test("the last signature fixes the version")
+    func lastSignatureFixes() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.terOndertekening)
+        var parties = content.parties
+        for index in parties.indices { parties[index].signedOn = Day(year: 2026, month: 11, day: 2) }
+        let fixed = try Agreements.sign(parties, content, of: agreement, expected: content.version.lockVersion, by: f.actor, in: f.store)
+        #expect(fixed)
+        let version = try f.store.read { try Agreements.versions(agreementID: agreement.id, $0).last }
+        #expect(version?.status == .vastgesteld && version?.fixedAt != nil)
+        #expect(try f.lastAudit().action == "fix")
+    }
+
+    @Test("an amendment copies the fixed version as the next one in concept, once")
+    func amendsOnce() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.vastgesteld)
+        let expected = content.version.lockVersion
+        let version = try Agreements.startAmendment(content, of: agreement, expected: expected, reason: "Nieuwe inzichten", by: f.actor, in: f.store)
+        #expect(version.number == content.version.number + 1 && version.status == .concept && version.reason == "Nieuwe inzichten")
+        let audit = try f.lastAudit()
+        #expect(audit.action == "amend" && audit.summary == "Bijstelling gestart: versie \(version.number) (\(agreement.ikcName))")
+        #expect(throws: StoreError.self) {
+            try Agreements.startAmendment(content, of: agreement, expected: expected, reason: "Nog een", by: f.actor, in: f.store)
+        }
+        #expect(try f.store.read { try Agreements.versions(agreementID: agreement.id, $0).count } == version.number)
+    }
+
+    @Test("a new agreement starts as version 1 in concept with its default parties, and one per IKC and period")
+    func createsOncePerPeriod() throws {
+        let f = try Fixture()
+        let ikc = try #require(try f.store.read { try Agreements.plusIKCs($0).first })
+        #expect(throws: StoreError.duplicate(field: "ikc")) {
+            try Agreements.create(ikcID: ikc.id, ikcName: ikc.name, first: 2024, last: 2025, by: f.actor, in: f.store)
+        }
+        let id = try Agreements.create(ikcID: ikc.id, ikcName: ikc.name, first: 2030, last: 2031, by: f.actor, in: f.store)
+        let (versions, parties) = try f.store.read { c -> ([AgreementVersion], [AgreementParty]) in
+            let versions = try Agreements.versions(agreementID: id, c)
+            return (versions, try versions.first.map { try Agreements.content(of: $0, c).parties } ?? [])
+        }
+        #expect(versions.map(\.status) == [.concept])
+        #expect(parties.map(\.role).prefix(2) == ["gemeente", "koepel"])
+        let audit = try f.lastAudit()
+        #expect(audit.action == "create" && audit.id == id && audit.summary == "Resultaatafspraak \(ikc.name) aangemaakt")
+    }
+
+    @Test("a partner joins a concept and leaves it with its contributions, each with its audit row")
+    func partnerJoinsAndLeaves() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        let parties = Set(content.parties.map(\.organisationID))
+        let choice = try #require(try f.store.read { try Agreements.organisationChoices($0) }.first { !parties.contains($0.organisationID) })
+        let partner = AgreementParty(organisationID: choice.organisationID, organisationName: choice.organisationName, role: "partner",
+                                     signatoryName: "Mevrouw Test", signatoryTitle: "Directeur")
+        try Agreements.addPartner(partner, of: agreement, version: content.version, expected: content.version.lockVersion, by: f.actor, in: f.store)
+        #expect(try f.latest(.concept).content.parties.contains { $0.organisationID == partner.organisationID && $0.isPartner })
+        #expect(try f.lastAudit().summary.hasPrefix("Partner \(partner.organisationName) toegevoegd"))
+        let joined = try f.latest(.concept).content
+        try Agreements.removePartner(partner, was: "partner", of: agreement, version: joined.version, expected: joined.version.lockVersion,
+                                     by: f.actor, in: f.store)
+        #expect(try f.latest(.concept).content.parties.map(\.organisationID).sorted() == parties.sorted())
+        let audit = try f.lastAudit()
+        #expect(audit.summary.hasPrefix("Partner \(partner.organisationName) verwijderd"))
+        #expect(audit.new == "{\"partij \(partner.organisationName)\":null}")
+    }
+
+    @Test("a signed document is attached without a claim and audited with its size")
+    func attachesDocument() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.vastgesteld)
+        let bytes = Array("%PDF-1.4 test".utf8)
+        let id = try Agreements.attachDocument(filename: "getekend.pdf", data: bytes, of: agreement, version: content.version, by: f.actor, in: f.store)
+        let documents = try f.store.read { try Agreements.documents(agreementID: agreement.id, $0) }
+        #expect(documents.contains { $0.id == id && $0.filename == "getekend.pdf" && $0.sizeBytes == bytes.count })
+        let audit = try f.lastAudit()
+        #expect(audit.action == "upload" && audit.new == #"{"document":"\#(id): getekend.pdf (\#(bytes.count) bytes)"}"#)
+        #expect(try f.latest(.vastgesteld).content.version.lockVersion == content.version.lockVersion)
+    }
+}

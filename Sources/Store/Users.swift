@@ -135,8 +135,14 @@ public enum Sessions {
         try c.execute("DELETE FROM sessions WHERE token_hash = \(tokenHash)")
     }
 
-    public static func deleteAll(userID: Int64, _ c: Connection) throws {
-        try c.execute("DELETE FROM sessions WHERE user_id = \(userID)")
+    /// Ends every session of a user (deactivation, a password set through a link), or every
+    /// other one when `keeping` names the session that made the change (a password change).
+    public static func deleteAll(userID: Int64, keeping tokenHash: String? = nil, _ c: Connection) throws {
+        if let tokenHash {
+            try c.execute("DELETE FROM sessions WHERE user_id = \(userID) AND token_hash <> \(tokenHash)")
+        } else {
+            try c.execute("DELETE FROM sessions WHERE user_id = \(userID)")
+        }
     }
 
     /// Removes sessions past their idle or absolute expiry.

@@ -176,6 +176,8 @@ extension Application {
         let hash = try PasswordHasher.hash(password)
         try database.write { c in
             try Users.setPassword(userID: user.id, hash: hash, mustChange: false, c)
+            // Whoever else holds a session of this account (a stolen cookie) is out; this browser stays.
+            try Sessions.deleteAll(userID: user.id, keeping: context.session?.tokenHash, c)
             try AuditLog.record(userID: user.id, action: "password", recordType: "user", recordID: user.id, summary: "Eigen wachtwoord gewijzigd", c)
         }
         return Response.redirect(to: Route.account.path + "?saved=1")
@@ -215,6 +217,8 @@ extension Application {
             guard try PasswordTokens.userID(tokenHash: tokenHash, now: now, c) == user.id else { throw AppError.conflict(detail: "De link is al gebruikt.") }
             try PasswordTokens.markUsed(tokenHash: tokenHash, now: now, c)
             try Users.setPassword(userID: user.id, hash: hash, mustChange: false, c)
+            // A reset means the old password may be known to someone else: every session ends.
+            try Sessions.deleteAll(userID: user.id, c)
             try AuditLog.record(userID: user.id, action: "password", recordType: "user", recordID: user.id, summary: "Wachtwoord ingesteld via link", c)
         }
         return Response.redirect(to: Route.login.path)

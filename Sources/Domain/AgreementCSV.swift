@@ -4,10 +4,16 @@
 public enum AgreementCSV {
     public static let bom = CSV.bom
 
-    /// The text of a file: BOM, rows separated by CRLF. No formula guard: the file is read back
-    /// by the import, which must see the texts exactly as they are stored.
+    /// The text of a file: BOM, rows separated by CRLF, every cell a spreadsheet would run as a
+    /// formula guarded with an apostrophe (directors and partners open these files in Excel).
     public static func write(_ rows: [[String]]) -> String {
-        CSV.document(rows, guardFormulas: false)
+        CSV.document(rows, guardFormulas: true)
+    }
+
+    /// The records of a file, each field with exactly the guard `write` added taken off again,
+    /// so that `read(write(rows))` gives `rows` back.
+    public static func read(_ text: String) -> [CSV.Record] {
+        CSV.records(text).map { CSV.Record(line: $0.line, fields: $0.fields.map(CSV.removeFormulaGuard)) }
     }
 }
 
@@ -181,7 +187,7 @@ public struct AgreementImport: Sendable {
             out.errors.append((1, "Het bestand is geen geldige CSV: een aanhalingsteken wordt niet gesloten."))
             return nil
         }
-        let records = CSV.records(text)
+        let records = AgreementCSV.read(text)
         guard !records.isEmpty else {
             out.errors.append((1, "Het bestand is leeg."))
             return nil

@@ -19,6 +19,8 @@ public struct AppConfiguration: Sendable {
     /// Failed log-ins per e-mail or per client address within the window before attempts wait.
     public var loginFailureLimit = 5
     public var loginWindowSeconds: Int64 = 15 * 60
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (see `ClientAddress`).
+    public var trustedProxies: Set<String> = []
     /// Today's date for due dates, deadlines and reminders: the system clock (UTC) unless a
     /// test fixes it, so that date rules are tested on the dates they are about.
     public var today: @Sendable () -> Day = { Day(ordinal: Int(Timestamp.unixNow() / 86_400)) }

@@ -20,7 +20,8 @@ enum CommandLineTool {
 
         Run `plusikc <command> --help` for the options of a command.
         Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
-        PLUSIKC_SECURE_COOKIES=1 set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
+        PLUSIKC_SECURE_COOKIES=1, PLUSIKC_TRUSTED_PROXIES (comma-separated) set the same as the
+        options; PLUSIKC_TODAY=YYYY-MM-DD fixes
         the date for due dates and deadlines (tests, demos).
         """
 
@@ -37,6 +38,9 @@ enum CommandLineTool {
         var migrations = ProcessInfo.processInfo.environment["PLUSIKC_MIGRATIONS"]
         var publicDirectory = ProcessInfo.processInfo.environment["PLUSIKC_PUBLIC"]
         var secureCookies = ProcessInfo.processInfo.environment["PLUSIKC_SECURE_COOKIES"] == "1"
+        var trustedProxies = (ProcessInfo.processInfo.environment["PLUSIKC_TRUSTED_PROXIES"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var trustedProxiesFromEnvironment = true
         var ikcs = 9
         var workers: Int?
         var positional: [String] = []
@@ -53,6 +57,7 @@ enum CommandLineTool {
         case "serve":
             return """
                 Usage: plusikc serve [--host H] [--port P] [--db FILE] [--workers N] [--public DIR] [--migrations DIR] [--secure-cookies]
+                                     [--trusted-proxy ADDR]...
                   --host H           address to listen on (default 127.0.0.1)
                   --port P           port (default 8080; 0 picks a free one)
                   --db FILE          database file (default data/plusikc.sqlite)
@@ -60,6 +65,8 @@ enum CommandLineTool {
                   --public DIR       static files served under /static/ (default: Public)
                   --migrations DIR   migration files (default: Migrations)
                   --secure-cookies   mark cookies Secure (when served over HTTPS behind a proxy)
+                  --trusted-proxy A  a reverse proxy's address (repeatable; default none): for requests from it
+                                     the client is the last untrusted hop of X-Forwarded-For
                 """
         case "migrate":
             return "Usage: plusikc migrate [--db FILE] [--migrations DIR]"
@@ -99,6 +106,11 @@ enum CommandLineTool {
             case "--migrations": options.migrations = try value(argument)
             case "--public": options.publicDirectory = try value(argument)
             case "--secure-cookies": options.secureCookies = true
+            case "--trusted-proxy":
+                // The options replace the environment's list rather than adding to it.
+                if options.trustedProxiesFromEnvironment { options.trustedProxies = [] }
+                options.trustedProxiesFromEnvironment = false
+                options.trustedProxies.append(try value(argument))
             case "--workers":
                 guard let n = Int(try value(argument)), n > 0, n <= 256 else { throw UsageError(message: "--workers needs a number 1-256") }
                 options.workers = n
@@ -270,10 +282,14 @@ enum CommandLineTool {
     }
 
     static func serve(_ options: Options) throws {
+        for address in options.trustedProxies where !isIPAddress(address) {
+            throw UsageError(message: "--trusted-proxy needs an IP address, not '\(address)'")
+        }
         let database = try migrate(options, quiet: true)
         var appConfiguration = AppConfiguration()
         appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
         appConfiguration.secureCookies = options.secureCookies
+        appConfiguration.trustedProxies = Set(options.trustedProxies)
         // PLUSIKC_TODAY=YYYY-MM-DD fixes "today" for due dates and deadlines (tests, demos).
         if let text = ProcessInfo.processInfo.environment["PLUSIKC_TODAY"] {
             guard let fixed = Day(iso: text) else { throw UsageError(message: "PLUSIKC_TODAY must be a date YYYY-MM-DD, not '\(text)'") }
@@ -288,5 +304,10 @@ enum CommandLineTool {
         server.runUntilSignalled()
         database.close()
         print("Stopped.")
+    }
+
+    static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 }

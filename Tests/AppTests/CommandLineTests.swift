@@ -54,6 +54,10 @@ struct CommandLineTests {
         #expect(command.status == 2)
         #expect(command.error.contains("unknown command"))
         #expect(try run(["serve", "--port", "notaport"]).status == 2)
+        let folder = try TemporaryDirectory()
+        let proxy = try run(["serve", "--port", "0", "--db", folder.file("x.sqlite"), "--trusted-proxy", "proxy.example"])
+        #expect(proxy.status == 1)
+        #expect(proxy.error.contains("--trusted-proxy needs an IP address"))
     }
 
     @Test("seed-demo on an empty database yields the nine Plus IKCs and prints one log-in per role")

@@ -84,7 +84,7 @@ extension Application {
         let email = (form["email"] ?? "").trimmingWhitespace()
         let password = form["password"] ?? ""
         let next = Application.safeNext(form["next"])
-        let address = request.remoteAddress
+        let address = ClientAddress.of(request, trustedProxies: configuration.trustedProxies)
         let now = Timestamp.unixNow()
 
         var errors = ValidationErrors()
@@ -94,11 +94,16 @@ extension Application {
             return page(AuthPages.login(context: context.page, email: email, next: next, errors: errors), status: 422)
         }
 
-        let failures = try database.read {
-            try LoginAttempts.recentFailures(email: email, remoteAddress: address, since: now - configuration.loginWindowSeconds, $0)
+        let admission = try database.write {
+            try LoginAttempts.admit(email: email, remoteAddress: address, since: now - configuration.loginWindowSeconds,
+                                    limit: configuration.loginFailureLimit, now: now, $0)
         }
-        if failures.byEmail >= configuration.loginFailureLimit || failures.byAddress >= configuration.loginFailureLimit {
-            let waitSeconds = max(60, (failures.oldest ?? now) + configuration.loginWindowSeconds - now)
+        let attemptID: Int64
+        switch admission {
+        case .admitted(let id):
+            attemptID = id
+        case .throttled(let oldest):
+            let waitSeconds = max(60, oldest + configuration.loginWindowSeconds - now)
             let minutes = (waitSeconds + 59) / 60
             let message = "Er is te vaak een verkeerd wachtwoord ingevoerd. Wacht \(minutes) \(minutes == 1 ? "minuut" : "minuten") en probeer het dan opnieuw."
             var response = page(AuthPages.login(context: context.page, email: email, next: next, errors: ValidationErrors(), message: message), status: 429)
@@ -111,7 +116,7 @@ extension Application {
         let hash = credentials?.passwordHash ?? PasswordHasher.decoy
         let matches = PasswordHasher.verify(password, hash: hash)
         guard let user = credentials?.user, matches, user.active, credentials?.passwordHash != nil else {
-            try database.write { try LoginAttempts.record(email: email, remoteAddress: address, succeeded: false, now: now, $0) }
+            // Already counted as a failure when it was admitted.
             let message = "Deze combinatie van e-mailadres en wachtwoord is niet bekend, of het account is niet actief."
             return page(AuthPages.login(context: context.page, email: email, next: next, errors: ValidationErrors(), message: message), status: 401)
         }
@@ -122,7 +127,7 @@ extension Application {
         try database.write { c in
             if let old = context.session { try Sessions.delete(tokenHash: old.tokenHash, c) }
             try Sessions.create(tokenHash: Tokens.hash(token), userID: user.id, csrfToken: csrf, remoteAddress: address, now: now, c)
-            try LoginAttempts.record(email: email, remoteAddress: address, succeeded: true, now: now, c)
+            try LoginAttempts.succeeded(attemptID: attemptID, c)
             try Sessions.deleteExpired(idleBefore: now - configuration.sessionIdleSeconds, createdBefore: now - configuration.sessionAbsoluteSeconds, c)
             try LoginAttempts.deleteOlder(than: now - 24 * 3600, c)
             try AuditLog.record(userID: user.id, action: "login", recordType: "user", recordID: user.id, summary: "Ingelogd", c)

@@ -21,6 +21,8 @@ public struct AppConfiguration: Sendable {
     public var loginWindowSeconds: Int64 = 15 * 60
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (see `ClientAddress`).
     public var trustedProxies: Set<String> = []
+    /// The site's address for absolute links (`PublicURL.validated`), never taken from a request.
+    public var publicURL = "http://127.0.0.1:8080"
     /// Today's date for due dates, deadlines and reminders: the system clock (UTC) unless a
     /// test fixes it, so that date rules are tested on the dates they are about.
     public var today: @Sendable () -> Day = { Day(ordinal: Int(Timestamp.unixNow() / 86_400)) }
@@ -202,6 +204,11 @@ public final class Application: HTTPResponder {
 
     static func log(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// An absolute link to `path` on this site, from the configured public URL.
+    func absoluteURL(_ path: String) -> String {
+        (configuration.publicURL.hasSuffix("/") ? String(configuration.publicURL.dropLast()) : configuration.publicURL) + path
     }
 
     func percentEncode(_ text: String) -> String {

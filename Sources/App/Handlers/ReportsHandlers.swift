@@ -138,10 +138,8 @@ extension Application {
             try AuditLog.record(userID: principal.userID, action: "share", recordType: "report", recordID: id,
                                 summary: "Deellink gemaakt voor jaarrapportage \(edition.year) editie \(edition.edition)", c)
         }
-        let host = request.headers["Host"] ?? "127.0.0.1"
-        let scheme = configuration.secureCookies ? "https" : "http"
         // The link is shown once, on this response; the database keeps only its hash.
-        return try getReportEdition(id: id, shareLink: "\(scheme)://\(host)\(Route.reports(.shared(token: token)).path)", context)
+        return try getReportEdition(id: id, shareLink: absoluteURL(Route.reports(.shared(token: token)).path), context)
     }
 
     func postUnshareReport(id: Int64, _ context: Context) throws -> Response {

@@ -50,14 +50,7 @@ extension Application {
             return id
         }
         guard let user = try database.read({ try Users.find(id: id, $0) }) else { throw AppError.notFound }
-        return page(UserPages.created(context: context.page, user: user, link: passwordLink(token, request)))
-    }
-
-    /// The absolute set-password link shown once to the project leader.
-    func passwordLink(_ token: String, _ request: Request) -> String {
-        let host = request.headers["Host"] ?? "127.0.0.1"
-        let scheme = configuration.secureCookies ? "https" : "http"
-        return "\(scheme)://\(host)\(Route.setPassword(token: token).path)"
+        return page(UserPages.created(context: context.page, user: user, link: absoluteURL(Route.setPassword(token: token).path)))
     }
 
     /// A new one-time link for an existing, active account (a forgotten password). The old
@@ -73,7 +66,7 @@ extension Application {
             try AuditLog.record(userID: context.principal?.userID, action: "password-link", recordType: "user", recordID: id,
                                 summary: "Nieuwe wachtwoordlink voor \(user.name)", c)
         }
-        return page(UserPages.passwordLink(context: context.page, user: user, link: passwordLink(token, request)))
+        return page(UserPages.passwordLink(context: context.page, user: user, link: absoluteURL(Route.setPassword(token: token).path)))
     }
 
     func getUser(id: Int64, _ context: Context) throws -> Response {

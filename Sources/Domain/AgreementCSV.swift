@@ -192,6 +192,14 @@ public struct AgreementImport: Sendable {
             out.errors.append((1, "Het bestand is leeg."))
             return nil
         }
-        return records
+        // Texts may span lines (a result's description), but no other control character belongs in a cell.
+        var clean = true
+        for record in records {
+            if let column = record.fields.firstIndex(where: { Check.hasInvalidCharacter($0, multiLine: true) }) {
+                out.errors.append((record.line, "Kolom \(column + 1) bevat een ongeldig teken (een stuurteken)."))
+                clean = false
+            }
+        }
+        return clean ? records : nil
     }
 }

@@ -67,7 +67,7 @@ public struct IKCForm: Sendable, Equatable {
             }
         }
         Check.maxLength(directorName, 200, "directorName", "de naam van de directeur", into: &errors)
-        Check.maxLength(profile, 2000, "profile", "het profiel", into: &errors)
+        Check.maxLength(profile, 2000, "profile", "het profiel", multiLine: true, into: &errors)
         return errors
     }
 
@@ -109,7 +109,7 @@ public struct AreaForm: Sendable, Equatable {
                 errors.add("reassessedOn", "Vul een geldige datum in, bijvoorbeeld 01-03-2025.")
             }
         }
-        Check.maxLength(notes, 4000, "notes", "de toelichting", into: &errors)
+        Check.maxLength(notes, 4000, "notes", "de toelichting", multiLine: true, into: &errors)
         return errors
     }
 
@@ -149,7 +149,7 @@ public struct PlusPredicateForm: Sendable, Equatable {
                 errors.add("lastReassessedOn", "Vul een geldige datum in, bijvoorbeeld 15-01-2024.")
             }
         }
-        Check.maxLength(notes, 4000, "notes", "de toelichting", into: &errors)
+        Check.maxLength(notes, 4000, "notes", "de toelichting", multiLine: true, into: &errors)
         return errors
     }
 

@@ -398,7 +398,7 @@ extension Application {
     func saveTexts(_ texts: AgreementTexts, id: Int64, _ data: AgreementPageData, _ values: FormValues, _ context: Context) throws -> Response {
         let expected = try expectedLock(values, data)
         var errors = ValidationErrors()
-        for section in texts.sections { Check.maxLength(section.text, 20_000, section.field, section.title.lowercased(), into: &errors) }
+        for section in texts.sections { Check.maxLength(section.text, 20_000, section.field, section.title.lowercased(), multiLine: true, into: &errors) }
         guard errors.isEmpty else {
             return page(AgreementEditPages.texts(context: context.page, data: data, texts: texts, errors: errors), status: 422)
         }

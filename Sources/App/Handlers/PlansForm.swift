@@ -24,7 +24,7 @@ struct PlanForm {
 
     mutating func longText(_ name: String, _ label: String) -> String {
         let text = field(name)
-        Check.maxLength(text, YearPlanRules.maxTextLength, name, label, into: &errors)
+        Check.maxLength(text, YearPlanRules.maxTextLength, name, label, multiLine: true, into: &errors)
         return text
     }
 
@@ -61,7 +61,7 @@ struct PlanForm {
         noteText = field("note_text")
         let noteDate = field("note_date")
         if !noteText.isEmpty {
-            Check.maxLength(noteText, YearPlanRules.maxTextLength, "note_text", "de notitie", into: &errors)
+            Check.maxLength(noteText, YearPlanRules.maxTextLength, "note_text", "de notitie", multiLine: true, into: &errors)
             if noteDate.isEmpty {
                 noteDay = today
             } else if let day = PlanForm.day(noteDate) {

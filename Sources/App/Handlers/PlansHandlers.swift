@@ -296,7 +296,7 @@ extension Application {
         case "return":
             var errors = ValidationErrors()
             Check.required(reason, "reason", "de reden van terugsturen", into: &errors)
-            Check.maxLength(reason, YearPlanRules.maxTextLength, "reason", "de reden", into: &errors)
+            Check.maxLength(reason, YearPlanRules.maxTextLength, "reason", "de reden", multiLine: true, into: &errors)
             guard errors.isEmpty else {
                 var model = try planModel(plan, principal)
                 model.reviewErrors = errors

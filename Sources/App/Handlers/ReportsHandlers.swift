@@ -68,8 +68,8 @@ extension Application {
         let form = request.formValues()
         let foreword = form["foreword"] ?? "", conclusions = form["conclusions"] ?? ""
         var errors = ValidationErrors()
-        Check.maxLength(foreword, 20_000, "foreword", "het voorwoord", into: &errors)
-        Check.maxLength(conclusions, 20_000, "conclusions", "de conclusies", into: &errors)
+        Check.maxLength(foreword, 20_000, "foreword", "het voorwoord", multiLine: true, into: &errors)
+        Check.maxLength(conclusions, 20_000, "conclusions", "de conclusies", multiLine: true, into: &errors)
         let expected = (form["lock_version"]).flatMap { Int64($0) }
         guard errors.isEmpty else {
             let (report, _) = try liveReport(year: year)

@@ -89,6 +89,7 @@ extension Application {
 
         var errors = ValidationErrors()
         if email.isEmpty { errors.add("email", "Vul uw e-mailadres in.") }
+        Check.characters(email, "email", into: &errors)
         if password.isEmpty { errors.add("password", "Vul uw wachtwoord in.") }
         if !errors.isEmpty {
             return page(AuthPages.login(context: context.page, email: email, next: next, errors: errors), status: 422)

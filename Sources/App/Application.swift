@@ -52,7 +52,7 @@ public final class Application: HTTPResponder {
     public func respondOnEventLoop(to request: Request) -> Response? {
         if request.path == "/health" {
             guard request.method == .GET || request.method == .HEAD else { return nil }
-            var response = Response.text("ok")
+            var response = healthResponse()
             Application.addSecurityHeaders(&response)
             return response
         }
@@ -113,7 +113,7 @@ public final class Application: HTTPResponder {
         // Public pages: the log-in flow, health and the accessibility statement.
         switch route {
         case .health:
-            return Response.text("ok")
+            return healthResponse()
         case .accessibility:
             return page(AccessibilityPage.render(context: context.page))
         case .login:
@@ -194,6 +194,8 @@ public final class Application: HTTPResponder {
             }
         case StoreError.notFound:
             return page(ErrorPages.page(status: 404, context: context.page), status: 404)
+        case let error as SQLiteError where error.isStorageFailure:
+            return storageFailureResponse(error, context)
         case let StoreError.staleVersion(record, id, _, _):
             return page(ErrorPages.page(status: 409, context: context.page, detail: "Open het gegeven (\(record) \(id)) opnieuw om de nieuwste versie te zien."), status: 409)
         default:

@@ -317,6 +317,8 @@ extension Application {
             return try agreementConflict(id, context, what: what, reopen: reopen) { current in
                 gridConflictFields(grid, stored: current, submitted: typed)
             }
+        } catch let error as SQLiteError where error.isStorageFailure {
+            return storageFailureResponse(error, context) { self.renderGrid(grid, context, data, typed, $0) }
         }
     }
 
@@ -392,6 +394,8 @@ extension Application {
             return try agreementConflict(id, context, what: "De teksten", reopen: .texts(id)) { current in
                 Application.textConflictFields(stored: current.version.texts, submitted: texts)
             }
+        } catch let error as SQLiteError where error.isStorageFailure {
+            return storageFailureResponse(error, context) { AgreementEditPages.texts(context: context.page, data: data, texts: texts, errors: $0) }
         }
     }
 

@@ -74,7 +74,9 @@ struct StorageFailureTests {
         #expect(health.status == 503)
         #expect(health.text.contains("SQLite 13"))
         #expect(health.header("Cache-Control") == "no-store")
-        // Reads keep working, and /health stays 503 until a write succeeds.
+        // Reads keep working, even when the session's idle clock is due for a refresh, and
+        // /health stays 503 until a write succeeds.
+        #expect(try leader.get("/agreements/\(Self.concept)").status == 200)
         #expect(try leader.get("/agreements/\(Self.concept)").status == 200)
         #expect(try app.browser().get("/health").status == 503)
 
@@ -109,5 +111,29 @@ struct StorageFailureTests {
         #expect(area.contains("neem contact op met de beheerder"))
         try Self.freeUp(app.database)
         #expect(try app.database.read { try $0.row("PRAGMA integrity_check")?.string(0) } == "ok")
+    }
+}
+
+@Suite("A read-only database: pages still open, saves answer 503")
+struct ReadOnlyDatabaseTests {
+    @Test("with the database read-only a logged-in user still reads (the session's idle clock waits), a save is 503, /health names SQLite 8")
+    func readOnly() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        _ = try leader.get("/areas/new")
+        try app.database.write { c in
+            try c.execute("UPDATE sessions SET last_seen_at = last_seen_at - 120")
+            try c.executeScript("PRAGMA query_only = ON")
+        }
+        #expect(try leader.get("/ikcs").status == 200)
+        let area = try leader.post("/areas/new", [("name", "Westeinde")])
+        #expect(area.status == 503)
+        #expect(area.contains("Er is niets opgeslagen"))
+        let health = try app.browser().get("/health")
+        #expect(health.status == 503)
+        #expect(health.text.contains("SQLite 8"))
+        // (query_only refuses even BEGIN IMMEDIATE, so this database stays read-only; recovery is
+        // the full-disk test's part.)
+        #expect(try leader.get("/areas").status == 200)
     }
 }

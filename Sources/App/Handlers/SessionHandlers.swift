@@ -23,9 +23,12 @@ extension Application {
             try database.write { try Sessions.delete(tokenHash: tokenHash, $0) }
             return
         }
-        // Refresh the idle clock at most once a minute: no write on every request.
+        // Refresh the idle clock at most once a minute: no write on every request. On a full or
+        // read-only disk the clock stays where it is, so that reading keeps working.
         if now - record.lastSeenAt >= 60 {
-            try database.write { try Sessions.touch(tokenHash: tokenHash, now: now, $0) }
+            do {
+                try database.write { try Sessions.touch(tokenHash: tokenHash, now: now, $0) }
+            } catch let error as SQLiteError where error.isStorageFailure {}
         }
         context.session = Context.SessionInfo(tokenHash: tokenHash, csrfToken: record.csrfToken)
         context.principal = record.user.principal

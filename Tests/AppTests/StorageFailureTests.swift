@@ -114,6 +114,33 @@ struct StorageFailureTests {
     }
 }
 
+extension StorageFailureTests {
+    @Test("a year plan and a report draft on a full disk answer 503 and show the typed text again")
+    func planAndReport() throws {
+        let app = try TestApp()
+        let director = try app.browser(loggedInAs: .directeur)
+        let leader = try app.browser(loggedInAs: .projectleider)
+        let planPath = "/plans/4"
+        let lock = try #require(Page.value(of: "lock_version", in: try director.get(planPath).text))
+        _ = try leader.get("/reports/2023")
+        let intention = "Taal en ouders voorop. " + String(repeating: "Ouders lezen voor in de klas. ", count: 400)
+        let foreword = "Een goed jaar. " + String(repeating: "Het voorwoord gaat verder. ", count: 400)
+        try Self.fillUp(app.database)
+
+        let plan = try director.post(planPath, [("lock_version", lock), ("intention", intention)])
+        #expect(plan.status == 503)
+        #expect(plan.contains("Er is niets opgeslagen"))
+        #expect(plan.contains("Ouders lezen voor in de klas."))
+        let report = try leader.post("/reports/2023", [("lock_version", ""), ("foreword", foreword), ("conclusions", "Door.")])
+        #expect(report.status == 503)
+        #expect(report.contains("Het voorwoord gaat verder."))
+
+        try Self.freeUp(app.database)
+        #expect(try director.post(planPath, [("lock_version", lock), ("intention", intention)]).status == 303)
+        #expect(try app.database.read { try $0.row("PRAGMA integrity_check")?.string(0) } == "ok")
+    }
+}
+
 @Suite("A read-only database: pages still open, saves answer 503")
 struct ReadOnlyDatabaseTests {
     @Test("with the database read-only a logged-in user still reads (the session's idle clock waits), a save is 503, /health names SQLite 8")

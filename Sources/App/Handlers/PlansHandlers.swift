@@ -238,7 +238,31 @@ extension Application {
         }
         let missing = YearPlanRules.missing(content: form.content, results: model.results, funding: model.funding)
         let yearLabel = context.page.programme?.yearLabel(plan.year) ?? String(plan.year)
-        let submitted = try database.write { c -> Bool in
+        let submitted: Bool
+        do {
+            submitted = try savePlan(plan, form, expected: expected, submit: wantsSubmit && missing.isEmpty, yearLabel: yearLabel, principal)
+        } catch let error as SQLiteError where error.isStorageFailure {
+            model.values = form.raw
+            return storageFailureResponse(error, context) { [model] errors in
+                var shown = model
+                shown.errors = errors
+                return PlanPage.render(context: context.page, model: shown)
+            }
+        }
+        if submitted { return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?ingediend=1") }
+        if wantsSubmit {
+            // Saved, but not submitted: say what is missing instead of failing silently.
+            let saved = try loadPlan(id: id, principal, .read)
+            var refused = try planModel(saved, principal)
+            refused.submitRefused = true
+            return page(PlanPage.render(context: context.page, model: refused), status: 422)
+        }
+        return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?saved=1")
+    }
+
+    /// Saves the form (and its note) in one transaction, and submits when asked and complete.
+    func savePlan(_ plan: YearPlan, _ form: PlanForm, expected: Int64, submit: Bool, yearLabel: String, _ principal: Principal) throws -> Bool {
+        try database.write { c -> Bool in
             try YearPlans.save(id: plan.id, expectedVersion: expected, content: form.content, c)
             let old = plan.content.flattened, new = form.content.flattened
             let keys = Set(old.keys).union(new.keys).sorted()
@@ -252,7 +276,7 @@ extension Application {
                                     summary: "Voortgangsnotitie van \(day.dutch) toegevoegd",
                                     newValues: AuditLog.json([("noted_on", day.iso), ("text", form.noteText)]), c)
             }
-            guard wantsSubmit, YearPlanRules.canSubmit(plan.status), missing.isEmpty else { return false }
+            guard submit, YearPlanRules.canSubmit(plan.status) else { return false }
             try YearPlans.submit(id: plan.id, expectedVersion: expected + 1, c)
             try AuditLog.record(userID: principal.userID, action: "submit", recordType: "year_plan", recordID: plan.id,
                                 summary: "Jaarplan \(yearLabel) van \(plan.ikcName) ingediend",
@@ -260,15 +284,6 @@ extension Application {
                                 newValues: AuditLog.json([("status", YearPlan.Status.ingediend.rawValue)]), c)
             return true
         }
-        if submitted { return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?ingediend=1") }
-        if wantsSubmit {
-            // Saved, but not submitted: say what is missing instead of failing silently.
-            let saved = try loadPlan(id: id, principal, .read)
-            var refused = try planModel(saved, principal)
-            refused.submitRefused = true
-            return page(PlanPage.render(context: context.page, model: refused), status: 422)
-        }
-        return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?saved=1")
     }
 
     // MARK: - Review

@@ -78,11 +78,19 @@ extension Application {
         }
         let before = try database.read { try Reports.draft(year: year, $0) }
         if before != nil && expected == nil { throw AppError.conflict(detail: "Iemand anders heeft intussen een concept voor dit jaar opgeslagen.") }
-        try database.write { c in
-            let id = try Reports.saveDraft(year: year, foreword: foreword, conclusions: conclusions, expectedVersion: expected, c)
-            let diff = AuditLog.diff([("foreword", before?.foreword, foreword), ("conclusions", before?.conclusions, conclusions)])
-            try AuditLog.record(userID: principal.userID, action: before == nil ? "create" : "update", recordType: "report", recordID: id,
-                                summary: "Concept jaarrapportage \(year) opgeslagen", oldValues: diff?.old, newValues: diff?.new, c)
+        do {
+            try database.write { c in
+                let id = try Reports.saveDraft(year: year, foreword: foreword, conclusions: conclusions, expectedVersion: expected, c)
+                let diff = AuditLog.diff([("foreword", before?.foreword, foreword), ("conclusions", before?.conclusions, conclusions)])
+                try AuditLog.record(userID: principal.userID, action: before == nil ? "create" : "update", recordType: "report", recordID: id,
+                                    summary: "Concept jaarrapportage \(year) opgeslagen", oldValues: diff?.old, newValues: diff?.new, c)
+            }
+        } catch let error as SQLiteError where error.isStorageFailure {
+            let (report, _) = try liveReport(year: year)
+            return storageFailureResponse(error, context) { errors in
+                ReportPages.draft(context: context.page, report: report, foreword: foreword, conclusions: conclusions,
+                                  lockVersion: expected, canEdit: true, errors: errors, notice: nil)
+            }
         }
         return Response.redirect(to: Route.reports(.year(year)).path + "?saved=1")
     }

@@ -260,32 +260,6 @@ extension Application {
         return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?saved=1")
     }
 
-    /// Saves the form (and its note) in one transaction, and submits when asked and complete.
-    func savePlan(_ plan: YearPlan, _ form: PlanForm, expected: Int64, submit: Bool, yearLabel: String, _ principal: Principal) throws -> Bool {
-        try database.write { c -> Bool in
-            try YearPlans.save(id: plan.id, expectedVersion: expected, content: form.content, c)
-            let old = plan.content.flattened, new = form.content.flattened
-            let keys = Set(old.keys).union(new.keys).sorted()
-            if let diff = AuditLog.diff(keys.map { ($0, old[$0], new[$0]) }) {
-                try AuditLog.record(userID: principal.userID, action: "update", recordType: "year_plan", recordID: plan.id,
-                                    summary: "Jaarplan \(yearLabel) van \(plan.ikcName) opgeslagen", oldValues: diff.old, newValues: diff.new, c)
-            }
-            if let day = form.noteDay, !form.noteText.isEmpty {
-                try YearPlans.addNote(planID: plan.id, on: day, text: form.noteText, authorID: principal.userID, c)
-                try AuditLog.record(userID: principal.userID, action: "note", recordType: "year_plan", recordID: plan.id,
-                                    summary: "Voortgangsnotitie van \(day.dutch) toegevoegd",
-                                    newValues: AuditLog.json([("noted_on", day.iso), ("text", form.noteText)]), c)
-            }
-            guard submit, YearPlanRules.canSubmit(plan.status) else { return false }
-            try YearPlans.submit(id: plan.id, expectedVersion: expected + 1, c)
-            try AuditLog.record(userID: principal.userID, action: "submit", recordType: "year_plan", recordID: plan.id,
-                                summary: "Jaarplan \(yearLabel) van \(plan.ikcName) ingediend",
-                                oldValues: AuditLog.json([("status", plan.status.rawValue)]),
-                                newValues: AuditLog.json([("status", YearPlan.Status.ingediend.rawValue)]), c)
-            return true
-        }
-    }
-
     // MARK: - Review
 
     func postReview(id: Int64, _ request: Request, _ context: Context, _ principal: Principal) throws -> Response {

@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 HOST ?= 127.0.0.1
 PORT ?= 8080
+# The address users reach the site at; absolute links (set-password, share) are made from it.
+PUBLIC_URL ?= http://$(HOST):$(PORT)
 DB ?= data/plusikc.sqlite
 RELEASE_BIN := .build/release/plusikc
 
@@ -37,7 +39,7 @@ run: release
 	@echo "Demo log-ins:"
 	@cat "$(DB).demo-accounts.txt" 2>/dev/null || echo "  (no demo accounts file next to $(DB); create a user with: $(RELEASE_BIN) create-user --help)"
 	@echo
-	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)"
+	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)" --public-url "$(PUBLIC_URL)"
 
 # make test: the Swift tests, then the browser suite (journeys in headless Chromium, the W3C
 # HTML checker, accessibility checks; Tests/Browser/run.sh installs what it needs).

@@ -18,6 +18,10 @@ public struct AppConfiguration: Sendable {
     /// Failed log-ins per e-mail or per client address within the window before attempts wait.
     public var loginFailureLimit = 5
     public var loginWindowSeconds: Int64 = 15 * 60
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (see `ClientAddress`).
+    public var trustedProxies: Set<String> = []
+    /// The site's address for absolute links (`PublicURL.validated`), never taken from a request.
+    public var publicURL = "http://127.0.0.1:8080"
     /// Today's date for due dates, deadlines and reminders: the system clock (UTC) unless a
     /// test fixes it, so that date rules are tested on the dates they are about.
     public var today: @Sendable () -> Day = { Day(ordinal: Int(Timestamp.unixNow() / 86_400)) }
@@ -50,7 +54,7 @@ public final class Application: HTTPResponder {
     public func respondOnEventLoop(to request: Request) -> Response? {
         if request.path == "/health" {
             guard request.method == .GET || request.method == .HEAD else { return nil }
-            var response = Response.text("ok")
+            var response = healthResponse()
             Application.addSecurityHeaders(&response)
             return response
         }
@@ -103,7 +107,7 @@ public final class Application: HTTPResponder {
         // Public pages: the log-in flow, health, the accessibility statement, a report's share link.
         switch route {
         case .health:
-            return Response.text("ok")
+            return healthResponse()
         case .accessibility:
             return page(AccessibilityPage.render(context: context.page))
         case .session(.login):
@@ -179,6 +183,8 @@ public final class Application: HTTPResponder {
             }
         case StoreError.notFound:
             return page(ErrorPages.page(status: 404, context: context.page), status: 404)
+        case let error as StorageFailure:
+            return storageFailureResponse(error, context)
         case let StoreError.staleVersion(record, id, _, _):
             return page(ErrorPages.page(status: 409, context: context.page, detail: "Open het gegeven (\(record) \(id)) opnieuw om de nieuwste versie te zien."), status: 409)
         default:
@@ -189,6 +195,11 @@ public final class Application: HTTPResponder {
 
     static func log(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// An absolute link to `path` on this site, from the configured public URL.
+    func absoluteURL(_ path: String) -> String {
+        (configuration.publicURL.hasSuffix("/") ? String(configuration.publicURL.dropLast()) : configuration.publicURL) + path
     }
 
     func percentEncode(_ text: String) -> String {

@@ -140,11 +140,10 @@ extension CSV {
 
     /// One field for a `;`-separated file: quoted when it holds `;`, `"` or a line break
     /// (RFC 4180 §2). With `guardFormulas`, text that a spreadsheet would take for a formula
-    /// (`=`, `+`, `-`, `@`, tab or CR first; OWASP "CSV injection") gets a leading apostrophe;
-    /// plain numbers such as `-5,05` are left as they are.
+    /// gets a leading apostrophe (see `needsFormulaGuard`).
     public static func field(_ text: String, guardFormulas: Bool = true) -> String {
         var text = text
-        if guardFormulas, let first = text.first, "=+-@\t\r".contains(first), !isPlainNumber(text) {
+        if guardFormulas, needsFormulaGuard(text) {
             text = "'" + text
         }
         guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
@@ -174,7 +173,26 @@ extension CSV {
         return (cents < 0 ? "-" : "") + String(magnitude / 100) + "," + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
-    static func isPlainNumber(_ text: String) -> Bool {
+    /// Text a spreadsheet would run as a formula: `=`, `+`, `-`, `@`, tab or CR first (OWASP
+    /// "CSV injection"), except plain numbers such as `-5,05`. Text that already starts with an
+    /// apostrophe before such text is guarded too, so that `removeFormulaGuard` can tell a guard
+    /// from an apostrophe that belongs to the value: the pair is an exact round trip.
+    public static func needsFormulaGuard(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        if first == "'" { return needsFormulaGuard(text.dropFirst()) }
+        return ("=+-@\t\r".contains(first) || first == "\r\n") && !isPlainNumber(text)
+    }
+
+    public static func needsFormulaGuard(_ text: String) -> Bool { needsFormulaGuard(Substring(text)) }
+
+    /// A field as it was before `field(_:guardFormulas: true)` added its apostrophe; any other
+    /// text unchanged.
+    public static func removeFormulaGuard(_ field: String) -> String {
+        guard field.first == "'", needsFormulaGuard(field.dropFirst()) else { return field }
+        return String(field.dropFirst())
+    }
+
+    static func isPlainNumber<Text: StringProtocol>(_ text: Text) -> Bool {
         var digits = 0
         for (index, character) in text.enumerated() {
             if character.isASCII && character.isNumber { digits += 1; continue }

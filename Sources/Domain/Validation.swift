@@ -29,9 +29,32 @@ public enum Check {
         }
     }
 
-    public static func maxLength(_ value: String, _ max: Int, _ field: String, _ label: String, into errors: inout ValidationErrors) {
+    /// The length limit every free text has, and with it the check of its characters (see
+    /// `hasInvalidCharacter`); `multiLine` for a textarea, where tab and line breaks belong.
+    public static func maxLength(_ value: String, _ max: Int, _ field: String, _ label: String, multiLine: Bool = false,
+                                 into errors: inout ValidationErrors) {
         if value.count > max {
             errors.add(field, "\(label.prefix(1).uppercased() + label.dropFirst()) mag hoogstens \(max) tekens lang zijn.")
+        }
+        characters(value, field, multiLine: multiLine, into: &errors)
+    }
+
+    public static let invalidCharacterMessage = "Dit veld bevat een ongeldig teken."
+
+    public static func characters(_ value: String, _ field: String, multiLine: Bool = false, into errors: inout ValidationErrors) {
+        if hasInvalidCharacter(value, multiLine: multiLine) { errors.add(field, invalidCharacterMessage) }
+    }
+
+    /// Whether `value` holds a control character (C0, DEL, C1: NUL, escape, backspace …), which
+    /// no one types and which would be stored and shown or exported as it is; tab, CR and LF are
+    /// allowed only in multi-line texts.
+    public static func hasInvalidCharacter(_ value: String, multiLine: Bool) -> Bool {
+        value.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return !multiLine
+            case 0x00...0x1F, 0x7F...0x9F: return true
+            default: return false
+            }
         }
     }
 
@@ -40,7 +63,7 @@ public enum Check {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return !value.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        return !value.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) && !hasInvalidCharacter(value, multiLine: false)
     }
 }
 

@@ -20,7 +20,8 @@ enum CommandLineTool {
 
         Run `plusikc <command> --help` for the options of a command.
         Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
-        PLUSIKC_SECURE_COOKIES=1 set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
+        PLUSIKC_SECURE_COOKIES=1, PLUSIKC_TRUSTED_PROXIES (comma-separated), PLUSIKC_PUBLIC_URL
+        set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
         the date for due dates and deadlines (tests, demos).
         """
 
@@ -37,6 +38,10 @@ enum CommandLineTool {
         var migrations = ProcessInfo.processInfo.environment["PLUSIKC_MIGRATIONS"]
         var publicDirectory = ProcessInfo.processInfo.environment["PLUSIKC_PUBLIC"]
         var secureCookies = ProcessInfo.processInfo.environment["PLUSIKC_SECURE_COOKIES"] == "1"
+        var trustedProxies = (ProcessInfo.processInfo.environment["PLUSIKC_TRUSTED_PROXIES"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var trustedProxiesFromEnvironment = true
+        var publicURL = ProcessInfo.processInfo.environment["PLUSIKC_PUBLIC_URL"]
         var ikcs = 9
         var workers: Int?
         var positional: [String] = []
@@ -53,6 +58,7 @@ enum CommandLineTool {
         case "serve":
             return """
                 Usage: plusikc serve [--host H] [--port P] [--db FILE] [--workers N] [--public DIR] [--migrations DIR] [--secure-cookies]
+                                     [--trusted-proxy ADDR]... [--public-url URL]
                   --host H           address to listen on (default 127.0.0.1)
                   --port P           port (default 8080; 0 picks a free one)
                   --db FILE          database file (default data/plusikc.sqlite)
@@ -60,6 +66,11 @@ enum CommandLineTool {
                   --public DIR       static files served under /static/ (default: Public)
                   --migrations DIR   migration files (default: Migrations)
                   --secure-cookies   mark cookies Secure (when served over HTTPS behind a proxy)
+                  --trusted-proxy A  a reverse proxy's address (repeatable; default none): for requests from it
+                                     the client is the last untrusted hop of X-Forwarded-For
+                  --public-url URL   the site's address for links in e-mails and share links, e.g.
+                                     https://plusikc.example.nl (required unless --host is loopback;
+                                     then http://HOST:PORT)
                 """
         case "migrate":
             return "Usage: plusikc migrate [--db FILE] [--migrations DIR]"
@@ -99,6 +110,12 @@ enum CommandLineTool {
             case "--migrations": options.migrations = try value(argument)
             case "--public": options.publicDirectory = try value(argument)
             case "--secure-cookies": options.secureCookies = true
+            case "--public-url": options.publicURL = try value(argument)
+            case "--trusted-proxy":
+                // The options replace the environment's list rather than adding to it.
+                if options.trustedProxiesFromEnvironment { options.trustedProxies = [] }
+                options.trustedProxiesFromEnvironment = false
+                options.trustedProxies.append(try value(argument))
             case "--workers":
                 guard let n = Int(try value(argument)), n > 0, n <= 256 else { throw UsageError(message: "--workers needs a number 1-256") }
                 options.workers = n
@@ -270,10 +287,16 @@ enum CommandLineTool {
     }
 
     static func serve(_ options: Options) throws {
+        for address in options.trustedProxies where !isIPAddress(address) {
+            throw UsageError(message: "--trusted-proxy needs an IP address, not '\(address)'")
+        }
+        let publicURL = try publicURL(options)
         let database = try migrate(options, quiet: true)
         var appConfiguration = AppConfiguration()
+        appConfiguration.publicURL = publicURL
         appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
         appConfiguration.secureCookies = options.secureCookies
+        appConfiguration.trustedProxies = Set(options.trustedProxies)
         // PLUSIKC_TODAY=YYYY-MM-DD fixes "today" for due dates and deadlines (tests, demos).
         if let text = ProcessInfo.processInfo.environment["PLUSIKC_TODAY"] {
             guard let fixed = Day(iso: text) else { throw UsageError(message: "PLUSIKC_TODAY must be a date YYYY-MM-DD, not '\(text)'") }
@@ -288,5 +311,27 @@ enum CommandLineTool {
         server.runUntilSignalled()
         database.close()
         print("Stopped.")
+    }
+
+    /// The configured public URL, validated; without one only a loopback server gets a default
+    /// (nobody else can reach it, so its own address is right).
+    static func publicURL(_ options: Options) throws -> String {
+        if let text = options.publicURL {
+            guard let url = PublicURL.validated(text) else {
+                throw UsageError(message: "--public-url needs http:// or https://, a host and perhaps a port, nothing else; not '\(text)'")
+            }
+            return url
+        }
+        guard PublicURL.isLoopback(options.host) else {
+            throw UsageError(message: "--public-url (or PLUSIKC_PUBLIC_URL) is required when serving on \(options.host): links are never built from a request's Host")
+        }
+        guard options.port != 0 else { throw UsageError(message: "--public-url is required with --port 0") }
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        return "http://\(host):\(options.port)"
+    }
+
+    static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 }

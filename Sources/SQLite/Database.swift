@@ -36,6 +36,12 @@ public final class Database: Sendable {
     private let activeThreads = Mutex<[UInt: String]>([:])
     /// Commits noticed by the readers, for `Connection.snapshotTag`.
     private let generation = CommitGeneration()
+    private let lastStorageFailure = Mutex<SQLiteError?>(nil)
+
+    /// The error of the last `write` that failed because the database could not be written
+    /// (`SQLiteError.isStorageFailure`: disk full, I/O error, read-only), until a `write`
+    /// commits again; nil while writes work. A health check reads it without touching the file.
+    public var storageFailure: SQLiteError? { lastStorageFailure.withLock { $0 } }
 
     /// Opens (creating if needed) the database at `path`, a file path (not `:memory:`: every
     /// connection must see the same database). Sets `journal_mode=WAL`, `foreign_keys=ON`,
@@ -105,8 +111,15 @@ public final class Database: Sendable {
         writer.lock.lock()
         defer { writer.lock.unlock() }
         guard let connection = writer.connection else { throw SQLiteError.misuse("database \(path) is closed") }
-        try connection.execute("BEGIN IMMEDIATE")
-        return try finishTransaction(connection, body)
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+            let result = try finishTransaction(connection, body)
+            lastStorageFailure.withLock { $0 = nil }
+            return result
+        } catch let error as SQLiteError where error.isStorageFailure {
+            lastStorageFailure.withLock { $0 = error }
+            throw error
+        }
     }
 
     /// Copies the whole database to `path` with SQLite's online backup

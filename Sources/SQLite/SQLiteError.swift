@@ -22,6 +22,14 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
     /// True for a constraint violation (UNIQUE, FOREIGN KEY, CHECK, NOT NULL).
     public var isConstraintViolation: Bool { primaryCode == SQLITE_CONSTRAINT }
 
+    /// True when the database could not be written at all: the disk or the database is full
+    /// (`SQLITE_FULL`), the file system failed (`SQLITE_IOERR` and its extended codes), or the
+    /// file or its directory is read-only (`SQLITE_READONLY`). Nothing of the transaction is
+    /// stored; reads keep working (https://sqlite.org/rescode.html).
+    public var isStorageFailure: Bool {
+        primaryCode == SQLITE_FULL || primaryCode == SQLITE_IOERR || primaryCode == SQLITE_READONLY
+    }
+
     public var description: String {
         var text = "SQLite error \(code): \(message)"
         if let sql { text += " (in: \(sql))" }

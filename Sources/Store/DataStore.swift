@@ -28,8 +28,15 @@ public final class DataStore: Sendable {
     /// Store's verbs use it. Public only while handlers are moved to verbs (issue 15): a feature
     /// whose writes are all verbs no longer calls it.
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        try database.write(body)
+        do {
+            return try database.write(body)
+        } catch let error as SQLiteError where error.isStorageFailure {
+            throw StorageFailure(error)
+        }
     }
+
+    /// The last write that failed for lack of storage, until a write succeeds again.
+    public var storageFailure: StorageFailure? { database.storageFailure.map(StorageFailure.init) }
 
     /// The programme settings, cached until the next commit.
     public func programme(_ c: Connection) throws -> Programme {
@@ -40,6 +47,21 @@ public final class DataStore: Sendable {
     public func programme() throws -> Programme {
         try read { try programme($0) }
     }
+}
+
+/// A write that failed because the database cannot be written: disk full, an I/O error, a
+/// read-only file. Nothing was stored; reads still work.
+public struct StorageFailure: Error, Sendable, CustomStringConvertible {
+    /// SQLite's (extended) result code and message.
+    public var code: Int32
+    public var message: String
+
+    init(_ error: SQLiteError) {
+        code = error.code
+        message = error.message
+    }
+
+    public var description: String { "SQLite \(code): \(message)" }
 }
 
 /// The tables whose rows carry a `lock_version` for optimistic concurrency.

@@ -32,12 +32,14 @@ public enum Components {
     public static func errorSummary(_ errors: ValidationErrors) -> HTML {
         guard !errors.isEmpty else { return .empty }
         var items: [HTML] = []
+        // A message without a field is about the whole form (nothing was saved), not a field to check.
         for (field, message) in errors.messages {
-            items.append("<li><a href=\"#\(field)\">\(message)</a></li>")
+            items.append(field.isEmpty ? "<li>\(message)</li>" : "<li><a href=\"#\(field)\">\(message)</a></li>")
         }
+        let heading = errors.messages.allSatisfy { $0.field.isEmpty } ? "Er ging iets mis." : "Er ging iets mis. Controleer de volgende velden:"
         return """
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-        <h2 id="error-summary-title">Er ging iets mis. Controleer de volgende velden:</h2>
+        <h2 id="error-summary-title">\(heading)</h2>
         <ul>\(items)</ul>
         </div>
         """

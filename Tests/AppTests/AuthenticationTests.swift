@@ -215,4 +215,36 @@ struct AuthenticationTests {
         #expect(try again.post("/login", [("email", account.email), ("password", account.password)]).status == 401)
         #expect(try again.post("/login", [("email", account.email), ("password", "een nieuw lang wachtwoord")]).status == 303)
     }
+
+    @Test("changing the own password ends every other session of that user, and this browser stays logged in")
+    func passwordChangeEndsOtherSessions() throws {
+        let app = try TestApp()
+        let account = app.account(.directeur)
+        let here = try app.browser(loggedInAs: .directeur)
+        let elsewhere = try app.browser(loggedInAs: .directeur)
+        let someoneElse = try app.browser(loggedInAs: .projectleider)
+        #expect(try elsewhere.get("/").status == 200)
+        _ = try here.get("/account")
+        let ok = try here.post("/account", [("current", account.password), ("password", "een nieuw lang wachtwoord"), ("confirm", "een nieuw lang wachtwoord")])
+        #expect(ok.status == 303)
+        #expect(try here.get("/").status == 200)
+        #expect(try elsewhere.get("/").status == 303)
+        #expect(try someoneElse.get("/").status == 200)
+    }
+
+    @Test("setting a password through a link ends every session of that user")
+    func passwordLinkEndsAllSessions() throws {
+        let app = try TestApp()
+        let director = try app.browser(loggedInAs: .directeur)
+        let leader = try app.browser(loggedInAs: .projectleider)
+        let directorID = try #require(try app.database.read { try $0.row("SELECT id FROM users WHERE role = 'directeur'")?.int64(0) })
+        _ = try leader.get("/users/\(directorID)")
+        let page = try leader.post("/users/\(directorID)/password-link", [])
+        let link = try #require(page.text.range(of: "/wachtwoord/").map { String(page.text[$0.lowerBound...].prefix { $0 != "<" && $0 != "\"" }) })
+        let stranger = app.browser()
+        _ = try stranger.get(link)
+        #expect(try stranger.post(link, [("password", "een vers nieuw wachtwoord"), ("confirm", "een vers nieuw wachtwoord")]).status == 303)
+        #expect(try director.get("/").status == 303)
+        #expect(try leader.get("/").status == 200)
+    }
 }

@@ -54,6 +54,16 @@ struct CommandLineTests {
         #expect(command.status == 2)
         #expect(command.error.contains("unknown command"))
         #expect(try run(["serve", "--port", "notaport"]).status == 2)
+        let folder = try TemporaryDirectory()
+        let proxy = try run(["serve", "--port", "0", "--db", folder.file("x.sqlite"), "--trusted-proxy", "proxy.example"])
+        #expect(proxy.status == 1)
+        #expect(proxy.error.contains("--trusted-proxy needs an IP address"))
+        let exposed = try run(["serve", "--host", "0.0.0.0", "--db", folder.file("x.sqlite")])
+        #expect(exposed.status == 1)
+        #expect(exposed.error.contains("--public-url (or PLUSIKC_PUBLIC_URL) is required"))
+        let badURL = try run(["serve", "--host", "0.0.0.0", "--db", folder.file("x.sqlite"), "--public-url", "https://example.nl/app"])
+        #expect(badURL.status == 1)
+        #expect(badURL.error.contains("--public-url needs http:// or https://"))
     }
 
     @Test("seed-demo on an empty database yields the nine Plus IKCs and prints one log-in per role")

@@ -74,6 +74,18 @@ struct RegistryAreaTests {
         #expect(try app.database.read { try $0.row("SELECT COUNT(*) FROM audit_log")?.int(0) } == audit)
     }
 
+    @Test("a NUL in an indicator's name is refused with its line; nothing is imported")
+    func controlCharacter() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        let before = try count(app)
+        let csv = "gebied;jaar;indicator;waarde\nVrijheidswijk;2025;Goed;1,5\nVrijheidswijk;2025;Slecht\u{0}deel;2\n"
+        let page = try upload(leader, Array(csv.utf8))
+        #expect(page.status == 422)
+        #expect(page.contains("Regel 3: De indicator bevat een ongeldig teken (een stuurteken)."))
+        #expect(try count(app) == before)
+    }
+
     @Test("a file that is not UTF-8 is refused with a hint to save it as CSV UTF-8")
     func notUTF8() throws {
         let app = try TestApp()

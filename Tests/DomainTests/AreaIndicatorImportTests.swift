@@ -75,3 +75,27 @@ struct AreaIndicatorImportTests {
         #expect(AreaIndicatorEntry.indicator(areaID: 3, year: "2024", indicator: " X ", value: "1.234,5", source: "")?.value == 1234.5)
     }
 }
+
+@Suite("Control characters in text")
+struct ControlCharacterRuleTests {
+    @Test("C0, DEL and C1 characters are invalid; tab, CR and LF only in multi-line texts")
+    func rule() {
+        #expect(Check.hasInvalidCharacter("a\u{0}b", multiLine: true))
+        #expect(Check.hasInvalidCharacter("\u{7F}", multiLine: true))
+        #expect(Check.hasInvalidCharacter("\u{85}", multiLine: true))
+        #expect(Check.hasInvalidCharacter("regel\nregel", multiLine: false))
+        #expect(Check.hasInvalidCharacter("a\tb", multiLine: false))
+        #expect(!Check.hasInvalidCharacter("regel\r\nregel\tmet tab", multiLine: true))
+        #expect(!Check.hasInvalidCharacter("Nijlân & De Zwette – €", multiLine: false))
+    }
+
+    @Test("an area import with a NUL in an indicator name is refused with the line")
+    func areaImport() {
+        let text = "gebied;jaar;indicator;waarde\nOud-Oost;2024;Laag\u{0}inkomen;18,5\n"
+        guard case .failure(let problems) = AreaIndicatorImport.parse(text, areas: [(1, "Oud-Oost")], years: 2021...2028) else {
+            Issue.record("a file with a NUL was accepted")
+            return
+        }
+        #expect(problems.items == [ImportProblem(line: 2, message: "De indicator bevat een ongeldig teken (een stuurteken).")])
+    }
+}

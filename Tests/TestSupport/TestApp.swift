@@ -95,6 +95,8 @@ public final class Browser: @unchecked Sendable {
     public var cookies: [String: String] = [:]
     /// The CSRF token of the last page that had a form.
     public var csrfToken: String?
+    /// The Host header to send (the server's own address unless a test says otherwise).
+    public var host: String?
 
     public init(port: Int) { self.port = port }
 
@@ -124,7 +126,7 @@ public final class Browser: @unchecked Sendable {
     /// Sends a request with any body and content type (multipart uploads, CSV files).
     @discardableResult
     public func request(_ method: String, _ path: String, body: [UInt8], headers extra: [(String, String)]) throws -> Page {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
         if !cookies.isEmpty {
             head += "Cookie: " + cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") + "\r\n"
         }

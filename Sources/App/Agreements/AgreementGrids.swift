@@ -32,6 +32,8 @@ extension AgreementsHandler {
             return try agreementConflict(id, what: what, reopen: reopen) { current in
                 gridConflictFields(grid, stored: current, submitted: typed)
             }
+        } catch let error as StorageFailure {
+            return storageFailure(error) { renderGrid(grid, data, typed, $0) }
         }
     }
 

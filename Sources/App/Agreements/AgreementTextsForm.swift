@@ -18,7 +18,7 @@ extension AgreementsHandler {
         do {
             let expected = try expectedLock(values, data)
             var errors = ValidationErrors()
-            for section in texts.sections { Check.maxLength(section.text, 20_000, section.field, section.title.lowercased(), into: &errors) }
+            for section in texts.sections { Check.maxLength(section.text, 20_000, section.field, section.title.lowercased(), multiLine: true, into: &errors) }
             guard errors.isEmpty else {
                 return page(AgreementEditPages.texts(context: user.page, data: data, texts: texts, errors: errors), status: 422)
             }
@@ -28,6 +28,8 @@ extension AgreementsHandler {
             return try agreementConflict(id, what: "De teksten", reopen: .texts(id)) { current in
                 AgreementsHandler.textConflictFields(stored: current.version.texts, submitted: texts)
             }
+        } catch let error as StorageFailure {
+            return storageFailure(error) { [user] in AgreementEditPages.texts(context: user.page, data: data, texts: texts, errors: $0) }
         }
     }
 }

@@ -33,9 +33,19 @@ extension PlansHandler {
         }
         let missing = YearPlanRules.missing(content: form.content, results: model.results, funding: model.funding)
         let note = form.noteDay.flatMap { day in form.noteText.isEmpty ? nil : (day: day, text: form.noteText) }
-        let submitted = try YearPlans.save(plan, expected: expected, content: form.content, note: note,
+        let submitted: Bool
+        do {
+            submitted = try YearPlans.save(plan, expected: expected, content: form.content, note: note,
                                            submit: wantsSubmit && YearPlanRules.canSubmit(plan.status) && missing.isEmpty,
                                            by: principal.userID, in: store)
+        } catch let error as StorageFailure {
+            model.values = form.raw
+            return storageFailure(error) { [model, user] errors in
+                var shown = model
+                shown.errors = errors
+                return PlanPage.render(context: user.page, model: shown)
+            }
+        }
         if submitted { return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?ingediend=1") }
         if wantsSubmit {
             // Saved, but not submitted: say what is missing instead of failing silently.

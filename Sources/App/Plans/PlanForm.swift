@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import HTTP
 import Markup
+import Store
 import Views
 
 /// The plan form parsed into a `YearPlanContent`: Dutch numbers via DutchFormat.parseDecimal,
@@ -24,7 +25,7 @@ struct PlanForm {
 
     mutating func longText(_ name: String, _ label: String) -> String {
         let text = field(name)
-        Check.maxLength(text, YearPlanRules.maxTextLength, name, label, into: &errors)
+        Check.maxLength(text, YearPlanRules.maxTextLength, name, label, multiLine: true, into: &errors)
         return text
     }
 
@@ -61,7 +62,7 @@ struct PlanForm {
         noteText = field("note_text")
         let noteDate = field("note_date")
         if !noteText.isEmpty {
-            Check.maxLength(noteText, YearPlanRules.maxTextLength, "note_text", "de notitie", into: &errors)
+            Check.maxLength(noteText, YearPlanRules.maxTextLength, "note_text", "de notitie", multiLine: true, into: &errors)
             if noteDate.isEmpty {
                 noteDay = today
             } else if let day = PlanForm.day(noteDate) {

@@ -21,7 +21,7 @@ extension PlansHandler {
         case .giveBack:
             var errors = ValidationErrors()
             Check.required(reason, "reason", "de reden van terugsturen", into: &errors)
-            Check.maxLength(reason, YearPlanRules.maxTextLength, "reason", "de reden", into: &errors)
+            Check.maxLength(reason, YearPlanRules.maxTextLength, "reason", "de reden", multiLine: true, into: &errors)
             guard errors.isEmpty else {
                 var model = try planModel(id: id, .review)
                 model.reviewErrors = errors

@@ -21,8 +21,8 @@ extension ReportsHandler {
         let form = request.formValues()
         let foreword = form["foreword"] ?? "", conclusions = form["conclusions"] ?? ""
         var errors = ValidationErrors()
-        Check.maxLength(foreword, 20_000, "foreword", "het voorwoord", into: &errors)
-        Check.maxLength(conclusions, 20_000, "conclusions", "de conclusies", into: &errors)
+        Check.maxLength(foreword, 20_000, "foreword", "het voorwoord", multiLine: true, into: &errors)
+        Check.maxLength(conclusions, 20_000, "conclusions", "de conclusies", multiLine: true, into: &errors)
         let expected = form["lock_version"].flatMap { Int64($0) }
         guard errors.isEmpty else {
             let today = self.today()
@@ -36,6 +36,13 @@ extension ReportsHandler {
         } catch StoreError.staleVersion where expected == nil {
             // The form was loaded before the draft existed.
             throw AppError.conflict(detail: "Iemand anders heeft intussen een concept voor dit jaar opgeslagen.")
+        } catch let error as StorageFailure {
+            let today = self.today()
+            let figures = try store.read { try Reports.figures(year: year, today: today, $0) }
+            return storageFailure(error) { [user] errors in
+                ReportPages.draft(context: user.page, report: AnnualReport(figures: figures), foreword: foreword,
+                                  conclusions: conclusions, lockVersion: expected, canEdit: true, errors: errors, notice: nil)
+            }
         }
         return Response.redirect(to: Route.reports(.year(year)).path + "?saved=1")
     }

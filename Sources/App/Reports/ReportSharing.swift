@@ -8,10 +8,8 @@ extension ReportsHandler {
     func saveShare(id: Int64) throws -> Response {
         let token = Tokens.newToken()
         try Reports.share(id: id, tokenHash: Tokens.hash(token), by: principal.userID, in: store)
-        let host = request.headers["Host"] ?? "127.0.0.1"
-        let scheme = configuration.secureCookies ? "https" : "http"
         // The link is shown once, on this response; the database keeps only its hash.
-        return try showEdition(id: id, shareLink: "\(scheme)://\(host)\(Route.reports(.shared(token: token)).path)")
+        return try showEdition(id: id, shareLink: app.absoluteURL(Route.reports(.shared(token: token)).path))
     }
 
     func saveUnshare(id: Int64) throws -> Response {

@@ -23,9 +23,12 @@ extension Application {
             try database.write { try Sessions.delete(tokenHash: tokenHash, $0) }
             return
         }
-        // Refresh the idle clock at most once a minute: no write on every request.
+        // Refresh the idle clock at most once a minute: no write on every request. On a full or
+        // read-only disk the clock stays where it is, so that reading keeps working.
         if now - record.lastSeenAt >= 60 {
-            try database.write { try Sessions.touch(tokenHash: tokenHash, now: now, $0) }
+            do {
+                try database.write { try Sessions.touch(tokenHash: tokenHash, now: now, $0) }
+            } catch is StorageFailure {}
         }
         context.session = Context.SessionInfo(tokenHash: tokenHash, csrfToken: record.csrfToken)
         context.principal = record.user.principal
@@ -84,21 +87,27 @@ extension Application {
         let email = (form["email"] ?? "").trimmingWhitespace()
         let password = form["password"] ?? ""
         let next = Application.safeNext(form["next"])
-        let address = request.remoteAddress
+        let address = ClientAddress.of(request, trustedProxies: configuration.trustedProxies)
         let now = Timestamp.unixNow()
 
         var errors = ValidationErrors()
         if email.isEmpty { errors.add("email", "Vul uw e-mailadres in.") }
+        Check.characters(email, "email", into: &errors)
         if password.isEmpty { errors.add("password", "Vul uw wachtwoord in.") }
         if !errors.isEmpty {
             return page(AuthPages.login(context: context.page, email: email, next: next, errors: errors), status: 422)
         }
 
-        let failures = try database.read {
-            try LoginAttempts.recentFailures(email: email, remoteAddress: address, since: now - configuration.loginWindowSeconds, $0)
+        let admission = try database.write {
+            try LoginAttempts.admit(email: email, remoteAddress: address, since: now - configuration.loginWindowSeconds,
+                                    limit: configuration.loginFailureLimit, now: now, $0)
         }
-        if failures.byEmail >= configuration.loginFailureLimit || failures.byAddress >= configuration.loginFailureLimit {
-            let waitSeconds = max(60, (failures.oldest ?? now) + configuration.loginWindowSeconds - now)
+        let attemptID: Int64
+        switch admission {
+        case .admitted(let id):
+            attemptID = id
+        case .throttled(let oldest):
+            let waitSeconds = max(60, oldest + configuration.loginWindowSeconds - now)
             let minutes = (waitSeconds + 59) / 60
             let message = "Er is te vaak een verkeerd wachtwoord ingevoerd. Wacht \(minutes) \(minutes == 1 ? "minuut" : "minuten") en probeer het dan opnieuw."
             var response = page(AuthPages.login(context: context.page, email: email, next: next, errors: ValidationErrors(), message: message), status: 429)
@@ -111,7 +120,7 @@ extension Application {
         let hash = credentials?.passwordHash ?? PasswordHasher.decoy
         let matches = PasswordHasher.verify(password, hash: hash)
         guard let user = credentials?.user, matches, user.active, credentials?.passwordHash != nil else {
-            try database.write { try LoginAttempts.record(email: email, remoteAddress: address, succeeded: false, now: now, $0) }
+            // Already counted as a failure when it was admitted.
             let message = "Deze combinatie van e-mailadres en wachtwoord is niet bekend, of het account is niet actief."
             return page(AuthPages.login(context: context.page, email: email, next: next, errors: ValidationErrors(), message: message), status: 401)
         }
@@ -122,7 +131,7 @@ extension Application {
         try database.write { c in
             if let old = context.session { try Sessions.delete(tokenHash: old.tokenHash, c) }
             try Sessions.create(tokenHash: Tokens.hash(token), userID: user.id, csrfToken: csrf, remoteAddress: address, now: now, c)
-            try LoginAttempts.record(email: email, remoteAddress: address, succeeded: true, now: now, c)
+            try LoginAttempts.succeeded(attemptID: attemptID, c)
             try Sessions.deleteExpired(idleBefore: now - configuration.sessionIdleSeconds, createdBefore: now - configuration.sessionAbsoluteSeconds, c)
             try LoginAttempts.deleteOlder(than: now - 24 * 3600, c)
             try AuditLog.record(userID: user.id, action: "login", recordType: "user", recordID: user.id, summary: "Ingelogd", c)
@@ -176,6 +185,8 @@ extension Application {
         let hash = try PasswordHasher.hash(password)
         try database.write { c in
             try Users.setPassword(userID: user.id, hash: hash, mustChange: false, c)
+            // Whoever else holds a session of this account (a stolen cookie) is out; this browser stays.
+            try Sessions.deleteAll(userID: user.id, keeping: context.session?.tokenHash, c)
             try AuditLog.record(userID: user.id, action: "password", recordType: "user", recordID: user.id, summary: "Eigen wachtwoord gewijzigd", c)
         }
         return Response.redirect(to: Route.account.path + "?saved=1")
@@ -215,6 +226,8 @@ extension Application {
             guard try PasswordTokens.userID(tokenHash: tokenHash, now: now, c) == user.id else { throw AppError.conflict(detail: "De link is al gebruikt.") }
             try PasswordTokens.markUsed(tokenHash: tokenHash, now: now, c)
             try Users.setPassword(userID: user.id, hash: hash, mustChange: false, c)
+            // A reset means the old password may be known to someone else: every session ends.
+            try Sessions.deleteAll(userID: user.id, c)
             try AuditLog.record(userID: user.id, action: "password", recordType: "user", recordID: user.id, summary: "Wachtwoord ingesteld via link", c)
         }
         return Response.redirect(to: Route.login.path)

@@ -31,10 +31,8 @@ struct UsersHandler: FeatureHandler {
     /// The IKC ids ticked in a form; anything that is not a number is dropped.
     static func ikcIDs(_ values: [String]) -> [Int64] { values.compactMap { Int64($0) } }
 
-    /// The absolute set-password link shown once to the project leader.
+    /// The absolute set-password link shown once to the project leader (from the public URL, never the Host header).
     func passwordLink(_ token: String) -> String {
-        let host = request.headers["Host"] ?? "127.0.0.1"
-        let scheme = configuration.secureCookies ? "https" : "http"
-        return "\(scheme)://\(host)\(Route.session(.setPassword(token: token)).path)"
+        app.absoluteURL(Route.session(.setPassword(token: token)).path)
     }
 }

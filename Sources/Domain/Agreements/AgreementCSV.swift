@@ -4,10 +4,16 @@
 public enum AgreementCSV {
     public static let bom = CSV.bom
 
-    /// The text of a file: BOM, rows separated by CRLF. No formula guard: the file is read back
-    /// by the import, which must see the texts exactly as they are stored.
+    /// The text of a file: BOM, rows separated by CRLF, every cell a spreadsheet would run as a
+    /// formula guarded with an apostrophe (directors and partners open these files in Excel).
     public static func write(_ rows: [[String]]) -> String {
-        CSV.document(rows, guardFormulas: false)
+        CSV.document(rows, guardFormulas: true)
+    }
+
+    /// The records of a file, each field with exactly the guard `write` added taken off again,
+    /// so that `read(write(rows))` gives `rows` back.
+    public static func read(_ text: String) -> [CSV.Record] {
+        CSV.records(text).map { CSV.Record(line: $0.line, fields: $0.fields.map(CSV.removeFormulaGuard)) }
     }
 }
 
@@ -181,11 +187,19 @@ public struct AgreementImport: Sendable {
             out.errors.append((1, "Het bestand is geen geldige CSV: een aanhalingsteken wordt niet gesloten."))
             return nil
         }
-        let records = CSV.records(text)
+        let records = AgreementCSV.read(text)
         guard !records.isEmpty else {
             out.errors.append((1, "Het bestand is leeg."))
             return nil
         }
-        return records
+        // Texts may span lines (a result's description), but no other control character belongs in a cell.
+        var clean = true
+        for record in records {
+            if let column = record.fields.firstIndex(where: { Check.hasInvalidCharacter($0, multiLine: true) }) {
+                out.errors.append((record.line, "Kolom \(column + 1) bevat een ongeldig teken (een stuurteken)."))
+                clean = false
+            }
+        }
+        return clean ? records : nil
     }
 }

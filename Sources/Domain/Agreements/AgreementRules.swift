@@ -288,7 +288,7 @@ public enum AgreementRules {
     public static func validateAmendment(reason: String) -> ValidationErrors {
         var errors = ValidationErrors()
         Check.required(reason, "reason", "de reden van de bijstelling", into: &errors)
-        Check.maxLength(reason, maxReasonLength, "reason", "de reden", into: &errors)
+        Check.maxLength(reason, maxReasonLength, "reason", "de reden", multiLine: true, into: &errors)
         return errors
     }
 

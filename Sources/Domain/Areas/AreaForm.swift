@@ -29,7 +29,7 @@ public struct AreaForm: Sendable, Equatable {
                 errors.add("reassessedOn", "Vul een geldige datum in, bijvoorbeeld 01-03-2025.")
             }
         }
-        Check.maxLength(notes, 4000, "notes", "de toelichting", into: &errors)
+        Check.maxLength(notes, 4000, "notes", "de toelichting", multiLine: true, into: &errors)
         return errors
     }
 

@@ -81,6 +81,10 @@ public enum AreaIndicatorImport {
                 lineProblems.append(yearText.isEmpty ? "het jaar ontbreekt" : "'\(yearText)' is geen jaar")
             }
             let indicator = field("indicator")
+            for (key, label) in [("area", "het gebied"), ("indicator", "de indicator"), ("source", "de bron")]
+            where Check.hasInvalidCharacter(field(key), multiLine: false) {
+                lineProblems.append("\(label) bevat een ongeldig teken (een stuurteken)")
+            }
             if indicator.isEmpty { lineProblems.append("de indicator ontbreekt") }
             if indicator.count > 200 { lineProblems.append("de indicator is langer dan 200 tekens") }
             let valueText = field("value")

@@ -68,7 +68,7 @@ public struct FundingSourceForm: Sendable, Equatable {
                 errors.add("organisation", "Kies een bestaande organisatie, of geen.")
             }
         }
-        Check.maxLength(notes, 4000, "notes", "de toelichting", into: &errors)
+        Check.maxLength(notes, 4000, "notes", "de toelichting", multiLine: true, into: &errors)
         var budgets: [Int: Int64] = [:]
         for year in years {
             let text = (budgetTexts[year] ?? "").trimmingWhitespace()

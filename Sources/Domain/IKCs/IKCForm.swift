@@ -53,7 +53,7 @@ public struct IKCForm: Sendable, Equatable {
             }
         }
         Check.maxLength(directorName, 200, "directorName", "de naam van de directeur", into: &errors)
-        Check.maxLength(profile, 2000, "profile", "het profiel", into: &errors)
+        Check.maxLength(profile, 2000, "profile", "het profiel", multiLine: true, into: &errors)
         return errors
     }
 

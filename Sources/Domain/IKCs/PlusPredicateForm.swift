@@ -31,7 +31,7 @@ public struct PlusPredicateForm: Sendable, Equatable {
                 errors.add("lastReassessedOn", "Vul een geldige datum in, bijvoorbeeld 15-01-2024.")
             }
         }
-        Check.maxLength(notes, 4000, "notes", "de toelichting", into: &errors)
+        Check.maxLength(notes, 4000, "notes", "de toelichting", multiLine: true, into: &errors)
         return errors
     }
 

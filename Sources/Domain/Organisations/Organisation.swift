@@ -28,6 +28,9 @@ public struct Organisation: Sendable, Equatable, Identifiable {
         Check.required(name, "name", "de naam", into: &errors)
         Check.maxLength(name, 200, "name", "de naam", into: &errors)
         if !kinds.contains(kind) { errors.add("kind", "Kies het soort organisatie.") }
+        Check.characters(contactName, "contactName", into: &errors)
+        Check.characters(signatoryName, "signatoryName", into: &errors)
+        Check.characters(signatoryTitle, "signatoryTitle", into: &errors)
         let email = contactEmail.trimmingWhitespace()
         if !email.isEmpty && !Check.isEmail(email) {
             errors.add("contactEmail", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")

@@ -121,8 +121,14 @@ public enum Sessions {
         try c.execute("DELETE FROM sessions WHERE token_hash = \(tokenHash)")
     }
 
-    public static func deleteAll(userID: Int64, _ c: Connection) throws {
-        try c.execute("DELETE FROM sessions WHERE user_id = \(userID)")
+    /// Ends every session of a user (deactivation, a password set through a link), or every
+    /// other one when `keeping` names the session that made the change (a password change).
+    public static func deleteAll(userID: Int64, keeping tokenHash: String? = nil, _ c: Connection) throws {
+        if let tokenHash {
+            try c.execute("DELETE FROM sessions WHERE user_id = \(userID) AND token_hash <> \(tokenHash)")
+        } else {
+            try c.execute("DELETE FROM sessions WHERE user_id = \(userID)")
+        }
     }
 
     /// Removes sessions past their idle or absolute expiry.
@@ -133,6 +139,33 @@ public enum Sessions {
 
 /// Failed and successful log-ins, for throttling (table `login_attempts`).
 public enum LoginAttempts {
+    public enum Admission: Sendable, Equatable {
+        /// The password may be checked; the attempt is recorded as a failure until `succeeded`.
+        case admitted(attemptID: Int64)
+        /// Too many recent failures for this e-mail or from this address; the oldest of them.
+        case throttled(oldestFailure: Int64)
+    }
+
+    /// Whether a log-in may be tried now, decided and recorded in the caller's (immediate)
+    /// transaction: the counts and the new attempt are one step, so a burst of concurrent
+    /// attempts cannot all pass the check before any of them is counted. The account counter
+    /// counts failures for this e-mail from anywhere; the address counter counts failures from
+    /// this address for any e-mail. A throttled attempt is not recorded, so trying a locked
+    /// account does not lock out the address that tried it.
+    public static func admit(email: String, remoteAddress: String, since: Int64, limit: Int, now: Int64, _ c: Connection) throws -> Admission {
+        let failures = try recentFailures(email: email, remoteAddress: remoteAddress, since: since, c)
+        if failures.byEmail >= limit || failures.byAddress >= limit {
+            return .throttled(oldestFailure: failures.oldest ?? now)
+        }
+        try record(email: email, remoteAddress: remoteAddress, succeeded: false, now: now, c)
+        return .admitted(attemptID: c.lastInsertRowID)
+    }
+
+    /// Turns an admitted attempt into a success.
+    public static func succeeded(attemptID: Int64, _ c: Connection) throws {
+        try c.execute("UPDATE login_attempts SET succeeded = 1 WHERE id = \(attemptID)")
+    }
+
     public static func record(email: String, remoteAddress: String, succeeded: Bool, now: Int64, _ c: Connection) throws {
         try c.execute("""
             INSERT INTO login_attempts (email, remote_address, attempted_at, succeeded)

@@ -57,6 +57,10 @@ struct AuthorizationMatrixTests {
         Row(method: "POST", path: "/users/2", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/users/2/password-link", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/audit", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "GET", path: "/account/tweestaps", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
+        Row(method: "POST", path: "/account/tweestaps", projectleider: .allowed, ontwikkelgroep: .allowed, directeur: .allowed),
+        Row(method: "GET", path: "/login/code", projectleider: .redirect, ontwikkelgroep: .redirect, directeur: .redirect),
+        Row(method: "POST", path: "/users/2/tweestaps", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
     ]
 
     /// Each feature adds its rows in Matrix/<Feature>MatrixRows.swift.

@@ -68,7 +68,8 @@ struct TwoFactorLogin {
         let token = Tokens.newToken()
         let session = TwoFactor.NewSession(tokenHash: Tokens.hash(token), csrfToken: Tokens.newToken(), remoteAddress: address,
                                            idleBefore: now - configuration.sessionIdleSeconds,
-                                           createdBefore: now - configuration.sessionAbsoluteSeconds)
+                                           createdBefore: now - configuration.sessionAbsoluteSeconds,
+                                           replacing: context.session?.tokenHash)
         // A malformed code goes through the verb too: every wrong try counts for the throttle.
         switch try TwoFactor.completeLogin(idHash: idHash, proof: proof, session: session, now: now, in: store) {
         case .expired:

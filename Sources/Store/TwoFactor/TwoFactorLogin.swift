@@ -30,8 +30,12 @@ extension TwoFactor {
         public var remoteAddress: String
         public var idleBefore: Int64
         public var createdBefore: Int64
+        /// The browser's old session, ended at log-in (no fixation).
+        public var replacing: String?
 
-        public init(tokenHash: String, csrfToken: String, remoteAddress: String, idleBefore: Int64, createdBefore: Int64) {
+        public init(tokenHash: String, csrfToken: String, remoteAddress: String, idleBefore: Int64, createdBefore: Int64,
+                    replacing: String? = nil) {
+            self.replacing = replacing
             self.tokenHash = tokenHash
             self.csrfToken = csrfToken
             self.remoteAddress = remoteAddress
@@ -100,6 +104,7 @@ extension TwoFactor {
                 return .wrongCode
             }
             try c.execute("DELETE FROM pending_logins WHERE id_hash = \(idHash)")
+            if let old = session.replacing { try Sessions.delete(tokenHash: old, c) }
             try Sessions.create(tokenHash: session.tokenHash, userID: pending.userID, csrfToken: session.csrfToken,
                                 remoteAddress: session.remoteAddress, now: now, c)
             try LoginAttempts.record(email: pending.email, remoteAddress: session.remoteAddress, succeeded: true, now: now, c)

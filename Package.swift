@@ -17,9 +17,11 @@ let package = Package(
         .target(name: "Markup"),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Domain"),
+        // TOTP (RFC 6238), HMAC-SHA1, base32 and the QR code of the enrolment: no dependencies.
+        .target(name: "OTP"),
         .target(name: "Store", dependencies: ["Domain", "SQLite"]),
         .target(name: "Views", dependencies: ["Domain", "Markup"]),
-        .target(name: "App", dependencies: ["HTTP", "Store", "Views", "CCrypt"]),
+        .target(name: "App", dependencies: ["HTTP", "Store", "Views", "CCrypt", "OTP"]),
         .executableTarget(name: "PlusIKC", dependencies: ["App", "HTTP", "Store", "SQLite"]),
 
         // Child process the SQLite crash test kills with SIGKILL mid-write.
@@ -29,8 +31,9 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "OTPTests", dependencies: ["OTP"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport", "OTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

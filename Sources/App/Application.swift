@@ -25,6 +25,8 @@ public struct AppConfiguration: Sendable {
     /// Today's date for due dates, deadlines and reminders: the system clock (UTC) unless a
     /// test fixes it, so that date rules are tested on the dates they are about.
     public var today: @Sendable () -> Day = { Day(ordinal: Int(Timestamp.unixNow() / 86_400)) }
+    /// The clock of the two-factor log-in (unix seconds): code steps and the five-minute pending log-in.
+    public var now: @Sendable () -> Int64 = { Timestamp.unixNow() }
 
     public init() {}
 }
@@ -116,6 +118,9 @@ public final class Application: HTTPResponder {
         case .session(.setPassword(let token)):
             try checkAnonymousCSRF(request, &context, isPost: isPost)
             return isPost ? try postSetPassword(token: token, request, context) : try getSetPassword(token: token, context)
+        case .twoFactor(.code):
+            try checkAnonymousCSRF(request, &context, isPost: isPost)
+            return try TwoFactorLogin(app: self, context: context).respond(verb)
         case .reports(.shared(let token)):
             return try ReportsHandler.showShared(app: self, token: token)
         default:
@@ -135,6 +140,7 @@ public final class Application: HTTPResponder {
         if context.mustChangePassword && route != .account {
             return Response.redirect(to: Route.account.path)
         }
+        if let enrolFirst = try twoFactorGate(route, context) { return enrolFirst }
         if let (action, record) = route.requirement(isPost: isPost) {
             guard Authorization.allows(principal, action, record) else { throw AppError.forbidden }
         }
@@ -152,6 +158,7 @@ public final class Application: HTTPResponder {
         case .funding(let r): return try FundingHandler(app: self, user: user).respond(r, verb)
         case .plans(let r): return try PlansHandler(app: self, user: user).respond(r, verb)
         case .reports(let r): return try ReportsHandler(app: self, user: user).respond(r, verb)
+        case .twoFactor(let r): return try TwoFactorHandler(app: self, user: user).respond(r, verb)
         case .health, .accessibility, .session(.login), .session(.logout), .session(.setPassword):
             throw AppError.notFound
         }

@@ -17,6 +17,7 @@ enum CommandLineTool {
           seed-demo     Fill an empty database with the demo data and print the demo log-ins.
           backup FILE   Write a consistent copy of the database to FILE (safe while serving).
           create-user   Create an account.
+          require-2fa   Require (or with --optional, stop requiring) a second factor for a role.
 
         Run `plusikc <command> --help` for the options of a command.
         Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
@@ -50,6 +51,7 @@ enum CommandLineTool {
         var role: String?
         var password: String?
         var ikcID: Int64?
+        var optional = false
         var help = false
     }
 
@@ -85,6 +87,13 @@ enum CommandLineTool {
             return "Usage: plusikc backup FILE [--db FILE]\n  Writes a consistent copy with SQLite's online backup; safe while the server runs."
         case "create-user":
             return "Usage: plusikc create-user --name NAME --email EMAIL --role projectleider|ontwikkelgroep|directeur [--ikc ID] [--password P] [--db FILE]\n  Without --password a random one is generated and printed."
+        case "require-2fa":
+            return """
+                Usage: plusikc require-2fa --role ROLE [--optional] [--db FILE]
+                  Users of ROLE must enrol an authenticator app at their next log-in (two-factor log-in).
+                  ROLE is a role name (projectleider, ontwikkelgroep, directeur; partner once it exists).
+                  --optional   make the second factor optional again for ROLE
+                """
         default:
             return usage
         }
@@ -126,6 +135,7 @@ enum CommandLineTool {
             case "--email": options.email = try value(argument)
             case "--role": options.role = try value(argument)
             case "--password": options.password = try value(argument)
+            case "--optional": options.optional = true
             case "--ikc":
                 guard let id = Int64(try value(argument)) else { throw UsageError(message: "--ikc needs an IKC number") }
                 options.ikcID = id
@@ -146,7 +156,7 @@ enum CommandLineTool {
             print(usage)
             return 0
         }
-        let known = ["serve", "migrate", "seed-demo", "backup", "create-user"]
+        let known = ["serve", "migrate", "seed-demo", "backup", "create-user", "require-2fa"]
         guard known.contains(command) else {
             printError("plusikc: unknown command '\(command)'\n\n\(usage)")
             return 2
@@ -182,6 +192,8 @@ enum CommandLineTool {
                 try backup(options, to: options.positional[0])
             case "create-user":
                 return try createUser(options)
+            case "require-2fa":
+                return try requireTwoFactor(options)
             default: return 2
             }
             return 0
@@ -283,6 +295,19 @@ enum CommandLineTool {
             return id
         }
         print("Created user \(id): \(role.rawValue) \(email)" + (options.password == nil ? "  wachtwoord: \(password) (wijzigen bij eerste log-in)" : ""))
+        return 0
+    }
+
+    static func requireTwoFactor(_ options: Options) throws -> Int32 {
+        guard let role = options.role, !role.isEmpty,
+              role.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
+            printError("plusikc require-2fa: --role needs a role name\n\n\(commandUsage("require-2fa"))")
+            return 2
+        }
+        let database = try migrate(options, quiet: true)
+        defer { database.close() }
+        try TwoFactor.setRequired(role: role, required: !options.optional, by: nil, in: DataStore(database: database))
+        print("Two-factor log-in for \(role): \(options.optional ? "optional" : "required")")
         return 0
     }
 

@@ -57,6 +57,10 @@ struct AuthorizationMatrixTests {
         Row(method: "POST", path: "/users/2", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/users/2/password-link", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/audit", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "GET", path: "/account/tweestaps", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
+        Row(method: "POST", path: "/account/tweestaps", projectleider: .allowed, ontwikkelgroep: .allowed, directeur: .allowed),
+        Row(method: "GET", path: "/login/code", projectleider: .redirect, ontwikkelgroep: .redirect, directeur: .redirect),
+        Row(method: "POST", path: "/users/2/tweestaps", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
     ]
 
     /// Each feature adds its rows in Matrix/<Feature>MatrixRows.swift.
@@ -92,7 +96,7 @@ struct AuthorizationMatrixTests {
     func anonymous() throws {
         let app = try TestApp()
         let browser = app.browser()
-        for row in Self.rows where row.path != "/login" && row.path != "/toegankelijkheid" {
+        for row in Self.rows where row.path != "/login" && row.path != "/login/code" && row.path != "/toegankelijkheid" {
             let page = row.method == "GET" ? try browser.get(row.path) : try browser.post(row.path, [], csrf: .value("x"))
             if row.method == "GET" {
                 #expect(page.status == 303, "\(row)")
@@ -101,6 +105,7 @@ struct AuthorizationMatrixTests {
                 #expect(page.status == 403, "\(row)")
             }
         }
+        #expect(try browser.get("/login/code").location == "/login")  // the code step needs the password step
         #expect(try browser.get("/toegankelijkheid").status == 200)
         #expect(try browser.get("/health").text == "ok")
     }

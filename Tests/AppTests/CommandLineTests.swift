@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 import Testing
 import TestSupport
 
@@ -36,7 +37,7 @@ struct CommandLineTests {
     func help() throws {
         let top = try run(["--help"])
         #expect(top.status == 0)
-        for command in ["serve", "migrate", "seed-demo", "backup", "create-user"] {
+        for command in ["serve", "migrate", "seed-demo", "backup", "create-user", "require-2fa"] {
             #expect(top.output.contains(command))
             let sub = try run([command, "--help"])
             #expect(sub.status == 0, "\(command)")
@@ -95,5 +96,22 @@ struct CommandLineTests {
         #expect(short.status == 1)
         let role = try run(["create-user", "--db", db, "--name", "X", "--email", "x@example.org", "--role", "koning"])
         #expect(role.status == 2)
+    }
+
+    @Test("require-2fa makes a second factor required or optional for a role, by its name")
+    func requireTwoFactor() throws {
+        let folder = try TemporaryDirectory(prefix: "plusikc-cli")
+        let db = folder.file("policy.sqlite")
+        let on = try run(["require-2fa", "--db", db, "--role", "directeur"])
+        #expect(on.status == 0, "\(on.error)")
+        #expect(on.output.contains("directeur: required"))
+        let off = try run(["require-2fa", "--db", db, "--role", "projectleider", "--optional"])
+        #expect(off.output.contains("projectleider: optional"))
+        #expect(try run(["require-2fa", "--db", db]).status == 2)
+        #expect(try run(["require-2fa", "--db", db, "--role", "Rol; DROP"]).status == 2)
+        let database = try Database(path: db)
+        defer { database.close() }
+        let rows = try database.read { try $0.rows("SELECT role || '=' || required FROM two_factor_policy ORDER BY role").map { try $0.string(0) } }
+        #expect(rows == ["directeur=1", "ontwikkelgroep=0", "partner=1", "projectleider=0"])
     }
 }

@@ -125,6 +125,8 @@ extension Application {
             return page(AuthPages.login(context: context.page, email: email, next: next, errors: ValidationErrors(), message: message), status: 401)
         }
 
+        // With a second factor the session waits for the code step (App/TwoFactor/CodeStep.swift).
+        if let codeStep = try TwoFactorLogin(app: self, context: context).begin(user: user, next: next, passwordAttempt: attemptID) { return codeStep }
         // A new session id at every log-in (no fixation); an old session of this browser ends.
         let token = Tokens.newToken()
         let csrf = Tokens.newToken()

@@ -243,6 +243,10 @@ public enum DemoData {
                 created[index] = Account(role: role, email: email, password: created[index].password)
             }
             try seedPlans(c)  // year plans (DemoData+Plans.swift)
+            // The demo's project leader has no second factor and logs in with the printed password:
+            // KvK2 requires one (migration 0005), the demo makes it optional. `plusikc require-2fa
+            // --role projectleider` requires it again.
+            try c.execute("UPDATE two_factor_policy SET required = 0 WHERE role = 'projectleider'")
         }
         return created
     }

@@ -18,6 +18,7 @@ public enum Route: Sendable, Equatable, Hashable {
     case funding(FundingRoute)
     case plans(PlanRoute)
     case reports(ReportRoute)
+    case twoFactor(TwoFactorRoute)
 
     /// Shorthands for the routes that many pages link to.
     public static let login = Route.session(.login)
@@ -38,6 +39,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .funding(let r): return r.methods
         case .plans(let r): return r.methods
         case .reports(let r): return r.methods
+        case .twoFactor(let r): return r.methods
         }
     }
 
@@ -57,6 +59,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .funding(let r): return r.requirement(isPost: isPost)
         case .plans(let r): return r.requirement(isPost: isPost)
         case .reports(let r): return r.requirement(isPost: isPost)
+        case .twoFactor(let r): return r.requirement(isPost: isPost)
         }
     }
 
@@ -76,6 +79,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .funding(let r): r.path
         case .plans(let r): r.path
         case .reports(let r): r.path
+        case .twoFactor(let r): r.path
         }
     }
 
@@ -105,6 +109,7 @@ public enum Route: Sendable, Equatable, Hashable {
         else if let r = FundingRoute(s) { self = .funding(r) }
         else if let r = PlanRoute(s) { self = .plans(r) }
         else if let r = ReportRoute(s) { self = .reports(r) }
+        else if let r = TwoFactorRoute(s) { self = .twoFactor(r) }
         else { return nil }
     }
 }

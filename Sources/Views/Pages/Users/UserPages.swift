@@ -86,6 +86,7 @@ public enum UserPages {
         <h2>Wachtwoord vergeten?</h2>
         <p>Maak een nieuwe eenmalige link waarmee \(user.name) zelf een nieuw wachtwoord instelt.</p>
         \(Components.postButton(to: .users(.passwordLink(user.id)), label: "Nieuwe wachtwoordlink maken", csrf: context.csrfToken))
+        \(TwoFactorPages.resetSection(context: context, user: user))
         </div>
         """)
     }

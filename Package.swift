@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain", "Markup"]),
     ],
     swiftLanguageModes: [.v6]
 )

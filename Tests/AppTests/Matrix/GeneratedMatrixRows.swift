@@ -55,6 +55,25 @@ extension AuthorizationMatrixTests {
         }
     }
 
+    @Test("every public route answers a GET without a session and without sending it to log-in")
+    func publicRoutesAnswerAnonymously() throws {
+        let app = try TestApp()
+        let browser = app.browser()
+        for route in Route.examples where Self.publicRoutes.contains(route.caseName) && route.methods.contains("GET") {
+            let page = try browser.get(route.path)
+            #expect(page.location?.hasPrefix("/login?next=") != true, "\(route.path)")
+            #expect(page.status != 403, "\(route.path)")
+        }
+    }
+
+    @Test("every hand-written matrix row is a path of the site map")
+    func handRowsAreRoutes() {
+        for row in Self.rows {
+            let path = String(row.path.prefix { $0 != "?" })
+            #expect(Route(path: path) != nil, "\(row)")
+        }
+    }
+
     @Test("generated from Route.examples: without a session a GET redirects to log-in and a POST is refused")
     func generatedAnonymous() throws {
         let app = try TestApp()

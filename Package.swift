@@ -34,6 +34,7 @@ let package = Package(
         .testTarget(name: "OTPTests", dependencies: ["OTP"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: ["App", "TestSupport", "OTP"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain", "Markup"]),
     ],
     swiftLanguageModes: [.v6]
 )

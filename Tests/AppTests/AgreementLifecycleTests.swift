@@ -335,10 +335,11 @@ struct AgreementLifecycleTests {
         #expect(try browser.get("/agreements/5/targets").status == 403)
     }
 
-    @Test("a signed PDF is uploaded as multipart form data and downloaded again")
+    /// Over real sockets: a 2 MB multipart upload through the server's raised body limit.
+    @Test("a signed PDF is uploaded as multipart form data and downloaded again (over sockets)")
     func documentUpload() throws {
         let app = try TestApp()
-        let browser = try app.browser(loggedInAs: .projectleider)
+        let browser = try app.browser(loggedInAs: .projectleider, overSockets: true)
         let page = try browser.get("/agreements/1")
         let token = page.csrfToken ?? ""
         let pdf = Array("%PDF-1.4\n% test\n".utf8) + [UInt8](repeating: 0x41, count: 2 * 1024 * 1024) + Array("\n%%EOF\n".utf8)

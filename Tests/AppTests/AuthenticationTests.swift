@@ -8,10 +8,11 @@ import TestSupport
 
 @Suite("Logging in and out")
 struct AuthenticationTests {
-    @Test("a page that needs a user redirects to the log-in page and back after log-in")
+    /// Over real sockets: log-in end to end through the server (cookies on the wire).
+    @Test("a page that needs a user redirects to the log-in page and back after log-in (over sockets)")
     func redirectsToLoginAndBack() throws {
         let app = try TestApp()
-        let browser = app.browser()
+        let browser = try app.socketBrowser()
         let first = try browser.get("/ikcs")
         #expect(first.status == 303)
         #expect(first.location == "/login?next=/ikcs")

@@ -71,24 +71,29 @@ struct AuthorizationMatrixTests {
         let app = try TestApp()
         let browser = try app.browser(loggedInAs: role)
         for row in Self.rows {
-            let before = try auditCount(app)
-            let page: Page
-            if row.method == "GET" {
-                page = try browser.get(row.path)
-            } else {
-                _ = try browser.get("/account")  // a fresh page with this session's token
-                page = try browser.post(row.path, [])
-            }
-            let expected = row.expected(role)
-            switch expected {
-            case .ok: #expect(page.status == 200, "\(role) \(row): got \(page.status), expected 200")
-            case .allowed: #expect(page.status != 403, "\(role) \(row): got 403, expected \(expected)")
-            case .redirect: #expect(page.status == 303, "\(role) \(row): got \(page.status), expected 303")
-            case .denied:
-                #expect(page.status == 403, "\(role) \(row): got \(page.status), expected 403")
-                #expect(page.contains("Geen toegang"), "\(role) \(row): the 403 page is the Dutch one")
-                #expect(try auditCount(app) == before, "\(role) \(row): a denied request wrote to the audit log")
-            }
+            try check(row, role: role, app: app, browser: browser)
+        }
+    }
+
+    /// Sends one row's request as `role` and checks the outcome.
+    func check(_ row: Row, role: Role, app: TestApp, browser: Browser) throws {
+        let before = try auditCount(app)
+        let page: Page
+        if row.method == "GET" {
+            page = try browser.get(row.path)
+        } else {
+            _ = try browser.get("/account")  // a fresh page with this session's token
+            page = try browser.post(row.path, [])
+        }
+        let expected = row.expected(role)
+        switch expected {
+        case .ok: #expect(page.status == 200, "\(role) \(row): got \(page.status), expected 200")
+        case .allowed: #expect(page.status != 403, "\(role) \(row): got 403, expected \(expected)")
+        case .redirect: #expect(page.status == 303, "\(role) \(row): got \(page.status), expected 303")
+        case .denied:
+            #expect(page.status == 403, "\(role) \(row): got \(page.status), expected 403")
+            #expect(page.contains("Geen toegang"), "\(role) \(row): the 403 page is the Dutch one")
+            #expect(try auditCount(app) == before, "\(role) \(row): a denied request wrote to the audit log")
         }
     }
 

@@ -12,10 +12,11 @@ struct CSRFTests {
         try app.database.read { try $0.row("SELECT COUNT(*) FROM users")?.int(0) ?? -1 }
     }
 
-    @Test("a POST without a CSRF token is 403 and writes nothing")
+    /// Over real sockets: a CSRF failure as the server sends it.
+    @Test("a POST without a CSRF token is 403 and writes nothing (over sockets)")
     func missingToken() throws {
         let app = try TestApp()
-        let browser = try app.browser(loggedInAs: .projectleider)
+        let browser = try app.browser(loggedInAs: .projectleider, overSockets: true)
         let page = try browser.post("/users/new", [("name", "Nieuwe Collega"), ("email", "nieuw@example.org"), ("role", "ontwikkelgroep")], csrf: .none)
         #expect(page.status == 403)
         #expect(page.contains("Geen toegang"))

@@ -97,7 +97,7 @@ import TestSupport
                         if n == 20 { started.set() }
                     }
                 } else {
-                    while !started.isSet { usleep(1000) }
+                    guard started.wait(seconds: 30) else { throw SQLiteError(code: 1, message: "the writer did not start within 30 s") }
                     defer { stop.set() }
                     for _ in 0..<3 { try db.backup(to: backupPath) }
                 }

@@ -25,10 +25,35 @@ final class Collected<Element: Sendable>: Sendable {
 }
 
 /// A thread-safe flag.
-final class Flag: Sendable {
-    private let value = Mutex(false)
-    func set() { value.withLock { $0 = true } }
-    var isSet: Bool { value.withLock { $0 } }
+/// A flag a thread can wait for, with a deadline, instead of polling with sleeps.
+final class Flag: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value = false
+
+    func set() {
+        condition.lock()
+        value = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    var isSet: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return value
+    }
+
+    /// Waits until the flag is set or `seconds` have passed; true when it was set.
+    @discardableResult
+    func wait(seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !value {
+            if !condition.wait(until: deadline) { return value }
+        }
+        return true
+    }
 }
 
 /// An empty temporary database (no application migrations).

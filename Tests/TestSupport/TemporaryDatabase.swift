@@ -75,6 +75,15 @@ public final class TemporaryDatabase: Sendable {
         }
     }
 
+    /// A copy of the closed database file at `templatePath` (see `DatabaseTemplate`), so a test
+    /// starts from a migrated (and seeded) database without migrating or seeding it again.
+    public init(copying templatePath: String, readers: Int = 2) throws {
+        directory = try TemporaryDirectory(prefix: "plusikc-db")
+        path = directory.file("test.sqlite")
+        try FileManager.default.copyItem(atPath: templatePath, toPath: path)
+        database = try Database(path: path, readers: readers)
+    }
+
     deinit {
         database.close()
     }

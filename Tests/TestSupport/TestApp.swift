@@ -4,16 +4,37 @@ import Foundation
 import HTTP
 import SQLite
 import Store
+import Synchronization
 
-/// The whole application on an ephemeral port over a temporary database that went through the
-/// real migrations and holds the demo data (the nine Plus IKCs and one account per role).
+/// The whole application over a copy of a database that went through the real migrations and
+/// holds the demo data (the nine Plus IKCs and one account per role). Browsers call
+/// `Application.respond(to:)` in process by default; `socketBrowser()` talks to a real server on
+/// an ephemeral port, started on first use, for the tests that are about the wire.
 public final class TestApp: @unchecked Sendable {
     public let temporary: TemporaryDatabase
     public let application: Application
-    public let server: HTTPServer
     public let accounts: [DemoData.Account]
     public var database: Database { temporary.database }
-    public var port: Int { server.port }
+    private let serverConfiguration: ServerConfiguration
+    private let started = Mutex<HTTPServer?>(nil)
+
+    /// The server over real sockets, started the first time it is asked for.
+    public var server: HTTPServer {
+        get throws {
+            try started.withLock { server in
+                if let server { return server }
+                let new = HTTPServer(configuration: serverConfiguration, responder: application)
+                try new.start()
+                server = new
+                return new
+            }
+        }
+    }
+
+    /// The server's port (starts the server).
+    public var port: Int {
+        get throws { try server.port }
+    }
 
     /// The date every test app lives on: the demo's data (plans 2022-2025, deadlines on 1 October
     /// after each school year) is written for it, so date rules do not drift with the real clock.
@@ -23,9 +44,13 @@ public final class TestApp: @unchecked Sendable {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
+    /// - Parameters:
+    ///   - seed: start from the demo data (else from the empty, migrated schema).
+    ///   - ikcs: how many Plus IKCs the demo has; each count is seeded once per test process.
     public init(seed: Bool = true, ikcs: Int = 9, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
-        temporary = try TemporaryDatabase()
-        accounts = seed ? try DemoData.seed(temporary.database, ikcs: ikcs, hashPassword: PasswordHasher.hash) : []
+        let template = seed ? try DatabaseTemplate.seeded(ikcs: ikcs) : try DatabaseTemplate.migrated()
+        temporary = try template.copy()
+        accounts = template.accounts
         var configuration = AppConfiguration()
         configuration.publicDirectory = TestApp.repositoryRoot + "/Public"
         configuration.today = { TestApp.today }
@@ -34,23 +59,25 @@ public final class TestApp: @unchecked Sendable {
         var serverConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0)
         serverConfiguration.accessLog = false
         serverConfiguration.workerCount = 4
-        server = HTTPServer(configuration: serverConfiguration, responder: application)
-        try server.start()
+        self.serverConfiguration = serverConfiguration
     }
 
-    deinit { server.shutdown() }
+    deinit { started.withLock { $0?.shutdown() } }
 
     /// The demo account of a role.
     public func account(_ role: Role) -> DemoData.Account {
         accounts.first { $0.role == role } ?? DemoData.Account(role: role, email: "", password: "")
     }
 
-    /// A new browser (own cookie jar) talking to this server over real sockets.
-    public func browser() -> Browser { Browser(port: port) }
+    /// A new browser (own cookie jar) calling the application in process.
+    public func browser() -> Browser { Browser(application: application) }
 
-    /// A browser logged in as the demo account of `role`.
-    public func browser(loggedInAs role: Role) throws -> Browser {
-        let browser = browser()
+    /// A new browser (own cookie jar) talking to the server over real sockets (starts it).
+    public func socketBrowser() throws -> Browser { Browser(port: try port) }
+
+    /// A browser logged in as the demo account of `role`, in process or over real sockets.
+    public func browser(loggedInAs role: Role, overSockets: Bool = false) throws -> Browser {
+        let browser = overSockets ? try socketBrowser() : browser()
         let account = account(role)
         try browser.logIn(email: account.email, password: account.password)
         return browser
@@ -88,17 +115,26 @@ public struct Page: Sendable {
     public func contains(_ text: String) -> Bool { self.text.contains(text) }
 }
 
-/// A minimal browser: a cookie jar and form posts with the page's CSRF token, over real sockets
-/// (a new connection per request, `Connection: close`).
+/// A minimal browser: a cookie jar and form posts with the page's CSRF token. It either calls
+/// the application in process (a `Request` built as the server would build it) or talks over
+/// real sockets (a new connection per request, `Connection: close`).
 public final class Browser: @unchecked Sendable {
-    public let port: Int
+    public enum Transport {
+        /// `Application` called directly: what the event loop and a worker would do, no socket.
+        case inProcess(Application)
+        /// A real TCP connection to a server on this port.
+        case socket(port: Int)
+    }
+
+    public let transport: Transport
     public var cookies: [String: String] = [:]
     /// The CSRF token of the last page that had a form.
     public var csrfToken: String?
     /// The Host header to send (the server's own address unless a test says otherwise).
     public var host: String?
 
-    public init(port: Int) { self.port = port }
+    public init(port: Int) { transport = .socket(port: port) }
+    public init(application: Application) { transport = .inProcess(application) }
 
     public enum CSRF {
         case fromLastPage
@@ -126,20 +162,44 @@ public final class Browser: @unchecked Sendable {
     /// Sends a request with any body and content type (multipart uploads, CSV files).
     @discardableResult
     public func request(_ method: String, _ path: String, body: [UInt8], headers extra: [(String, String)]) throws -> Page {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
+        var fields: [(String, String)] = []
         if !cookies.isEmpty {
-            head += "Cookie: " + cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") + "\r\n"
+            fields.append(("Cookie", cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")))
         }
-        for (name, value) in extra { head += "\(name): \(value)\r\n" }
-        if method == "POST" || !body.isEmpty { head += "Content-Length: \(body.count)\r\n" }
-        head += "\r\n"
-        let client = try RawHTTPClient(port: port, timeout: 10)
-        try client.send(Array(head.utf8) + body)
-        let raw = try client.readResponse(head: method == "HEAD")
-        let page = Page(status: raw.status, headers: raw.headers, body: raw.body)
+        fields += extra
+        if method == "POST" || !body.isEmpty { fields.append(("Content-Length", "\(body.count)")) }
+        let page: Page
+        switch transport {
+        case .inProcess(let application):
+            page = Browser.respond(application, method: method, target: path, host: host ?? "127.0.0.1", fields: fields, body: body)
+        case .socket(let port):
+            var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
+            for (name, value) in fields { head += "\(name): \(value)\r\n" }
+            head += "\r\n"
+            let client = try RawHTTPClient(port: port, timeout: 10)
+            try client.send(Array(head.utf8) + body)
+            let raw = try client.readResponse(head: method == "HEAD")
+            page = Page(status: raw.status, headers: raw.headers, body: raw.body)
+        }
         for cookie in page.headers("Set-Cookie") { remember(cookie) }
         if let token = page.csrfToken { csrfToken = token }
         return page
+    }
+
+    /// What the server does with a parsed request, minus the socket: the body limit (413), the
+    /// event-loop fast path (health, static files), else `respond(to:)`; no body for HEAD.
+    static func respond(_ application: Application, method: String, target: String, host: String, fields: [(String, String)], body: [UInt8]) -> Page {
+        let httpMethod = HTTPMethod(rawValue: method) ?? .GET
+        let request = Request(method: httpMethod, target: target, headers: HTTPHeaders([("Host", host)] + fields),
+                              body: body, remoteAddress: "127.0.0.1")
+        let response: Response
+        let limit = application.bodyLimit(method: httpMethod, path: request.path)
+        if limit >= 0, body.count > limit {
+            response = .error(413)
+        } else {
+            response = application.respondOnEventLoop(to: request) ?? application.respond(to: request)
+        }
+        return Page(status: response.status, headers: response.headers.fields, body: httpMethod == .HEAD ? [] : response.body)
     }
 
     func remember(_ header: String) {

@@ -1,0 +1,68 @@
+import App
+import Foundation
+import SQLite
+import Store
+import Synchronization
+
+/// A database file made once per test process and copied for every test that wants one:
+/// migrating and seeding the demo (three yescrypt hashes, ~0.1 s each) happens once per kind,
+/// not once per test. The file is closed (so its WAL is checkpointed into it) before anyone
+/// copies it; the copies are ordinary `TemporaryDatabase`s.
+public struct DatabaseTemplate: Sendable {
+    /// The closed, complete database file; copy it, never open it.
+    public let path: String
+    /// The demo accounts (with their plain passwords) the seed created; empty when not seeded.
+    public let accounts: [DemoData.Account]
+
+    /// Migrated and seeded with the demo data for `ikcs` Plus IKCs.
+    public static func seeded(ikcs: Int = 9) throws -> DatabaseTemplate {
+        try made(key: ikcs)
+    }
+
+    /// Migrated only: the newest schema and no rows.
+    public static func migrated() throws -> DatabaseTemplate {
+        try made(key: 0)
+    }
+
+    /// A fresh copy of this template, open.
+    public func copy() throws -> TemporaryDatabase {
+        try TemporaryDatabase(copying: path)
+    }
+
+    // MARK: - One per kind per process, made on first use under a lock.
+
+    private static let templates = Mutex<[Int: Result<DatabaseTemplate, any Error>]>([:])
+
+    /// Key 0: migrated only; key n > 0: seeded with n IKCs. Made while holding the lock, so two
+    /// tests asking at once wait for one template instead of making two.
+    private static func made(key: Int) throws -> DatabaseTemplate {
+        try templates.withLock { templates in
+            if let result = templates[key] { return try result.get() }
+            let result = Result { try make(key: key) }
+            templates[key] = result
+            return try result.get()
+        }
+    }
+
+    private static func make(key: Int) throws -> DatabaseTemplate {
+        let path = TemplateDirectory.path + "/template-\(key).sqlite"
+        unlink(path)
+        let database = try Database(path: path, readers: 1)
+        defer { database.close() }
+        try Migrator.migrate(database, migrations: Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory))
+        let accounts = key > 0 ? try DemoData.seed(database, ikcs: key, hashPassword: PasswordHasher.hash) : []
+        database.close()  // the last connection checkpoints the WAL into the file and removes it
+        return DatabaseTemplate(path: path, accounts: accounts)
+    }
+}
+
+/// The directory holding this process's templates, removed when the process exits.
+enum TemplateDirectory {
+    static let path: String = {
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("plusikc-templates-\(getpid())")
+        try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TemplateDirectory.path) }
+        return path
+    }()
+}

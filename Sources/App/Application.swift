@@ -37,13 +37,9 @@ public final class Application: HTTPResponder {
     public let store: DataStore
     public let configuration: AppConfiguration
     let staticFiles: StaticFiles
-    let caches = AppCaches()
 
     static let sessionCookie = "plusikc_session"
     static let loginCSRFCookie = "plusikc_csrf"
-
-    /// Handlers not yet moved to Store verbs read and write through this name.
-    var database: DataStore { store }
 
     public init(store: DataStore, configuration: AppConfiguration = AppConfiguration()) {
         self.store = store
@@ -102,7 +98,6 @@ public final class Application: HTTPResponder {
         guard let route = Route(path: request.path) else { throw AppError.notFound }
         guard route.methods.contains(request.method.rawValue) else { throw AppError.methodNotAllowed(allowed: route.methods) }
         let verb: Verb = request.method == .POST ? .save : .show
-        let isPost = verb == .save
 
         try loadSession(request, &context)
 
@@ -113,13 +108,19 @@ public final class Application: HTTPResponder {
         case .accessibility:
             return page(AccessibilityPage.render(context: context.page))
         case .session(.login):
-            try checkAnonymousCSRF(request, &context, isPost: isPost)
-            return isPost ? try postLogin(request, context) : getLogin(request, context)
+            try checkAnonymousCSRF(request, &context, verb)
+            switch verb {
+            case .show: return showLogin(request, context)
+            case .save: return try saveLogin(request, context)
+            }
         case .session(.setPassword(let token)):
-            try checkAnonymousCSRF(request, &context, isPost: isPost)
-            return isPost ? try postSetPassword(token: token, request, context) : try getSetPassword(token: token, context)
+            try checkAnonymousCSRF(request, &context, verb)
+            switch verb {
+            case .show: return try showSetPassword(token: token, context)
+            case .save: return try saveSetPassword(token: token, request, context)
+            }
         case .twoFactor(.code):
-            try checkAnonymousCSRF(request, &context, isPost: isPost)
+            try checkAnonymousCSRF(request, &context, verb)
             return try TwoFactorLogin(app: self, context: context).respond(verb)
         case .reports(.shared(let token)):
             return try ReportsHandler.showShared(app: self, token: token)
@@ -128,27 +129,27 @@ public final class Application: HTTPResponder {
         }
 
         guard let principal = context.principal, let session = context.session else {
-            if isPost { throw AppError.forbidden }
+            if verb == .save { throw AppError.forbidden }
             return Response.redirect(to: Route.login.path + "?next=" + percentEncode(request.target))
         }
-        if isPost {
+        if verb == .save {
             // File uploads (multipart/form-data) carry the token as a part of their own.
             let sent = request.formValues()["csrf"] ?? request.multipartParts()?.first(where: { $0.name == "csrf" })?.text ?? ""
             guard Tokens.constantTimeEquals(sent, session.csrfToken) else { throw AppError.forbidden }
         }
-        if route == .logout { return try postLogout(context) }
+        if route == .logout { return try saveLogout(context) }
         if context.mustChangePassword && route != .account {
             return Response.redirect(to: Route.account.path)
         }
         if let enrolFirst = try twoFactorGate(route, context) { return enrolFirst }
-        if let (action, record) = route.requirement(isPost: isPost) {
+        if let (action, record) = route.requirement(isPost: verb == .save) {
             guard Authorization.allows(principal, action, record) else { throw AppError.forbidden }
         }
         let user = SignedIn(request: request, principal: principal, page: context.page, session: session)
 
         switch route {
         case .home: return try HomeHandler(app: self, user: user).respond(verb)
-        case .session(.account): return isPost ? try postAccount(request, context) : try getAccount(request, context)
+        case .session(.account): return try AccountHandler(app: self, user: user).respond(verb)
         case .users(let r): return try UsersHandler(app: self, user: user).respond(r, verb)
         case .audit(let r): return try AuditHandler(app: self, user: user).respond(r, verb)
         case .ikcs(let r): return try IKCsHandler(app: self, user: user).respond(r, verb)

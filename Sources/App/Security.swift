@@ -1,6 +1,6 @@
 import CCrypt
 import Foundation
-import SQLite
+import Store
 
 /// Random tokens from the system's secure generator (getrandom via SystemRandomNumberGenerator).
 enum Tokens {
@@ -23,7 +23,7 @@ enum Tokens {
     static func newToken() -> String { base64URL(randomBytes(32)) }
 
     /// What the database stores of a token: its SHA-256 in hex.
-    static func hash(_ token: String) -> String { SHA256.hex(Array(token.utf8)) }
+    static func hash(_ token: String) -> String { Digest.sha256Hex(token) }
 
     static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()

@@ -11,6 +11,8 @@ public final class DataStore: Sendable {
     let database: Database
     /// Values many requests read and few write, kept per database state: any commit empties them.
     let programmeCache = SnapshotCache<Int, Programme>(limit: 1)
+    /// What the IKC overview reads, per filter.
+    let ikcOverviewCache = SnapshotCache<IKCs.Filter, IKCOverviewData>(limit: 32)
 
     public init(database: Database) {
         self.database = database
@@ -24,10 +26,9 @@ public final class DataStore: Sendable {
         try database.read(body)
     }
 
-    /// One unit of work in an immediate transaction that rolls back on a throw.
-    /// Store's verbs use it. Public only while handlers are moved to verbs (issue 15): a feature
-    /// whose writes are all verbs no longer calls it.
-    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+    /// One unit of work in an immediate transaction that rolls back on a throw: Store's verbs
+    /// use it, App never does (it calls the verbs).
+    func write<T>(_ body: (Connection) throws -> T) throws -> T {
         do {
             return try database.write(body)
         } catch let error as SQLiteError where error.isStorageFailure {

@@ -1,6 +1,6 @@
 import Domain
 import SQLite
-import Store
+@testable import Store
 import Testing
 import TestSupport
 

@@ -30,12 +30,7 @@ struct IKCsHandler: FeatureHandler {
         let filter = IKCs.Filter(kind: IKCKind(rawValue: form.kind), koepelID: Int64(form.koepel), areaID: Int64(form.area), descending: form.sort == "-name")
         let programme = try programme()
         let today = today()
-        let data = try store.read { c in
-            try app.caches.ikcList.value(filter, c) { c in
-                IKCListData(rows: try IKCs.overview(filter, c), progress: try IKCs.progress(c),
-                            koepels: try Organisations.named(kind: Organisation.koepel, c), areas: try Areas.names(c))
-            }
-        }
+        let data = try IKCs.overviewData(filter, in: store)
         var rows = data.rows
         if principal.role == .directeur {
             rows = rows.filter { allows(.read, .ikc, ikcID: $0.id) }

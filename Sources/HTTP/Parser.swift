@@ -235,9 +235,8 @@ struct RequestParser {
         // A higher minor version is served as HTTP/1.1 (RFC 9110 §2.5).
         let httpVersion = HTTPVersion(major: 1, minor: min(minor, 1))
         let methodName = String(decoding: methodBytes, as: UTF8.self)
-        guard let method = HTTPMethod(rawValue: methodName) else {
-            return .failure(ParseFailure(501, "method \(methodName) is not implemented"))
-        }
+        // Any token is a method (RFC 9110 §9.1); the responder decides whether the resource has it.
+        guard let method = HTTPMethod(rawValue: methodName) else { return .failure(ParseFailure(400, "invalid method")) }
         let targetArray = Array(targetBytes)
         guard let split = RequestTarget.split(targetArray) else {
             return .failure(ParseFailure(400, "unsupported request-target form"))
@@ -346,13 +345,42 @@ struct RequestParser {
                                     keepAlive: keepAlive, expectsContinue: expectsContinue))
     }
 
-    /// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2): no whitespace, userinfo or path.
+    /// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2-3.2.3). RFC 9112 §3.2: a
+    /// Host with an invalid value, such as a port that is not a number in 0...65535, gets 400.
+    /// An empty value is allowed (a target without an authority).
     static func isValidHost(_ value: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
-        let allowed = Array("-._~!$&'()*+,;=%:[]".utf8)
-        return value.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || allowed.contains(byte)
+        var hostEnd = value.endIndex
+        if value.first == UInt8(ascii: "[") {
+            // IP-literal = "[" ( IPv6address / IPvFuture ) "]": hex digits, colons, dots and the
+            // IPvFuture characters; the exact address is left to the resolver, never used here.
+            guard let close = value.firstIndex(of: UInt8(ascii: "]")), close > value.startIndex + 1 else { return false }
+            let literal = value[(value.startIndex + 1)..<close]
+            guard literal.allSatisfy({ ASCII.isUnreserved($0) || ASCII.isSubDelimiter($0) || $0 == UInt8(ascii: ":") })
+            else { return false }
+            hostEnd = close + 1
+            guard hostEnd == value.endIndex || value[hostEnd] == UInt8(ascii: ":") else { return false }
+        } else {
+            // reg-name = *( unreserved / pct-encoded / sub-delims ): it holds no ":", so the first
+            // one starts the port.
+            hostEnd = value.firstIndex(of: UInt8(ascii: ":")) ?? value.endIndex
+            var index = value.startIndex
+            while index < hostEnd {
+                let byte = value[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < hostEnd, ASCII.hexValue(value[index + 1]) != nil,
+                          ASCII.hexValue(value[index + 2]) != nil else { return false }
+                    index += 3
+                    continue
+                }
+                guard ASCII.isUnreserved(byte) || ASCII.isSubDelimiter(byte) else { return false }
+                index += 1
+            }
         }
+        guard hostEnd < value.endIndex else { return true }
+        // port = *DIGIT; an empty port is allowed (RFC 3986 §3.2.3), a number over 65535 is not.
+        let port = value[(hostEnd + 1)...]
+        guard port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return port.reduce(0) { $0 * 10 + Int($1 - 0x30) } <= 65535
     }
 }
 

@@ -24,8 +24,11 @@ public struct Response: Sendable {
     }
 
     /// A redirect; 303 See Other by default, so a POST is followed by a GET (RFC 9110 §15.4.4).
+    /// `Location` holds a URI-reference (RFC 9110 §10.2.2), which is ASCII: non-ASCII, controls,
+    /// spaces and characters no URI may hold are percent-encoded; reserved characters and valid
+    /// `%XX` escapes stay as given (`PercentEncoding.encodeURIReference`).
     public static func redirect(to location: String, status: Int = 303) -> Response {
-        Response(status: status, headers: ["Location": location])
+        Response(status: status, headers: ["Location": PercentEncoding.encodeURIReference(location)])
     }
 
     /// A file's bytes, read now (call it on a worker thread); nil when it cannot be read.

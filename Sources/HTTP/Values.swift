@@ -1,6 +1,26 @@
-/// The request methods the server dispatches; any other valid method gets 501 (RFC 9110 §9.1).
-public enum HTTPMethod: String, Sendable, CaseIterable {
-    case GET, HEAD, POST
+/// A request method (RFC 9110 §9): any token, case-sensitive (§9.1). GET, HEAD and POST have
+/// names; every other method reaches the responder too, which answers 405 with `Allow` for a
+/// known path (§15.5.6) — the server itself never refuses a well-formed method.
+public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The method's name exactly as sent, e.g. `GET` or `PROPFIND`.
+    public let rawValue: String
+
+    /// A method from its name; nil unless the name is a non-empty token (RFC 9110 §5.6.2).
+    public init?(rawValue: String) {
+        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(ASCII.isToken) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    private init(known: String) { rawValue = known }
+
+    /// Retrieves a representation (RFC 9110 §9.3.1).
+    public static let GET = HTTPMethod(known: "GET")
+    /// GET without the content (RFC 9110 §9.3.2).
+    public static let HEAD = HTTPMethod(known: "HEAD")
+    /// Processes the enclosed content (RFC 9110 §9.3.3).
+    public static let POST = HTTPMethod(known: "POST")
+
+    public var description: String { rawValue }
 }
 
 /// The HTTP version of a request; the server answers as HTTP/1.1.
@@ -212,6 +232,41 @@ enum ASCII {
 
     @inline(__always) static func isToken(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
 
+    /// unreserved of RFC 3986 §2.3: ALPHA / DIGIT / "-" / "." / "_" / "~".
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+             UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// gen-delims of RFC 3986 §2.2: ":" / "/" / "?" / "#" / "[" / "]" / "@".
+    static func isGenDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// sub-delims of RFC 3986 §2.2: "!" / "$" / "&" / "'" / "(" / ")" / "*" / "+" / "," / ";" / "=".
+    static func isSubDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+             UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
+
     static func hexValue(_ byte: UInt8) -> Int? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
@@ -273,6 +328,34 @@ public enum PercentEncoding {
                 }
             } else {
                 output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Makes `text` a valid URI-reference (RFC 3986 §4.1) without changing what it means:
+    /// unreserved and reserved characters (§2.2, §2.3) and well-formed `%XX` escapes are kept;
+    /// every other byte of its UTF-8 (non-ASCII, controls, space, `"<>\^`{|}`, a stray `%`) is
+    /// percent-encoded (§2.1). Applied to an already valid reference it changes nothing.
+    public static func encodeURIReference(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            let keep: Bool
+            if byte == UInt8(ascii: "%") {
+                keep = index + 2 < bytes.count && ASCII.hexValue(bytes[index + 1]) != nil
+                    && ASCII.hexValue(bytes[index + 2]) != nil
+            } else {
+                keep = ASCII.isUnreserved(byte) || ASCII.isSubDelimiter(byte) || ASCII.isGenDelimiter(byte)
+            }
+            if keep {
+                output.append(byte)
+            } else {
+                output.append(UInt8(ascii: "%"))
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0f)])
             }
         }
         return String(decoding: output, as: UTF8.self)

@@ -49,6 +49,9 @@ public struct ServerConfiguration: Sendable {
     public var eventLoopCount = min(2, ServerConfiguration.cores)
     public var backlog: Int32 = 1024
     public var limits = ParserLimits()
+    /// Unsent response bytes per connection above which the server stops reading that
+    /// connection until the client takes them (backpressure against pipelining non-readers).
+    public var maxPendingOutput = 256 * 1024
     public var timeouts = Timeouts()
     /// One line per request on stderr: method, path, status, bytes, microseconds.
     public var accessLog = true

@@ -47,6 +47,10 @@ final class Connection {
 
     var hasPendingOutput: Bool { outputStart < output.count }
     var hasBufferedInput: Bool { inputStart < input.count }
+    /// Answers waiting for the client to read them.
+    var pendingOutput: Int { output.count - outputStart }
+    /// Bytes read and not yet parsed.
+    var bufferedInput: Int { input.count - inputStart }
 }
 
 /// An epoll loop (edge-triggered for connections): accepts, reads, parses, answers cheap requests
@@ -59,8 +63,13 @@ final class EventLoop: @unchecked Sendable {
     private static let readChunk = 64 * 1024
     /// Input kept while a request is at a worker before the loop stops reading (backpressure).
     private static let maxBufferedInput = 256 * 1024
-    /// Pipelined answers kept unsent before the loop stops parsing further requests.
-    private static let maxPendingOutput = 1 << 20
+    /// Unsent answers above which a connection is neither parsed nor read until EPOLLOUT says the
+    /// client took some (backpressure): a client that pipelines requests and never reads the
+    /// answers holds at most this, one read chunk and one answer in memory.
+    private let maxPendingOutput: Int
+    /// Bytes read from clients, and the most one connection held unparsed plus unsent; tests read them.
+    let bytesRead = Atomic<Int>(0)
+    let peakBuffered = Atomic<Int>(0)
 
     private let epfd: Int32
     private let wakeFD: Int32
@@ -103,6 +112,7 @@ final class EventLoop: @unchecked Sendable {
         bodyTimeout = milliseconds(configuration.timeouts.bodyIdle)
         idleTimeout = milliseconds(configuration.timeouts.keepAliveIdle)
         writeTimeout = milliseconds(configuration.timeouts.writeStall)
+        maxPendingOutput = max(4096, configuration.maxPendingOutput)
         epfd = try Posix.epoll()
         do {
             wakeFD = try Posix.eventFD()
@@ -250,8 +260,10 @@ final class EventLoop: @unchecked Sendable {
         }
         if events & CSYSTEM_EPOLLOUT != 0 && connection.hasPendingOutput {
             guard flush(connection) else { return }
-            // The backlog drained: resume what it held back (edge-triggered: no new event comes).
-            if !connection.hasPendingOutput && connection.readPaused {
+            // The backlog drained below half the bound: resume reading (edge-triggered: no new
+            // EPOLLIN comes for bytes that arrived while paused). Half, so that a slow reader
+            // does not flip the connection between paused and reading for every packet.
+            if connection.readPaused && connection.pendingOutput <= maxPendingOutput / 2 {
                 connection.readPaused = false
                 readAvailable(connection)
                 return
@@ -265,23 +277,31 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Reads until EAGAIN (edge-triggered), then parses what arrived.
+    /// Reads until EAGAIN (edge-triggered), parsing and answering after each chunk, and stops
+    /// early (pausing the connection) while its answers pile up unsent or a worker has its
+    /// request and enough input waits: the client's sends then block in its own kernel.
     private func readAvailable(_ connection: Connection) {
         guard !connection.isClosed else { return }
         while true {
-            // Backpressure: stop reading while a worker has the request or answers pile up unread.
-            if (connection.state == .busy || connection.output.count - connection.outputStart > Self.maxPendingOutput)
-                && connection.input.count - connection.inputStart >= Self.maxBufferedInput {
+            if connection.pendingOutput > maxPendingOutput
+                || (connection.state == .busy && connection.bufferedInput >= Self.maxBufferedInput) {
                 connection.readPaused = true
                 break
             }
             let count = read(connection.fd, scratch.baseAddress, Self.readChunk)
             if count > 0 {
+                bytesRead.add(count, ordering: .relaxed)
                 connection.lastRead = now
-                if connection.state == .lingering { continue }
+                // After the last answer the rest is drained and dropped, never parsed.
+                if connection.state == .lingering || connection.state == .closingAfterWrite { continue }
                 if connection.parser.isIdle && !connection.hasBufferedInput { connection.headStarted = now }
                 connection.input.append(contentsOf: UnsafeRawBufferPointer(start: scratch.baseAddress, count: count)
                     .bindMemory(to: UInt8.self))
+                if connection.state == .reading {
+                    // Parse now, so that the answers' size, not the input's, decides when to stop.
+                    guard pump(connection) else { return }
+                }
+                notePeak(connection)
                 if count < Self.readChunk { break }
             } else if count == 0 {
                 connection.peerClosed = true
@@ -308,6 +328,11 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    private func notePeak(_ connection: Connection) {
+        let held = connection.bufferedInput + connection.pendingOutput
+        if held > peakBuffered.load(ordering: .relaxed) { peakBuffered.store(held, ordering: .relaxed) }
+    }
+
     /// Parses and answers buffered requests, writing as it goes, until input runs out, a worker
     /// takes a request, or unsent answers pile up; false when the connection was closed.
     private func pump(_ connection: Connection) -> Bool {
@@ -325,7 +350,7 @@ final class EventLoop: @unchecked Sendable {
         guard !connection.isClosed else { return false }
         while connection.state == .reading && connection.hasBufferedInput {
             // Pipelined answers pile up in `output`; stop parsing when the client is not reading them.
-            if connection.output.count - connection.outputStart > Self.maxPendingOutput {
+            if connection.pendingOutput > maxPendingOutput {
                 compactInput(connection)
                 return true
             }
@@ -403,6 +428,11 @@ final class EventLoop: @unchecked Sendable {
 
     private func enqueue(_ bytes: [UInt8], on connection: Connection) {
         if connection.hasPendingOutput {
+            // Drop what a slow reader already took, so the buffer holds only what is unsent.
+            if connection.outputStart >= 64 * 1024 {
+                connection.output.removeFirst(connection.outputStart)
+                connection.outputStart = 0
+            }
             connection.output.append(contentsOf: bytes)
         } else {
             connection.output = bytes

@@ -27,6 +27,16 @@ public final class HTTPServer: Sendable {
     /// The bound port (the ephemeral one when configured with 0); 0 before `start()`.
     public var port: Int { running.withLock { $0?.port ?? 0 } }
 
+    /// Bytes read from clients so far, over every connection (tests of backpressure).
+    var bytesRead: Int {
+        running.withLock { $0?.loops.reduce(0) { $0 + $1.bytesRead.load(ordering: .relaxed) } ?? 0 }
+    }
+
+    /// The most one connection has held at once, read but unparsed plus answered but unsent.
+    var peakBufferedBytes: Int {
+        running.withLock { $0?.loops.map { $0.peakBuffered.load(ordering: .relaxed) }.max() ?? 0 }
+    }
+
     /// Binds, listens, starts the event loops and workers, and returns.
     public func start() throws {
         try running.withLock { running in

@@ -14,6 +14,8 @@ struct TestResponder: HTTPResponder {
 
     func respondOnEventLoop(to request: Request) -> Response? {
         if request.path == "/health" { return .text("ok") }
+        // Numbered answers about three times the size of the backpressure test's requests.
+        if request.path.hasPrefix("/n/") { return .text(request.path + "\n" + String(repeating: ".", count: 600)) }
         return staticFiles?.response(for: request)
     }
 

@@ -70,6 +70,8 @@ final class EventLoop: @unchecked Sendable {
     /// Bytes read from clients, and the most one connection held unparsed plus unsent; tests read them.
     let bytesRead = Atomic<Int>(0)
     let peakBuffered = Atomic<Int>(0)
+    /// Connections this loop has closed, for tests that wait for a close.
+    let closedCount = Atomic<Int>(0)
 
     private let epfd: Int32
     private let wakeFD: Int32
@@ -484,6 +486,7 @@ final class EventLoop: @unchecked Sendable {
         openCount -= 1
         // close(2) also removes the fd from the epoll set.
         close(connection.fd)
+        closedCount.add(1, ordering: .relaxed)
     }
 
     /// Timeouts, checked every 100 ms.

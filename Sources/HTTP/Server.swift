@@ -37,6 +37,11 @@ public final class HTTPServer: Sendable {
         running.withLock { $0?.loops.map { $0.peakBuffered.load(ordering: .relaxed) }.max() ?? 0 }
     }
 
+    /// Connections the server has closed so far (tests wait for it instead of sleeping).
+    var closedConnections: Int {
+        running.withLock { $0?.loops.reduce(0) { $0 + $1.closedCount.load(ordering: .relaxed) } ?? 0 }
+    }
+
     /// Binds, listens, starts the event loops and workers, and returns.
     public func start() throws {
         try running.withLock { running in

@@ -1,57 +1,8 @@
-/// Limits on what a client may send, checked while bytes arrive.
-public struct ParserLimits: Sendable, Equatable {
-    /// Request line (method, target, version) in bytes, else 414 (RFC 9112 §3).
-    public var requestLine = 8 * 1024
-    /// Header section in bytes, else 431 (RFC 6585 §5).
-    public var headerBytes = 32 * 1024
-    /// Number of header fields, else 431.
-    public var headerFields = 100
-    /// Default body size in bytes, else 413; a responder may raise it per route.
-    public var body = 1024 * 1024
-    public init() {}
-}
-
-/// How the length of a request body is known (RFC 9112 §6.3).
-enum BodyFraming: Equatable {
-    case none
-    case length(Int)
-    case chunked
-}
-
-/// A parsed request head, before its body.
-struct RequestHead {
-    var method: HTTPMethod
-    var target: String
-    var path: String
-    var query: FormValues
-    var version: HTTPVersion
-    var headers: HTTPHeaders
-    var framing: BodyFraming
-    var keepAlive: Bool
-    var expectsContinue: Bool
-
-    func request(body: [UInt8], remoteAddress: String) -> Request {
-        var request = Request(method: method, target: target, path: path, query: query, version: version,
-                              headers: headers, body: body, remoteAddress: remoteAddress)
-        request.version = version
-        return request
-    }
-}
-
-/// Why a request is refused; the connection is always closed after it.
-struct ParseFailure: Error, Equatable {
-    var status: Int
-    var reason: String
-    init(_ status: Int, _ reason: String) {
-        self.status = status
-        self.reason = reason
-    }
-}
-
 /// An incremental, strict HTTP/1.1 request parser (RFC 9112). It is fed the connection's input
 /// buffer and an offset, consumes what it can, and never looks at a byte twice while waiting
 /// for the end of a head, so a client dripping bytes costs O(n).
 struct RequestParser {
+    /// What `parse` made of the bytes so far.
     enum Step {
         case needMore
         /// A head whose body follows: the caller sets `bodyLimit` (413 when the declared length
@@ -61,22 +12,30 @@ struct RequestParser {
         case failure(ParseFailure)
     }
 
+    /// Reading a head, a body of known length, or a chunked body.
     private enum State {
         case head
         case fixed(remaining: Int)
         case chunked(ChunkedDecoder)
     }
 
+    /// The limits for every request on this connection.
     var limits: ParserLimits
+    /// The body limit of the current request, set by the caller from the responder.
     var bodyLimit: Int
     private var state = State.head
+    /// The head whose body is being read.
     private var head: RequestHead?
+    /// The body read so far.
     private var body: [UInt8] = []
     // Head scanning progress, relative to the head's first byte.
     private var scanned = 0
+    /// Where the request line ends, once seen.
     private var requestLineEnd: Int?
+    /// Field lines seen so far (431 past the limit).
     private var lineCount = 0
 
+    /// A parser waiting for a request line.
     init(limits: ParserLimits = ParserLimits()) {
         self.limits = limits
         self.bodyLimit = limits.body
@@ -88,11 +47,14 @@ struct RequestParser {
         return false
     }
 
+    /// True between a head with a body and that body's end (for the body timeout).
     var isReadingBody: Bool {
         if case .head = state { return false }
         return true
     }
 
+    /// Consumes bytes of `buffer` from `offset` (advancing it) and says what they made: not yet
+    /// enough, a head whose body follows, a complete request, or a refusal.
     mutating func parse(_ buffer: [UInt8], from offset: inout Int) -> Step {
         switch state {
         case .head:
@@ -121,6 +83,7 @@ struct RequestParser {
         }
     }
 
+    /// Hands out the complete request and gets ready for the next one.
     private mutating func finish() -> Step {
         guard let head else { return .failure(ParseFailure(500, "parser state")) }
         let complete = body
@@ -128,6 +91,7 @@ struct RequestParser {
         return .request(head, complete)
     }
 
+    /// Back to waiting for a request line.
     private mutating func reset() {
         state = .head
         head = nil
@@ -138,6 +102,8 @@ struct RequestParser {
         bodyLimit = limits.body
     }
 
+    /// Scans for the end of the head (an empty line), checking line endings and limits as it
+    /// goes, then parses the whole head at once.
     private mutating func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, from offset: inout Int) -> Step {
         // RFC 9112 §2.2: ignore empty lines received before the request line.
         if scanned == 0 {
@@ -381,120 +347,5 @@ struct RequestParser {
         let port = value[(hostEnd + 1)...]
         guard port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         return port.reduce(0) { $0 * 10 + Int($1 - 0x30) } <= 65535
-    }
-}
-
-/// Decodes a chunked body (RFC 9112 §7.1) as bytes arrive; trailer fields are read and discarded.
-struct ChunkedDecoder {
-    private enum State {
-        case size
-        case data(remaining: Int)
-        case dataEnd
-        case trailer(bytes: Int)
-    }
-    private var state = State.size
-
-    enum Result {
-        case needMore
-        case done
-        case failure(ParseFailure)
-    }
-
-    /// Index of the LF ending the CRLF-terminated line at `offset`, or nil when incomplete;
-    /// a bare CR or LF, or a NUL, is a failure.
-    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, max: Int) -> Swift.Result<Int?, ParseFailure> {
-        var index = offset
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0 { return .failure(ParseFailure(400, "NUL in chunked framing")) }
-            if byte == 10 { return .failure(ParseFailure(400, "bare LF in chunked framing")) }
-            if byte == 13 {
-                guard index + 1 < bytes.count else { return .success(nil) }
-                guard bytes[index + 1] == 10 else { return .failure(ParseFailure(400, "bare CR in chunked framing")) }
-                return .success(index + 1)
-            }
-            index += 1
-            if index - offset > max { return .failure(ParseFailure(400, "chunk line too long")) }
-        }
-        return .success(nil)
-    }
-
-    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, from offset: inout Int, into body: inout [UInt8],
-                         limit: Int, limits: ParserLimits) -> Result {
-        while true {
-            switch state {
-            case .size:
-                // chunk-size [ chunk-ext ] CRLF ; chunk-size = 1*HEXDIG
-                let found: Int?
-                switch Self.lineEnd(bytes, from: offset, max: 4096) {
-                case .failure(let failure): return .failure(failure)
-                case .success(let end): found = end
-                }
-                guard let lf = found else { return .needMore }
-                var index = offset
-                var size = 0
-                var digits = 0
-                while index < lf - 1, let value = ASCII.hexValue(bytes[index]) {
-                    digits += 1
-                    if digits > 15 { return .failure(ParseFailure(413, "chunk size too large")) }
-                    size = size * 16 + value
-                    index += 1
-                }
-                guard digits > 0 else { return .failure(ParseFailure(400, "invalid chunk size")) }
-                // Only BWS and a chunk extension may follow the size.
-                while index < lf - 1, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-                if index < lf - 1 {
-                    guard bytes[index] == UInt8(ascii: ";") else { return .failure(ParseFailure(400, "invalid chunk size")) }
-                    for position in index..<(lf - 1) where bytes[position] < 0x20 && bytes[position] != 0x09 {
-                        return .failure(ParseFailure(400, "control character in chunk extension"))
-                    }
-                }
-                offset = lf + 1
-                if size == 0 {
-                    state = .trailer(bytes: 0)
-                } else {
-                    if body.count + size > limit { return .failure(ParseFailure(413, "body too large")) }
-                    state = .data(remaining: size)
-                }
-            case .data(let remaining):
-                let available = min(remaining, bytes.count - offset)
-                if available > 0 {
-                    body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + available)]))
-                    offset += available
-                }
-                if available < remaining {
-                    state = .data(remaining: remaining - available)
-                    return .needMore
-                }
-                state = .dataEnd
-            case .dataEnd:
-                guard bytes.count - offset >= 2 else { return .needMore }
-                guard bytes[offset] == 13, bytes[offset + 1] == 10 else {
-                    return .failure(ParseFailure(400, "chunk data not followed by CRLF"))
-                }
-                offset += 2
-                state = .size
-            case .trailer(let seen):
-                let found: Int?
-                switch Self.lineEnd(bytes, from: offset, max: limits.headerBytes) {
-                case .failure(let failure): return .failure(failure)
-                case .success(let end): found = end
-                }
-                guard let lf = found else {
-                    if seen + bytes.count - offset > limits.headerBytes { return .failure(ParseFailure(431, "trailers too large")) }
-                    return .needMore
-                }
-                let length = lf + 1 - offset
-                if lf - 1 == offset {
-                    offset = lf + 1
-                    state = .size
-                    return .done
-                }
-                if bytes[offset] == 0x20 || bytes[offset] == 0x09 { return .failure(ParseFailure(400, "obsolete line folding")) }
-                if seen + length > limits.headerBytes { return .failure(ParseFailure(431, "trailers too large")) }
-                offset = lf + 1
-                state = .trailer(bytes: seen + length)
-            }
-        }
     }
 }

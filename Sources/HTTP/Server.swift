@@ -5,9 +5,11 @@ import Synchronization
 /// An HTTP/1.1 server on epoll: event loop threads do all socket I/O and parsing, a fixed pool
 /// of worker threads runs the responder.
 public final class HTTPServer: Sendable {
+    /// What the server was made with; fixed once started.
     public let configuration: ServerConfiguration
     let responder: any HTTPResponder
 
+    /// What `start()` made and `shutdown()` takes apart.
     private struct Running: @unchecked Sendable {
         var listener: Int32
         var port: Int
@@ -16,9 +18,12 @@ public final class HTTPServer: Sendable {
         var loopsDone: Latch
         var workersDone: Latch
     }
+    /// nil before `start()`.
     private let running = Mutex<Running?>(nil)
+    /// Shared with the loops: set once by `shutdown()`.
     private let shuttingDown = Flag()
 
+    /// A server that is not yet listening; `start()` binds and starts the threads.
     public init(configuration: ServerConfiguration, responder: any HTTPResponder) {
         self.configuration = configuration
         self.responder = responder
@@ -127,9 +132,11 @@ nonisolated(unsafe) private var signalEventFD: Int32 = -1
 /// A worker thread: takes jobs, runs the responder, serializes the response and hands it back
 /// to the connection's event loop.
 struct Worker {
+    /// Where jobs come from.
     let queue: WorkQueue
     let responder: any HTTPResponder
 
+    /// Takes jobs until the queue stops; a status outside 100...999 becomes a 500.
     func run() {
         var dates = DateCache()
         while let job = queue.pop() {
@@ -150,10 +157,13 @@ struct Worker {
 
 /// A serialized response coming back from a worker.
 struct Completion: Sendable {
+    /// The connection the answer is for (fd and id, in case the fd was reused).
     var fd: Int32
     var connectionID: UInt64
+    /// The serialized response.
     var bytes: [UInt8]
     var keepAlive: Bool
+    /// For the access log: status, body size, method, path and when the request was complete.
     var status: Int
     var bodyBytes: Int
     var method: HTTPMethod
@@ -164,6 +174,7 @@ struct Completion: Sendable {
 /// A flag shared between threads.
 final class Flag: Sendable {
     private let value = Atomic<Bool>(false)
+    /// Whether the flag was set.
     var isSet: Bool { value.load(ordering: .acquiring) }
     /// Sets the flag; true when it was already set.
     func set() -> Bool { value.exchange(true, ordering: .acquiringAndReleasing) }

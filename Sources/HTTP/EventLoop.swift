@@ -1,3 +1,12 @@
+// The event loop's reading, parsing and dispatching. Writing and closing are in
+// EventLoop+Write.swift, accepting and the timeouts sweep in EventLoop+Sweep.swift.
+//
+// Backpressure: a connection is not read while more than `maxPendingOutput` bytes of its
+// answers wait unsent, nor while a worker has its request and `maxBufferedInput` bytes wait
+// unparsed. Its bytes then stay in the kernel, the client's sends block, and memory per
+// connection stays bounded however much it pipelines. Reading resumes when EPOLLOUT shows
+// the client took its answers (below half the bound) or when the worker answers.
+
 import CSystem
 import Glibc
 import Synchronization
@@ -20,6 +29,7 @@ final class EventLoop: @unchecked Sendable {
     let maxPendingOutput: Int
     /// Bytes read from clients, and the most one connection held unparsed plus unsent; tests read them.
     let bytesRead = Atomic<Int>(0)
+    /// The most one connection has held, unparsed input plus unsent output.
     let peakBuffered = Atomic<Int>(0)
     /// Connections this loop has closed, for tests that wait for a close.
     let closedCount = Atomic<Int>(0)
@@ -47,7 +57,9 @@ final class EventLoop: @unchecked Sendable {
     var openCount = 0
     /// The next connection's id.
     var nextID: UInt64 = 1
+    /// Buffered access log lines of this loop.
     var accessLog: AccessLog
+    /// The Date field value, formatted once a second.
     var dates = DateCache()
     /// One read buffer for every connection of the loop.
     var scratch: UnsafeMutableRawBufferPointer
@@ -55,7 +67,9 @@ final class EventLoop: @unchecked Sendable {
     var events: UnsafeMutablePointer<csystem_event>
     /// False while accepting is paused (out of file descriptors).
     var listening = true
+    /// When to try accepting again after running out of file descriptors.
     var acceptPausedUntil: UInt64 = 0
+    /// When the timeouts are next checked.
     var nextSweep: UInt64 = 0
     /// Monotonic milliseconds, read once per wake-up.
     var now: UInt64 = 0

@@ -1,3 +1,18 @@
+// Rules of RFC 9112 and RFC 9110 enforced here, each refused with the status in brackets and
+// the connection closed:
+// - request-line = method SP request-target SP HTTP-version (§3) [400]; a line over the limit
+//   [414]; a major version other than 1 [505]; a higher 1.x is served as 1.1 (RFC 9110 §2.5).
+// - the method is a token (RFC 9110 §9.1); which methods a resource has is the responder's
+//   business (405 with Allow), never the parser's.
+// - origin-form or absolute-form targets only (§3.2.1, §3.2.2), visible ASCII, percent-decoded
+//   once; an encoded NUL or invalid UTF-8 in the path [400].
+// - CRLF line endings only: a bare CR or LF, a NUL, obs-fold, whitespace before the colon, a
+//   control character in a value [400] (§2.2, §5.1, §5.2, RFC 9110 §5.5).
+// - exactly one valid Host in HTTP/1.1, with a numeric port of at most 65535 (§3.2) [400].
+// - body length (§6.3): Transfer-Encoding with Content-Length, differing or malformed
+//   Content-Length values, chunked not last or twice [400]; any other transfer-coding [501].
+// - a header section over the limit, or too many fields [431] (RFC 6585 §5).
+
 /// An incremental, strict HTTP/1.1 request parser (RFC 9112). It is fed the connection's input
 /// buffer and an offset, consumes what it can, and never looks at a byte twice while waiting
 /// for the end of a head, so a client dripping bytes costs O(n).

@@ -1,3 +1,6 @@
+// What a responder gets: the parsed request with its decoded path, query, headers, cookies
+// and body, plus the body decoders (urlencoded forms, multipart/form-data) a handler asks for.
+
 /// A complete, parsed HTTP request.
 public struct Request: Sendable {
     /// The method token as sent (RFC 9110 §9); any token, not only GET, HEAD and POST.

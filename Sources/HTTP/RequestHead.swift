@@ -50,6 +50,7 @@ struct ParseFailure: Error, Equatable {
     var status: Int
     /// What was wrong, for the access log.
     var reason: String
+    /// A refusal with its status and reason.
     init(_ status: Int, _ reason: String) {
         self.status = status
         self.reason = reason

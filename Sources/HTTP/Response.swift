@@ -1,3 +1,6 @@
+// What a responder returns, the constructors handlers use (text, html, redirect, file,
+// error), and the serializer that turns it into one buffer for one send(2).
+
 import Glibc
 
 /// An HTTP response: status, header fields and the whole body.

@@ -1,3 +1,23 @@
+// The HTTP module: bytes in, `Request` out; `Response` in, bytes out. It knows nothing of the
+// application above it (STYLE.md). How a request travels:
+//
+// 1. An event loop (EventLoop.swift, one epoll thread each, `eventLoopCount` of them sharing
+//    the listening socket with EPOLLEXCLUSIVE) accepts the connection and reads it
+//    edge-triggered into the connection's input buffer.
+// 2. The incremental parser (Parser.swift, RFC 9112) turns bytes into a head, then a body
+//    (fixed length or chunked, ChunkedDecoder.swift), refusing anything ambiguous with a 4xx
+//    and closing the connection, so that no request can be smuggled behind another.
+// 3. Cheap answers (`respondOnEventLoop`: health, static files) are made on the loop; every
+//    other request goes through the `WorkQueue` to a worker thread (Threads.swift), which
+//    calls `HTTPResponder.respond(to:)` and serializes the response (Response.swift).
+// 4. The worker hands the bytes back through the loop's inbox and wakes it (an eventfd); the
+//    loop writes them and goes on with the next pipelined request of that connection, so
+//    answers leave in request order (RFC 9112 §9.3.2).
+//
+// Limits and timeouts (ParserLimits, Timeouts) and backpressure (`maxPendingOutput`) bound
+// what one client can cost: a slowloris head, a dripping body, a client that stops reading,
+// a client that pipelines without reading.
+
 import CSystem
 import Glibc
 import Synchronization
@@ -173,6 +193,7 @@ struct Completion: Sendable {
 
 /// A flag shared between threads.
 final class Flag: Sendable {
+    /// Once true, stays true.
     private let value = Atomic<Bool>(false)
     /// Whether the flag was set.
     var isSet: Bool { value.load(ordering: .acquiring) }

@@ -1,3 +1,6 @@
+// Static files are read into memory once, at start-up: serving one is a dictionary look-up on
+// the event loop, with conditional requests answered 304 (RFC 9110 §13.1.1, §13.1.3).
+
 import Glibc
 
 /// A small public folder served from memory under a URL prefix, with ETag and Last-Modified.

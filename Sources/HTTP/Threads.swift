@@ -1,3 +1,6 @@
+// The worker side: a FIFO of jobs guarded by a pthread mutex and condition variable, latches
+// for shutdown, and named pthreads (visible as http-loop / http-worker in top -H).
+
 import CSystem
 import Glibc
 
@@ -42,6 +45,7 @@ final class Condition: @unchecked Sendable {
 /// Counts down to zero; `wait` returns when it gets there or at a deadline.
 final class Latch: @unchecked Sendable {
     private let condition = Condition()
+    /// Count-downs still to come.
     private var count: Int
 
     /// A latch that opens after `count` count-downs.
@@ -87,6 +91,7 @@ final class WorkQueue: @unchecked Sendable {
     /// Jobs in arrival order; those before `head` are taken.
     private var jobs: [Job] = []
     private var head = 0
+    /// Set by `stop()`.
     private var stopped = false
 
     /// Adds a job and wakes one worker.
@@ -123,6 +128,7 @@ final class WorkQueue: @unchecked Sendable {
 
 /// Starts a detached pthread running `body`.
 func startThread(name: String, _ body: @escaping @Sendable () -> Void) throws(SocketError) {
+    /// Carries the closure through pthread_create's untyped argument.
     final class Box: @unchecked Sendable {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }

@@ -1,3 +1,7 @@
+// The small values of the protocol: methods, versions and header fields. Forms are in
+// FormValues.swift, cookies in Cookie.swift, byte classes and percent-encoding in
+// PercentEncoding.swift.
+
 /// A request method (RFC 9110 §9): any token, case-sensitive (§9.1). GET, HEAD and POST have
 /// names; every other method reaches the responder too, which answers 405 with `Allow` for a
 /// known path (§15.5.6) — the server itself never refuses a well-formed method.
@@ -11,6 +15,7 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
         self.rawValue = rawValue
     }
 
+    /// For the named methods, whose names are known tokens.
     private init(known: String) { rawValue = known }
 
     /// Retrieves a representation (RFC 9110 §9.3.1).
@@ -112,6 +117,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 }
 
 extension Substring {
+    /// Without leading and trailing spaces and tabs (OWS, RFC 9110 §5.6.3).
     func trimmingSpaces() -> String {
         var slice = self[...]
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }

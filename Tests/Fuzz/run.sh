@@ -55,7 +55,9 @@ build_module() {
 build_target() {
   local name=$1 module=$2 function=$3
   local entry=$BUILD/$name.swift binary=$BUILD/$name
-  cat > "$entry" <<SWIFT
+  # Written to a new file and moved over the old one only when it changed, so an unchanged
+  # target is not linked again.
+  cat > "$entry.new" <<SWIFT
 import $module
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -64,6 +66,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 SWIFT
+  if cmp -s "$entry.new" "$entry"; then rm "$entry.new"; else mv "$entry.new" "$entry"; fi
   if [ -f "$binary" ] && [ "$binary" -nt "$BUILD/lib$module.a" ] && [ "$binary" -nt "$entry" ]; then return; fi
   "${LOCK[@]}" swiftc "${FLAGS[@]}" -I "$BUILD" -L "$BUILD" -l"$module" -lFoundation -Xcc -fmodule-map-file="$BUILD/CSystem.modulemap" \
     "$entry" -o "$binary" 2> >(grep -v "Cannot export local symbol" >&2)

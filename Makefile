@@ -58,10 +58,21 @@ run: release
 # make test-fast: the Swift tests only.
 test: test-fast
 	SKIP_BUILD=1 Tests/Browser/run.sh
+	$(MAKE) fuzz FUZZ_SECONDS=20
 
 test-fast: deps test-deps
 	swift build --build-tests
 	swift test --skip-build
+
+# make fuzz: libFuzzer targets for every parser of untrusted input, FUZZ_SECONDS (default 60)
+# each, built with swiftc into .build-fuzz/ (README, "Fuzzing"); make fuzz-ci: 20 s each.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz fuzz-ci
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh
+
+fuzz-ci:
+	$(MAKE) fuzz FUZZ_SECONDS=20
 
 bench: release
 	Tests/Bench/run.sh

@@ -15,7 +15,9 @@ public protocol HTTPResponder: Sendable {
 }
 
 extension HTTPResponder {
+    /// Default: every request goes to a worker.
     public func respondOnEventLoop(to request: Request) -> Response? { nil }
+    /// Default: `ServerConfiguration.limits.body` for every request.
     public func bodyLimit(method: HTTPMethod, path: String) -> Int { -1 }
 }
 
@@ -29,7 +31,9 @@ public struct Timeouts: Sendable, Equatable {
     public var keepAliveIdle: Double = 60
     /// Longest time a pending response may make no progress before the connection is dropped.
     public var writeStall: Double = 10
+    /// The defaults: 10 s for a head or a body pause, 60 s idle, 10 s write stall.
     public init() {}
+    /// Every timeout given, in seconds (tests use short ones).
     public init(header: Double, bodyIdle: Double, keepAliveIdle: Double, writeStall: Double) {
         self.header = header
         self.bodyIdle = bodyIdle
@@ -40,6 +44,8 @@ public struct Timeouts: Sendable, Equatable {
 
 /// Everything the server can be told.
 public struct ServerConfiguration: Sendable {
+    /// The IPv4 address to bind; `localhost` means 127.0.0.1. Behind a reverse proxy keep the
+    /// default, so that only the proxy can connect.
     public var host = "127.0.0.1"
     /// 0 binds an ephemeral port; `HTTPServer.port` tells which.
     public var port = 8080
@@ -47,18 +53,26 @@ public struct ServerConfiguration: Sendable {
     public var workerCount = max(4, ServerConfiguration.cores * 2)
     /// epoll threads doing all socket I/O and parsing; they share one listening socket.
     public var eventLoopCount = min(2, ServerConfiguration.cores)
+    /// Queue length of listen(2); at least 1024 is used.
     public var backlog: Int32 = 1024
+    /// Limits on request heads and bodies, checked while bytes arrive.
     public var limits = ParserLimits()
+    /// Unsent response bytes per connection above which the server stops reading that
+    /// connection until the client takes them (backpressure against pipelining non-readers).
+    public var maxPendingOutput = 256 * 1024
+    /// Timeouts against slow and stalled clients.
     public var timeouts = Timeouts()
     /// One line per request on stderr: method, path, status, bytes, microseconds.
     public var accessLog = true
     /// Seconds `shutdown()` waits for requests in flight.
     public var shutdownDeadline: Double = 10
 
+    /// A configuration with the defaults for everything but the address.
     public init(host: String = "127.0.0.1", port: Int = 8080) {
         self.host = host
         self.port = port
     }
 
+    /// Processors online (sysconf), at least 1: the defaults for loops and workers derive from it.
     public static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -1,95 +1,88 @@
+// The event loop's reading, parsing and dispatching. Writing and closing are in
+// EventLoop+Write.swift, accepting and the timeouts sweep in EventLoop+Sweep.swift.
+//
+// Backpressure: a connection is not read while more than `maxPendingOutput` bytes of its
+// answers wait unsent, nor while a worker has its request and `maxBufferedInput` bytes wait
+// unparsed. Its bytes then stay in the kernel, the client's sends block, and memory per
+// connection stays bounded however much it pipelines. Reading resumes when EPOLLOUT shows
+// the client took its answers (below half the bound) or when the worker answers.
+
 import CSystem
 import Glibc
 import Synchronization
-
-/// One connection, owned by one event loop thread.
-final class Connection {
-    enum State {
-        /// Reading and parsing requests (answers from the loop itself may be pending in `output`).
-        case reading
-        /// A request is at a worker; later pipelined bytes wait in `input`.
-        case busy
-        /// The last response is being written; then the write side is shut.
-        case closingAfterWrite
-        /// Write side shut; unread input is drained until EOF or a short deadline, so the
-        /// client gets our last response instead of a reset (RFC 9112 §9.6).
-        case lingering
-    }
-
-    let fd: Int32
-    let id: UInt64
-    let remoteAddress: String
-    var state = State.reading
-    var parser: RequestParser
-    var input: [UInt8] = []
-    var inputStart = 0
-    var output: [UInt8] = []
-    var outputStart = 0
-    var lastRead: UInt64
-    var lastWrite: UInt64
-    var headStarted: UInt64
-    var requestStarted: UInt64 = 0
-    var lingerDeadline: UInt64 = 0
-    var peerClosed = false
-    var readPaused = false
-    /// Set by `closeConnection`: the fd number may already belong to a new connection.
-    var isClosed = false
-
-    init(fd: Int32, id: UInt64, remoteAddress: String, limits: ParserLimits, now: UInt64) {
-        self.fd = fd
-        self.id = id
-        self.remoteAddress = remoteAddress
-        self.parser = RequestParser(limits: limits)
-        lastRead = now
-        lastWrite = now
-        headStarted = now
-    }
-
-    var hasPendingOutput: Bool { outputStart < output.count }
-    var hasBufferedInput: Bool { inputStart < input.count }
-}
 
 /// An epoll loop (edge-triggered for connections): accepts, reads, parses, answers cheap requests
 /// itself, hands the rest to the worker queue and writes what the workers send back.
 /// Everything but `inbox`, `stopAccepting`, `wake`, `forceStop` and `complete` is confined to
 /// the loop's own thread.
 final class EventLoop: @unchecked Sendable {
-    private static let listenerToken: UInt64 = UInt64.max
-    private static let wakeToken: UInt64 = UInt64.max - 1
-    private static let readChunk = 64 * 1024
+    /// epoll tokens of the listener and the wake-up eventfd; a connection's token is its fd.
+    static let listenerToken: UInt64 = UInt64.max
+    static let wakeToken: UInt64 = UInt64.max - 1
+    /// Bytes asked of one read(2).
+    static let readChunk = 64 * 1024
     /// Input kept while a request is at a worker before the loop stops reading (backpressure).
-    private static let maxBufferedInput = 256 * 1024
-    /// Pipelined answers kept unsent before the loop stops parsing further requests.
-    private static let maxPendingOutput = 1 << 20
+    static let maxBufferedInput = 256 * 1024
+    /// Unsent answers above which a connection is neither parsed nor read until EPOLLOUT says the
+    /// client took some (backpressure): a client that pipelines requests and never reads the
+    /// answers holds at most this, one read chunk and one answer in memory.
+    let maxPendingOutput: Int
+    /// Bytes read from clients, and the most one connection held unparsed plus unsent; tests read them.
+    let bytesRead = Atomic<Int>(0)
+    /// The most one connection has held, unparsed input plus unsent output.
+    let peakBuffered = Atomic<Int>(0)
+    /// Connections this loop has closed, for tests that wait for a close.
+    let closedCount = Atomic<Int>(0)
 
-    private let epfd: Int32
-    private let wakeFD: Int32
-    private let listener: Int32
-    private let configuration: ServerConfiguration
-    private let responder: any HTTPResponder
-    private let queue: WorkQueue
-    private let shutdownFlag: Flag
-    private let forceFlag = Flag()
-    private let inbox = Mutex<[Completion]>([])
+    /// This loop's epoll instance.
+    let epfd: Int32
+    /// An eventfd that workers and `shutdown()` signal to wake the loop.
+    let wakeFD: Int32
+    /// The shared listening socket.
+    let listener: Int32
+    let configuration: ServerConfiguration
+    let responder: any HTTPResponder
+    /// Where requests for workers go.
+    let queue: WorkQueue
+    /// Set by `shutdown()`: no new connections, no keep-alive.
+    let shutdownFlag: Flag
+    /// Set when the shutdown deadline passed: stop now.
+    let forceFlag = Flag()
+    /// Answers from workers, taken by the loop when woken.
+    let inbox = Mutex<[Completion]>([])
 
-    private var connections: [Connection?] = []
-    private var openCount = 0
-    private var nextID: UInt64 = 1
-    private var accessLog: AccessLog
-    private var dates = DateCache()
-    private var scratch: UnsafeMutableRawBufferPointer
-    private var events: UnsafeMutablePointer<csystem_event>
-    private var listening = true
-    private var acceptPausedUntil: UInt64 = 0
-    private var nextSweep: UInt64 = 0
-    private var now: UInt64 = 0
-    private let headerTimeout: UInt64
-    private let bodyTimeout: UInt64
-    private let idleTimeout: UInt64
-    private let writeTimeout: UInt64
+    /// Open connections indexed by fd.
+    var connections: [Connection?] = []
+    /// How many entries of `connections` are open.
+    var openCount = 0
+    /// The next connection's id.
+    var nextID: UInt64 = 1
+    /// Buffered access log lines of this loop.
+    var accessLog: AccessLog
+    /// The Date field value, formatted once a second.
+    var dates = DateCache()
+    /// One read buffer for every connection of the loop.
+    var scratch: UnsafeMutableRawBufferPointer
+    /// Space for epoll_wait's events.
+    var events: UnsafeMutablePointer<csystem_event>
+    /// False while accepting is paused (out of file descriptors).
+    var listening = true
+    /// When to try accepting again after running out of file descriptors.
+    var acceptPausedUntil: UInt64 = 0
+    /// When the timeouts are next checked.
+    var nextSweep: UInt64 = 0
+    /// Monotonic milliseconds, read once per wake-up.
+    var now: UInt64 = 0
+    /// The timeouts of `ServerConfiguration`, in milliseconds.
+    let headerTimeout: UInt64
+    let bodyTimeout: UInt64
+    let idleTimeout: UInt64
+    let writeTimeout: UInt64
 
+    /// Whether the server is shutting down (workers then answer with `Connection: close`).
     var isShuttingDown: Bool { shutdownFlag.isSet }
 
+    /// A loop with its own epoll set holding the listener (EPOLLEXCLUSIVE) and a wake-up eventfd.
     init(listener: Int32, configuration: ServerConfiguration, responder: any HTTPResponder, queue: WorkQueue,
          shuttingDown: Flag) throws {
         self.listener = listener
@@ -103,6 +96,7 @@ final class EventLoop: @unchecked Sendable {
         bodyTimeout = milliseconds(configuration.timeouts.bodyIdle)
         idleTimeout = milliseconds(configuration.timeouts.keepAliveIdle)
         writeTimeout = milliseconds(configuration.timeouts.writeStall)
+        maxPendingOutput = max(4096, configuration.maxPendingOutput)
         epfd = try Posix.epoll()
         do {
             wakeFD = try Posix.eventFD()
@@ -127,6 +121,7 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Called from other threads
 
+    /// Wakes the loop from epoll_wait (any thread).
     func wake() { Posix.signal(eventFD: wakeFD) }
 
     /// Takes the listener out of this loop's epoll set (epoll_ctl is thread-safe).
@@ -134,6 +129,7 @@ final class EventLoop: @unchecked Sendable {
         _ = csystem_epoll_ctl(epfd, EPOLL_CTL_DEL, listener, 0, 0)
     }
 
+    /// Makes the loop close everything and return (any thread).
     func forceStop() {
         _ = forceFlag.set()
         wake()
@@ -150,6 +146,8 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: The loop
 
+    /// Runs until shutdown: waits for events (at most 100 ms while connections are open, for the
+    /// timeouts), handles them, then closes what is left.
     func run() {
         while true {
             let timeout: Int32 = openCount > 0 || !listening ? 100 : 1000
@@ -178,41 +176,8 @@ final class EventLoop: @unchecked Sendable {
         accessLog.flush(now: now)
     }
 
-    private func acceptConnections() {
-        guard !shutdownFlag.isSet else { return }
-        for _ in 0..<256 {
-            switch Posix.accept(listener) {
-            case .wouldBlock:
-                return
-            case .failed(let error):
-                // Out of file descriptors: stop accepting for a moment instead of spinning.
-                AccessLog.writeError("http: \(error)")
-                if error.errno == EMFILE || error.errno == ENFILE || error.errno == ENOBUFS || error.errno == ENOMEM {
-                    _ = csystem_epoll_ctl(epfd, EPOLL_CTL_DEL, listener, 0, 0)
-                    listening = false
-                    acceptPausedUntil = now + 100
-                }
-                return
-            case .connection(let fd, let address):
-                let connection = Connection(fd: fd, id: nextID, remoteAddress: address,
-                                            limits: configuration.limits, now: now)
-                nextID += 1
-                let index = Int(fd)
-                if index >= connections.count {
-                    connections.append(contentsOf: repeatElement(nil, count: index + 1 - connections.count + 64))
-                }
-                connections[index] = connection
-                openCount += 1
-                let mask = CSYSTEM_EPOLLIN | CSYSTEM_EPOLLOUT | CSYSTEM_EPOLLRDHUP | CSYSTEM_EPOLLET
-                if csystem_epoll_ctl(epfd, EPOLL_CTL_ADD, fd, mask, UInt64(fd)) < 0 {
-                    AccessLog.writeError("http: \(SocketError("epoll_ctl(connection)"))")
-                    closeConnection(connection)
-                }
-            }
-        }
-    }
-
-    private func drainInbox() {
+    /// Sends the answers workers finished and resumes each connection's reading and parsing.
+    func drainInbox() {
         Posix.drain(eventFD: wakeFD)
         let completions = inbox.withLock { inbox in
             let taken = inbox
@@ -242,7 +207,9 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func handle(fd: Int32, events: UInt32) {
+    /// One epoll event of a connection: writes pending output on EPOLLOUT (resuming a paused
+    /// connection), reads on EPOLLIN, closes on EPOLLERR.
+    func handle(fd: Int32, events: UInt32) {
         guard Int(fd) < connections.count, let connection = connections[Int(fd)] else { return }
         if events & (CSYSTEM_EPOLLERR) != 0 {
             closeConnection(connection)
@@ -250,8 +217,10 @@ final class EventLoop: @unchecked Sendable {
         }
         if events & CSYSTEM_EPOLLOUT != 0 && connection.hasPendingOutput {
             guard flush(connection) else { return }
-            // The backlog drained: resume what it held back (edge-triggered: no new event comes).
-            if !connection.hasPendingOutput && connection.readPaused {
+            // The backlog drained below half the bound: resume reading (edge-triggered: no new
+            // EPOLLIN comes for bytes that arrived while paused). Half, so that a slow reader
+            // does not flip the connection between paused and reading for every packet.
+            if connection.readPaused && connection.pendingOutput <= maxPendingOutput / 2 {
                 connection.readPaused = false
                 readAvailable(connection)
                 return
@@ -265,23 +234,31 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Reads until EAGAIN (edge-triggered), then parses what arrived.
-    private func readAvailable(_ connection: Connection) {
+    /// Reads until EAGAIN (edge-triggered), parsing and answering after each chunk, and stops
+    /// early (pausing the connection) while its answers pile up unsent or a worker has its
+    /// request and enough input waits: the client's sends then block in its own kernel.
+    func readAvailable(_ connection: Connection) {
         guard !connection.isClosed else { return }
         while true {
-            // Backpressure: stop reading while a worker has the request or answers pile up unread.
-            if (connection.state == .busy || connection.output.count - connection.outputStart > Self.maxPendingOutput)
-                && connection.input.count - connection.inputStart >= Self.maxBufferedInput {
+            if connection.pendingOutput > maxPendingOutput
+                || (connection.state == .busy && connection.bufferedInput >= Self.maxBufferedInput) {
                 connection.readPaused = true
                 break
             }
             let count = read(connection.fd, scratch.baseAddress, Self.readChunk)
             if count > 0 {
+                bytesRead.add(count, ordering: .relaxed)
                 connection.lastRead = now
-                if connection.state == .lingering { continue }
+                // After the last answer the rest is drained and dropped, never parsed.
+                if connection.state == .lingering || connection.state == .closingAfterWrite { continue }
                 if connection.parser.isIdle && !connection.hasBufferedInput { connection.headStarted = now }
                 connection.input.append(contentsOf: UnsafeRawBufferPointer(start: scratch.baseAddress, count: count)
                     .bindMemory(to: UInt8.self))
+                if connection.state == .reading {
+                    // Parse now, so that the answers' size, not the input's, decides when to stop.
+                    guard pump(connection) else { return }
+                }
+                notePeak(connection)
                 if count < Self.readChunk { break }
             } else if count == 0 {
                 connection.peerClosed = true
@@ -308,9 +285,15 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// Records the most a connection has held in memory (for the backpressure test).
+    func notePeak(_ connection: Connection) {
+        let held = connection.bufferedInput + connection.pendingOutput
+        if held > peakBuffered.load(ordering: .relaxed) { peakBuffered.store(held, ordering: .relaxed) }
+    }
+
     /// Parses and answers buffered requests, writing as it goes, until input runs out, a worker
     /// takes a request, or unsent answers pile up; false when the connection was closed.
-    private func pump(_ connection: Connection) -> Bool {
+    func pump(_ connection: Connection) -> Bool {
         while true {
             let heldBack = processInput(connection)
             guard flush(connection) else { return false }
@@ -321,11 +304,11 @@ final class EventLoop: @unchecked Sendable {
     /// Parses and answers buffered requests in order while the connection is free; true when it
     /// stopped because answers are piling up unsent.
     @discardableResult
-    private func processInput(_ connection: Connection) -> Bool {
+    func processInput(_ connection: Connection) -> Bool {
         guard !connection.isClosed else { return false }
         while connection.state == .reading && connection.hasBufferedInput {
             // Pipelined answers pile up in `output`; stop parsing when the client is not reading them.
-            if connection.output.count - connection.outputStart > Self.maxPendingOutput {
+            if connection.pendingOutput > maxPendingOutput {
                 compactInput(connection)
                 return true
             }
@@ -361,17 +344,9 @@ final class EventLoop: @unchecked Sendable {
         return false
     }
 
-    private func compactInput(_ connection: Connection) {
-        if connection.inputStart >= connection.input.count {
-            connection.input.removeAll(keepingCapacity: connection.input.capacity <= 8192)
-            connection.inputStart = 0
-        } else if connection.inputStart > 64 * 1024 {
-            connection.input.removeFirst(connection.inputStart)
-            connection.inputStart = 0
-        }
-    }
-
-    private func dispatch(_ request: Request, keepAlive requested: Bool, on connection: Connection) {
+    /// Answers on the loop when the responder can (`respondOnEventLoop`), else hands the
+    /// request to a worker and marks the connection busy: answers stay in request order (RFC 9112 §9.3.2).
+    func dispatch(_ request: Request, keepAlive requested: Bool, on connection: Connection) {
         let keepAlive = requested && !shutdownFlag.isSet
         if let response = responder.respondOnEventLoop(to: request) {
             let bytes = ResponseWriter.serialize(response, head: request.method == .HEAD, keepAlive: keepAlive,
@@ -386,109 +361,5 @@ final class EventLoop: @unchecked Sendable {
         connection.state = .busy
         queue.push(Job(request: request, keepAlive: keepAlive, loop: self, fd: connection.fd,
                        connectionID: connection.id, started: connection.requestStarted))
-    }
-
-    /// Answers a refused request with a small plain page and closes the connection.
-    private func fail(_ connection: Connection, _ failure: ParseFailure) {
-        let response = Response.error(failure.status)
-        let bytes = ResponseWriter.serialize(response, head: false, keepAlive: false, date: dates.current())
-        accessLog.record(method: nil, path: failure.reason, status: failure.status, bytes: response.body.count,
-                         microseconds: 0)
-        enqueue(bytes, on: connection)
-        connection.state = .closingAfterWrite
-        connection.input = []
-        connection.inputStart = 0
-        _ = flush(connection)
-    }
-
-    private func enqueue(_ bytes: [UInt8], on connection: Connection) {
-        if connection.hasPendingOutput {
-            connection.output.append(contentsOf: bytes)
-        } else {
-            connection.output = bytes
-            connection.outputStart = 0
-        }
-    }
-
-    /// Writes pending output; false when the connection was closed.
-    private func flush(_ connection: Connection) -> Bool {
-        guard !connection.isClosed else { return false }
-        while connection.hasPendingOutput {
-            let count = connection.output.withUnsafeBytes { raw in
-                csystem_send(connection.fd, raw.baseAddress.map { $0 + connection.outputStart },
-                             raw.count - connection.outputStart)
-            }
-            if count > 0 {
-                connection.outputStart += count
-                connection.lastWrite = now
-            } else {
-                let error = errno
-                if count < 0 && error == EINTR { continue }
-                if count < 0 && (error == EAGAIN || error == EWOULDBLOCK) { return true }
-                closeConnection(connection)
-                return false
-            }
-        }
-        if connection.output.capacity > 64 * 1024 || !connection.output.isEmpty {
-            connection.output = []
-            connection.outputStart = 0
-        }
-        connection.lastWrite = now
-        if connection.state == .closingAfterWrite {
-            Glibc.shutdown(connection.fd, Int32(SHUT_WR))
-            connection.state = .lingering
-            connection.lingerDeadline = now + 2000
-            if connection.peerClosed {
-                closeConnection(connection)
-                return false
-            }
-        }
-        return true
-    }
-
-    private func closeConnection(_ connection: Connection) {
-        let index = Int(connection.fd)
-        guard index < connections.count, connections[index] === connection else { return }
-        connections[index] = nil
-        connection.isClosed = true
-        openCount -= 1
-        // close(2) also removes the fd from the epoll set.
-        close(connection.fd)
-    }
-
-    /// Timeouts, checked every 100 ms.
-    private func sweep() {
-        if !listening && now >= acceptPausedUntil && !shutdownFlag.isSet {
-            if csystem_epoll_ctl(epfd, EPOLL_CTL_ADD, listener, CSYSTEM_EPOLLIN | CSYSTEM_EPOLLEXCLUSIVE, Self.listenerToken) == 0 {
-                listening = true
-            }
-        }
-        let draining = shutdownFlag.isSet
-        for case let connection? in connections {
-            if connection.hasPendingOutput && now &- connection.lastWrite > writeTimeout {
-                closeConnection(connection)
-                continue
-            }
-            switch connection.state {
-            case .reading:
-                // Parsing waits for our own unsent answers: only the write-stall timeout applies.
-                if connection.hasPendingOutput { continue }
-                if connection.parser.isIdle && !connection.hasBufferedInput {
-                    if draining || now &- connection.lastRead > idleTimeout { closeConnection(connection) }
-                } else if connection.parser.isReadingBody {
-                    if now &- connection.lastRead > bodyTimeout {
-                        fail(connection, ParseFailure(408, "body read timed out"))
-                    }
-                } else if now &- connection.headStarted > headerTimeout {
-                    fail(connection, ParseFailure(408, "header read timed out"))
-                }
-            case .busy:
-                break
-            case .closingAfterWrite:
-                if draining && !connection.hasPendingOutput { closeConnection(connection) }
-            case .lingering:
-                if now >= connection.lingerDeadline || draining { closeConnection(connection) }
-            }
-        }
     }
 }

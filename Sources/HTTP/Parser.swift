@@ -1,57 +1,23 @@
-/// Limits on what a client may send, checked while bytes arrive.
-public struct ParserLimits: Sendable, Equatable {
-    /// Request line (method, target, version) in bytes, else 414 (RFC 9112 §3).
-    public var requestLine = 8 * 1024
-    /// Header section in bytes, else 431 (RFC 6585 §5).
-    public var headerBytes = 32 * 1024
-    /// Number of header fields, else 431.
-    public var headerFields = 100
-    /// Default body size in bytes, else 413; a responder may raise it per route.
-    public var body = 1024 * 1024
-    public init() {}
-}
-
-/// How the length of a request body is known (RFC 9112 §6.3).
-enum BodyFraming: Equatable {
-    case none
-    case length(Int)
-    case chunked
-}
-
-/// A parsed request head, before its body.
-struct RequestHead {
-    var method: HTTPMethod
-    var target: String
-    var path: String
-    var query: FormValues
-    var version: HTTPVersion
-    var headers: HTTPHeaders
-    var framing: BodyFraming
-    var keepAlive: Bool
-    var expectsContinue: Bool
-
-    func request(body: [UInt8], remoteAddress: String) -> Request {
-        var request = Request(method: method, target: target, path: path, query: query, version: version,
-                              headers: headers, body: body, remoteAddress: remoteAddress)
-        request.version = version
-        return request
-    }
-}
-
-/// Why a request is refused; the connection is always closed after it.
-struct ParseFailure: Error, Equatable {
-    var status: Int
-    var reason: String
-    init(_ status: Int, _ reason: String) {
-        self.status = status
-        self.reason = reason
-    }
-}
+// Rules of RFC 9112 and RFC 9110 enforced here, each refused with the status in brackets and
+// the connection closed:
+// - request-line = method SP request-target SP HTTP-version (§3) [400]; a line over the limit
+//   [414]; a major version other than 1 [505]; a higher 1.x is served as 1.1 (RFC 9110 §2.5).
+// - the method is a token (RFC 9110 §9.1); which methods a resource has is the responder's
+//   business (405 with Allow), never the parser's.
+// - origin-form or absolute-form targets only (§3.2.1, §3.2.2), visible ASCII, percent-decoded
+//   once; an encoded NUL or invalid UTF-8 in the path [400].
+// - CRLF line endings only: a bare CR or LF, a NUL, obs-fold, whitespace before the colon, a
+//   control character in a value [400] (§2.2, §5.1, §5.2, RFC 9110 §5.5).
+// - exactly one valid Host in HTTP/1.1, with a numeric port of at most 65535 (§3.2) [400].
+// - body length (§6.3): Transfer-Encoding with Content-Length, differing or malformed
+//   Content-Length values, chunked not last or twice [400]; any other transfer-coding [501].
+// - a header section over the limit, or too many fields [431] (RFC 6585 §5).
 
 /// An incremental, strict HTTP/1.1 request parser (RFC 9112). It is fed the connection's input
 /// buffer and an offset, consumes what it can, and never looks at a byte twice while waiting
 /// for the end of a head, so a client dripping bytes costs O(n).
 struct RequestParser {
+    /// What `parse` made of the bytes so far.
     enum Step {
         case needMore
         /// A head whose body follows: the caller sets `bodyLimit` (413 when the declared length
@@ -61,22 +27,30 @@ struct RequestParser {
         case failure(ParseFailure)
     }
 
+    /// Reading a head, a body of known length, or a chunked body.
     private enum State {
         case head
         case fixed(remaining: Int)
         case chunked(ChunkedDecoder)
     }
 
+    /// The limits for every request on this connection.
     var limits: ParserLimits
+    /// The body limit of the current request, set by the caller from the responder.
     var bodyLimit: Int
     private var state = State.head
+    /// The head whose body is being read.
     private var head: RequestHead?
+    /// The body read so far.
     private var body: [UInt8] = []
     // Head scanning progress, relative to the head's first byte.
     private var scanned = 0
+    /// Where the request line ends, once seen.
     private var requestLineEnd: Int?
+    /// Field lines seen so far (431 past the limit).
     private var lineCount = 0
 
+    /// A parser waiting for a request line.
     init(limits: ParserLimits = ParserLimits()) {
         self.limits = limits
         self.bodyLimit = limits.body
@@ -88,11 +62,14 @@ struct RequestParser {
         return false
     }
 
+    /// True between a head with a body and that body's end (for the body timeout).
     var isReadingBody: Bool {
         if case .head = state { return false }
         return true
     }
 
+    /// Consumes bytes of `buffer` from `offset` (advancing it) and says what they made: not yet
+    /// enough, a head whose body follows, a complete request, or a refusal.
     mutating func parse(_ buffer: [UInt8], from offset: inout Int) -> Step {
         switch state {
         case .head:
@@ -121,6 +98,7 @@ struct RequestParser {
         }
     }
 
+    /// Hands out the complete request and gets ready for the next one.
     private mutating func finish() -> Step {
         guard let head else { return .failure(ParseFailure(500, "parser state")) }
         let complete = body
@@ -128,6 +106,7 @@ struct RequestParser {
         return .request(head, complete)
     }
 
+    /// Back to waiting for a request line.
     private mutating func reset() {
         state = .head
         head = nil
@@ -138,6 +117,8 @@ struct RequestParser {
         bodyLimit = limits.body
     }
 
+    /// Scans for the end of the head (an empty line), checking line endings and limits as it
+    /// goes, then parses the whole head at once.
     private mutating func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, from offset: inout Int) -> Step {
         // RFC 9112 §2.2: ignore empty lines received before the request line.
         if scanned == 0 {
@@ -235,9 +216,8 @@ struct RequestParser {
         // A higher minor version is served as HTTP/1.1 (RFC 9110 §2.5).
         let httpVersion = HTTPVersion(major: 1, minor: min(minor, 1))
         let methodName = String(decoding: methodBytes, as: UTF8.self)
-        guard let method = HTTPMethod(rawValue: methodName) else {
-            return .failure(ParseFailure(501, "method \(methodName) is not implemented"))
-        }
+        // Any token is a method (RFC 9110 §9.1); the responder decides whether the resource has it.
+        guard let method = HTTPMethod(rawValue: methodName) else { return .failure(ParseFailure(400, "invalid method")) }
         let targetArray = Array(targetBytes)
         guard let split = RequestTarget.split(targetArray) else {
             return .failure(ParseFailure(400, "unsupported request-target form"))
@@ -346,127 +326,41 @@ struct RequestParser {
                                     keepAlive: keepAlive, expectsContinue: expectsContinue))
     }
 
-    /// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2): no whitespace, userinfo or path.
+    /// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2-3.2.3). RFC 9112 §3.2: a
+    /// Host with an invalid value, such as a port that is not a number in 0...65535, gets 400.
+    /// An empty value is allowed (a target without an authority).
     static func isValidHost(_ value: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
-        let allowed = Array("-._~!$&'()*+,;=%:[]".utf8)
-        return value.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || allowed.contains(byte)
-        }
-    }
-}
-
-/// Decodes a chunked body (RFC 9112 §7.1) as bytes arrive; trailer fields are read and discarded.
-struct ChunkedDecoder {
-    private enum State {
-        case size
-        case data(remaining: Int)
-        case dataEnd
-        case trailer(bytes: Int)
-    }
-    private var state = State.size
-
-    enum Result {
-        case needMore
-        case done
-        case failure(ParseFailure)
-    }
-
-    /// Index of the LF ending the CRLF-terminated line at `offset`, or nil when incomplete;
-    /// a bare CR or LF, or a NUL, is a failure.
-    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, max: Int) -> Swift.Result<Int?, ParseFailure> {
-        var index = offset
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0 { return .failure(ParseFailure(400, "NUL in chunked framing")) }
-            if byte == 10 { return .failure(ParseFailure(400, "bare LF in chunked framing")) }
-            if byte == 13 {
-                guard index + 1 < bytes.count else { return .success(nil) }
-                guard bytes[index + 1] == 10 else { return .failure(ParseFailure(400, "bare CR in chunked framing")) }
-                return .success(index + 1)
-            }
-            index += 1
-            if index - offset > max { return .failure(ParseFailure(400, "chunk line too long")) }
-        }
-        return .success(nil)
-    }
-
-    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, from offset: inout Int, into body: inout [UInt8],
-                         limit: Int, limits: ParserLimits) -> Result {
-        while true {
-            switch state {
-            case .size:
-                // chunk-size [ chunk-ext ] CRLF ; chunk-size = 1*HEXDIG
-                let found: Int?
-                switch Self.lineEnd(bytes, from: offset, max: 4096) {
-                case .failure(let failure): return .failure(failure)
-                case .success(let end): found = end
+        var hostEnd = value.endIndex
+        if value.first == UInt8(ascii: "[") {
+            // IP-literal = "[" ( IPv6address / IPvFuture ) "]": hex digits, colons, dots and the
+            // IPvFuture characters; the exact address is left to the resolver, never used here.
+            guard let close = value.firstIndex(of: UInt8(ascii: "]")), close > value.startIndex + 1 else { return false }
+            let literal = value[(value.startIndex + 1)..<close]
+            guard literal.allSatisfy({ ASCII.isUnreserved($0) || ASCII.isSubDelimiter($0) || $0 == UInt8(ascii: ":") })
+            else { return false }
+            hostEnd = close + 1
+            guard hostEnd == value.endIndex || value[hostEnd] == UInt8(ascii: ":") else { return false }
+        } else {
+            // reg-name = *( unreserved / pct-encoded / sub-delims ): it holds no ":", so the first
+            // one starts the port.
+            hostEnd = value.firstIndex(of: UInt8(ascii: ":")) ?? value.endIndex
+            var index = value.startIndex
+            while index < hostEnd {
+                let byte = value[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < hostEnd, ASCII.hexValue(value[index + 1]) != nil,
+                          ASCII.hexValue(value[index + 2]) != nil else { return false }
+                    index += 3
+                    continue
                 }
-                guard let lf = found else { return .needMore }
-                var index = offset
-                var size = 0
-                var digits = 0
-                while index < lf - 1, let value = ASCII.hexValue(bytes[index]) {
-                    digits += 1
-                    if digits > 15 { return .failure(ParseFailure(413, "chunk size too large")) }
-                    size = size * 16 + value
-                    index += 1
-                }
-                guard digits > 0 else { return .failure(ParseFailure(400, "invalid chunk size")) }
-                // Only BWS and a chunk extension may follow the size.
-                while index < lf - 1, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-                if index < lf - 1 {
-                    guard bytes[index] == UInt8(ascii: ";") else { return .failure(ParseFailure(400, "invalid chunk size")) }
-                    for position in index..<(lf - 1) where bytes[position] < 0x20 && bytes[position] != 0x09 {
-                        return .failure(ParseFailure(400, "control character in chunk extension"))
-                    }
-                }
-                offset = lf + 1
-                if size == 0 {
-                    state = .trailer(bytes: 0)
-                } else {
-                    if body.count + size > limit { return .failure(ParseFailure(413, "body too large")) }
-                    state = .data(remaining: size)
-                }
-            case .data(let remaining):
-                let available = min(remaining, bytes.count - offset)
-                if available > 0 {
-                    body.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + available)]))
-                    offset += available
-                }
-                if available < remaining {
-                    state = .data(remaining: remaining - available)
-                    return .needMore
-                }
-                state = .dataEnd
-            case .dataEnd:
-                guard bytes.count - offset >= 2 else { return .needMore }
-                guard bytes[offset] == 13, bytes[offset + 1] == 10 else {
-                    return .failure(ParseFailure(400, "chunk data not followed by CRLF"))
-                }
-                offset += 2
-                state = .size
-            case .trailer(let seen):
-                let found: Int?
-                switch Self.lineEnd(bytes, from: offset, max: limits.headerBytes) {
-                case .failure(let failure): return .failure(failure)
-                case .success(let end): found = end
-                }
-                guard let lf = found else {
-                    if seen + bytes.count - offset > limits.headerBytes { return .failure(ParseFailure(431, "trailers too large")) }
-                    return .needMore
-                }
-                let length = lf + 1 - offset
-                if lf - 1 == offset {
-                    offset = lf + 1
-                    state = .size
-                    return .done
-                }
-                if bytes[offset] == 0x20 || bytes[offset] == 0x09 { return .failure(ParseFailure(400, "obsolete line folding")) }
-                if seen + length > limits.headerBytes { return .failure(ParseFailure(431, "trailers too large")) }
-                offset = lf + 1
-                state = .trailer(bytes: seen + length)
+                guard ASCII.isUnreserved(byte) || ASCII.isSubDelimiter(byte) else { return false }
+                index += 1
             }
         }
+        guard hostEnd < value.endIndex else { return true }
+        // port = *DIGIT; an empty port is allowed (RFC 3986 §3.2.3), a number over 65535 is not.
+        let port = value[(hostEnd + 1)...]
+        guard port.count <= 5, port.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return port.reduce(0) { $0 * 10 + Int($1 - 0x30) } <= 65535
     }
 }

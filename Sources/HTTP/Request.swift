@@ -1,14 +1,23 @@
+// What a responder gets: the parsed request with its decoded path, query, headers, cookies
+// and body, plus the body decoders (urlencoded forms, multipart/form-data) a handler asks for.
+
 /// A complete, parsed HTTP request.
 public struct Request: Sendable {
+    /// The method token as sent (RFC 9110 §9); any token, not only GET, HEAD and POST.
     public var method: HTTPMethod
     /// The request-target exactly as received.
     public var target: String
     /// The path of the target, percent-decoded once (an absolute-form target contributes its path).
     public var path: String
+    /// The query of the target, decoded as a form (`+` is a space, WHATWG URL §5.1).
     public var query: FormValues
+    /// HTTP/1.0 or HTTP/1.1; a higher 1.x is recorded as 1.1 (RFC 9110 §2.5).
     public var version: HTTPVersion
+    /// The header fields in the order received; trailer fields of a chunked body are dropped.
     public var headers: HTTPHeaders
+    /// The whole body, de-chunked (RFC 9112 §7.1), at most the route's body limit.
     public var body: [UInt8]
+    /// The peer's IPv4 address as text; behind a proxy this is the proxy.
     public var remoteAddress: String
     /// Cookies from the Cookie fields, parsed when the request is made.
     public var cookies: [String: String]
@@ -82,11 +91,16 @@ public struct Request: Sendable {
 
 /// One part of a multipart/form-data body.
 public struct MultipartPart: Sendable, Equatable {
+    /// The `name` parameter of the part's Content-Disposition (RFC 7578 §4.2).
     public var name: String
+    /// The `filename` parameter, for a file field; nil for a plain field.
     public var filename: String?
+    /// The part's Content-Type as sent; nil when absent (text/plain by RFC 7578 §4.4).
     public var contentType: String?
+    /// The part's content, byte for byte.
     public var data: [UInt8]
 
+    /// A part, for tests.
     public init(name: String, filename: String? = nil, contentType: String? = nil, data: [UInt8]) {
         self.name = name
         self.filename = filename
@@ -94,9 +108,11 @@ public struct MultipartPart: Sendable, Equatable {
         self.data = data
     }
 
+    /// The content as UTF-8 text; invalid sequences become U+FFFD.
     public var text: String { String(decoding: data, as: UTF8.self) }
 }
 
+/// The request-target forms of RFC 9112 §3.2 this server accepts.
 enum RequestTarget {
     /// Splits an origin-form or absolute-form target into raw path and query bytes
     /// (RFC 9112 §3.2.1, §3.2.2); nil for any other form.
@@ -127,7 +143,10 @@ enum RequestTarget {
     }
 }
 
+/// multipart/form-data (RFC 7578, framing of RFC 2046 §5.1.1).
 enum Multipart {
+    /// The boundary parameter of a Content-Type, unquoted; nil when missing, empty or over 70
+    /// characters (RFC 2046 §5.1.1).
     static func boundary(from contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
@@ -141,6 +160,7 @@ enum Multipart {
         return nil
     }
 
+    /// The first index of `needle` in `haystack` at or after `from`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
         var index = from
@@ -159,6 +179,8 @@ enum Multipart {
         return nil
     }
 
+    /// The named parts of a body; nil when the framing is broken (no closing delimiter, a part
+    /// without its header section). Parts without a name are skipped.
     static func parse(_ body: [UInt8], boundary: String) -> [MultipartPart]? {
         let delimiter = Array(("--" + boundary).utf8)
         let separator = Array(("\r\n--" + boundary).utf8)
@@ -233,5 +255,6 @@ enum Multipart {
 }
 
 extension String {
+    /// The text without leading and trailing spaces and tabs (OWS, RFC 9110 §5.6.3).
     func trimmingCharactersSpaces() -> String { Substring(self).trimmingSpaces() }
 }

@@ -1,12 +1,20 @@
+// What a responder returns, the constructors handlers use (text, html, redirect, file,
+// error), and the serializer that turns it into one buffer for one send(2).
+
 import Glibc
 
 /// An HTTP response: status, header fields and the whole body.
 /// The server adds Date, Content-Length and Connection when it sends it.
 public struct Response: Sendable {
+    /// The status code (RFC 9110 §15); outside 100...999 the server sends 500.
     public var status: Int
+    /// Fields to send; Date, Content-Length, Connection and Transfer-Encoding are the server's and
+    /// are replaced. CR, LF and NUL are dropped from names and values when sent.
     public var headers: HTTPHeaders
+    /// The content; not sent for HEAD, 1xx, 204 and 304 (RFC 9110 §6.4.1).
     public var body: [UInt8]
 
+    /// A response from its parts.
     public init(status: Int = 200, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
@@ -24,8 +32,11 @@ public struct Response: Sendable {
     }
 
     /// A redirect; 303 See Other by default, so a POST is followed by a GET (RFC 9110 §15.4.4).
+    /// `Location` holds a URI-reference (RFC 9110 §10.2.2), which is ASCII: non-ASCII, controls,
+    /// spaces and characters no URI may hold are percent-encoded; reserved characters and valid
+    /// `%XX` escapes stay as given (`PercentEncoding.encodeURIReference`).
     public static func redirect(to location: String, status: Int = 303) -> Response {
-        Response(status: status, headers: ["Location": location])
+        Response(status: status, headers: ["Location": PercentEncoding.encodeURIReference(location)])
     }
 
     /// A file's bytes, read now (call it on a worker thread); nil when it cannot be read.
@@ -51,12 +62,15 @@ public struct Response: Sendable {
         }
     }
 
+    /// Adds a Set-Cookie field (RFC 6265 §4.1); several cookies give several fields.
     public mutating func setCookie(_ cookie: Cookie) {
         headers.add("Set-Cookie", cookie.headerValue)
     }
 }
 
+/// Reason phrases and body rules of status codes.
 enum Status {
+    /// The reason phrase the server sends (RFC 9110 §15; clients ignore it, §15.1).
     static func reason(_ status: Int) -> String {
         switch status {
         case 100: "Continue"
@@ -100,6 +114,8 @@ enum Status {
 
 /// Serializes a response's head and body into one buffer, sent with one send(2).
 enum ResponseWriter {
+    /// The status line, Date, the response's fields, Content-Length and Connection, then the
+    /// body unless `head` (RFC 9112 §4, §6.3; RFC 9110 §9.3.2).
     static func serialize(_ response: Response, head: Bool, keepAlive: Bool, date: [UInt8]) -> [UInt8] {
         var status = response.status
         if status < 100 || status > 999 { status = 500 }
@@ -131,10 +147,12 @@ enum ResponseWriter {
         return out
     }
 
+    /// Appends `text` without CR, LF or NUL.
     @inline(__always) static func appendClean(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 where byte != 13 && byte != 10 && byte != 0 { out.append(byte) }
     }
 
+    /// Appends a non-negative number in decimal without making a String.
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         if value == 0 { out.append(UInt8(ascii: "0")); return }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -158,6 +176,7 @@ enum ResponseWriter {
 
 /// IMF-fixdate formatting and parsing (RFC 9110 §5.6.7), without Foundation.
 public enum HTTPDate {
+    /// day-name and month of the IMF-fixdate grammar.
     static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -201,6 +220,7 @@ public enum HTTPDate {
     }
 }
 
+/// Whole-file reads for static files and `Response.file`.
 enum FileBytes {
     /// Reads a whole regular file with POSIX calls; nil on any failure.
     static func read(_ path: String) -> [UInt8]? {
@@ -224,7 +244,9 @@ enum FileBytes {
     }
 }
 
+/// Content-Type by file extension, for the few kinds a web site serves.
 enum MediaTypes {
+    /// The media type for `path`'s extension; application/octet-stream when unknown.
     static func forPath(_ path: String) -> String {
         let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }

@@ -1,3 +1,23 @@
+// The HTTP module: bytes in, `Request` out; `Response` in, bytes out. It knows nothing of the
+// application above it (STYLE.md). How a request travels:
+//
+// 1. An event loop (EventLoop.swift, one epoll thread each, `eventLoopCount` of them sharing
+//    the listening socket with EPOLLEXCLUSIVE) accepts the connection and reads it
+//    edge-triggered into the connection's input buffer.
+// 2. The incremental parser (Parser.swift, RFC 9112) turns bytes into a head, then a body
+//    (fixed length or chunked, ChunkedDecoder.swift), refusing anything ambiguous with a 4xx
+//    and closing the connection, so that no request can be smuggled behind another.
+// 3. Cheap answers (`respondOnEventLoop`: health, static files) are made on the loop; every
+//    other request goes through the `WorkQueue` to a worker thread (Threads.swift), which
+//    calls `HTTPResponder.respond(to:)` and serializes the response (Response.swift).
+// 4. The worker hands the bytes back through the loop's inbox and wakes it (an eventfd); the
+//    loop writes them and goes on with the next pipelined request of that connection, so
+//    answers leave in request order (RFC 9112 §9.3.2).
+//
+// Limits and timeouts (ParserLimits, Timeouts) and backpressure (`maxPendingOutput`) bound
+// what one client can cost: a slowloris head, a dripping body, a client that stops reading,
+// a client that pipelines without reading.
+
 import CSystem
 import Glibc
 import Synchronization
@@ -5,9 +25,11 @@ import Synchronization
 /// An HTTP/1.1 server on epoll: event loop threads do all socket I/O and parsing, a fixed pool
 /// of worker threads runs the responder.
 public final class HTTPServer: Sendable {
+    /// What the server was made with; fixed once started.
     public let configuration: ServerConfiguration
     let responder: any HTTPResponder
 
+    /// What `start()` made and `shutdown()` takes apart.
     private struct Running: @unchecked Sendable {
         var listener: Int32
         var port: Int
@@ -16,9 +38,12 @@ public final class HTTPServer: Sendable {
         var loopsDone: Latch
         var workersDone: Latch
     }
+    /// nil before `start()`.
     private let running = Mutex<Running?>(nil)
+    /// Shared with the loops: set once by `shutdown()`.
     private let shuttingDown = Flag()
 
+    /// A server that is not yet listening; `start()` binds and starts the threads.
     public init(configuration: ServerConfiguration, responder: any HTTPResponder) {
         self.configuration = configuration
         self.responder = responder
@@ -26,6 +51,21 @@ public final class HTTPServer: Sendable {
 
     /// The bound port (the ephemeral one when configured with 0); 0 before `start()`.
     public var port: Int { running.withLock { $0?.port ?? 0 } }
+
+    /// Bytes read from clients so far, over every connection (tests of backpressure).
+    var bytesRead: Int {
+        running.withLock { $0?.loops.reduce(0) { $0 + $1.bytesRead.load(ordering: .relaxed) } ?? 0 }
+    }
+
+    /// The most one connection has held at once, read but unparsed plus answered but unsent.
+    var peakBufferedBytes: Int {
+        running.withLock { $0?.loops.map { $0.peakBuffered.load(ordering: .relaxed) }.max() ?? 0 }
+    }
+
+    /// Connections the server has closed so far (tests wait for it instead of sleeping).
+    var closedConnections: Int {
+        running.withLock { $0?.loops.reduce(0) { $0 + $1.closedCount.load(ordering: .relaxed) } ?? 0 }
+    }
 
     /// Binds, listens, starts the event loops and workers, and returns.
     public func start() throws {
@@ -112,9 +152,11 @@ nonisolated(unsafe) private var signalEventFD: Int32 = -1
 /// A worker thread: takes jobs, runs the responder, serializes the response and hands it back
 /// to the connection's event loop.
 struct Worker {
+    /// Where jobs come from.
     let queue: WorkQueue
     let responder: any HTTPResponder
 
+    /// Takes jobs until the queue stops; a status outside 100...999 becomes a 500.
     func run() {
         var dates = DateCache()
         while let job = queue.pop() {
@@ -135,10 +177,13 @@ struct Worker {
 
 /// A serialized response coming back from a worker.
 struct Completion: Sendable {
+    /// The connection the answer is for (fd and id, in case the fd was reused).
     var fd: Int32
     var connectionID: UInt64
+    /// The serialized response.
     var bytes: [UInt8]
     var keepAlive: Bool
+    /// For the access log: status, body size, method, path and when the request was complete.
     var status: Int
     var bodyBytes: Int
     var method: HTTPMethod
@@ -148,7 +193,9 @@ struct Completion: Sendable {
 
 /// A flag shared between threads.
 final class Flag: Sendable {
+    /// Once true, stays true.
     private let value = Atomic<Bool>(false)
+    /// Whether the flag was set.
     var isSet: Bool { value.load(ordering: .acquiring) }
     /// Sets the flag; true when it was already set.
     func set() -> Bool { value.exchange(true, ordering: .acquiringAndReleasing) }

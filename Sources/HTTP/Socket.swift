@@ -3,14 +3,18 @@ import Glibc
 
 /// A failed POSIX call: the call's name and `errno`, as FlyingFox's Socket.swift reports them.
 public struct SocketError: Error, Sendable, CustomStringConvertible {
+    /// The system call (and what it was for), e.g. `epoll_ctl(listener)`.
     public var call: String
+    /// The `errno` it left.
     public var errno: Int32
 
+    /// An error for `call`, taking the current `errno` unless given.
     public init(_ call: String, errno: Int32 = csystem_errno()) {
         self.call = call
         self.errno = errno
     }
 
+    /// The call, strerror(3)'s text and the number.
     public var description: String {
         "\(call) failed: \(String(cString: strerror(errno))) (errno \(errno))"
     }
@@ -18,12 +22,15 @@ public struct SocketError: Error, Sendable, CustomStringConvertible {
 
 /// Errors of the HTTP module other than a failed system call.
 public enum HTTPError: Error, Sendable, Equatable {
+    /// The host to bind is not an IPv4 address.
     case invalidAddress(String)
+    /// `start()` was called twice.
     case alreadyStarted
 }
 
 /// Each POSIX call the server uses, wrapped once: `-1` becomes a thrown `SocketError`.
 enum Posix {
+    /// The result of a call, or a thrown `SocketError` with its errno when negative.
     static func check(_ result: Int32, _ call: String) throws(SocketError) -> Int32 {
         if result < 0 { throw SocketError(call) }
         return result
@@ -67,6 +74,7 @@ enum Posix {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// What accept4(2) gave: a connection, nothing pending, or an error.
     enum Accepted {
         case connection(Int32, String)
         case wouldBlock
@@ -93,15 +101,18 @@ enum Posix {
         return .connection(fd, ipv4String(address.sin_addr))
     }
 
+    /// Dotted-quad text of an IPv4 address (inet_ntop).
     static func ipv4String(_ address: in_addr) -> String {
         let value = UInt32(bigEndian: address.s_addr)
         return "\(value >> 24).\((value >> 16) & 0xff).\((value >> 8) & 0xff).\(value & 0xff)"
     }
 
+    /// A non-blocking eventfd to wake a loop.
     static func eventFD() throws(SocketError) -> Int32 {
         try check(eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC)), "eventfd")
     }
 
+    /// A new epoll instance (close-on-exec).
     static func epoll() throws(SocketError) -> Int32 {
         try check(epoll_create1(Int32(EPOLL_CLOEXEC)), "epoll_create1")
     }
@@ -127,12 +138,14 @@ enum Posix {
         }
     }
 
+    /// CLOCK_MONOTONIC in milliseconds: timeouts never jump with the wall clock.
     static func monotonicMilliseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return UInt64(now.tv_sec) &* 1000 &+ UInt64(now.tv_nsec / 1_000_000)
     }
 
+    /// CLOCK_MONOTONIC in microseconds, for request durations.
     static func monotonicMicroseconds() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)

@@ -1,9 +1,13 @@
+// Static files are read into memory once, at start-up: serving one is a dictionary look-up on
+// the event loop, with conditional requests answered 304 (RFC 9110 §13.1.1, §13.1.3).
+
 import Glibc
 
 /// A small public folder served from memory under a URL prefix, with ETag and Last-Modified.
 /// Only files found under `root` when it was loaded can ever be served: a request path is a
 /// key into that table, never a file-system path.
 public struct StaticFiles: Sendable {
+    /// One file, read at start-up, with its validators (RFC 9110 §8.8).
     struct File: Sendable {
         var body: [UInt8]
         var contentType: String
@@ -12,9 +16,13 @@ public struct StaticFiles: Sendable {
         var modifiedSeconds: Int
     }
 
+    /// The folder the files were loaded from.
     public let root: String
+    /// The URL path under which they are served, ending in `/` (`/static/`).
     public let urlPrefix: String
+    /// The Cache-Control value of every answer (RFC 9111 §5.2.2).
     public let cacheControl: String
+    /// Files by path relative to `root`.
     private let files: [String: File]
 
     /// Loads every regular file under `root` (symbolic links that leave `root` are skipped).
@@ -34,6 +42,8 @@ public struct StaticFiles: Sendable {
     /// Relative paths of the loaded files, sorted.
     public var paths: [String] { files.keys.sorted() }
 
+    /// Reads a folder recursively (at most a few levels deep), skipping hidden files and links
+    /// that lead outside `base`.
     private static func load(directory: String, relative: String, base: String, into files: inout [String: File], depth: Int) {
         guard depth < 16, let handle = opendir(directory) else { return }
         defer { closedir(handle) }
@@ -61,6 +71,7 @@ public struct StaticFiles: Sendable {
         }
     }
 
+    /// FNV-1a of the content, for a strong ETag that changes when the bytes do.
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }

@@ -1,3 +1,6 @@
+// The worker side: a FIFO of jobs guarded by a pthread mutex and condition variable, latches
+// for shutdown, and named pthreads (visible as http-loop / http-worker in top -H).
+
 import CSystem
 import Glibc
 
@@ -6,6 +9,7 @@ final class Condition: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
+    /// A mutex and a condition variable on CLOCK_MONOTONIC, so deadlines ignore clock changes.
     init() {
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
@@ -22,6 +26,7 @@ final class Condition: @unchecked Sendable {
         condition.deallocate()
     }
 
+    /// Plain pthread calls; `wait` must be called with the mutex held.
     func lock() { pthread_mutex_lock(mutex) }
     func unlock() { pthread_mutex_unlock(mutex) }
     func signal() { pthread_cond_signal(condition) }
@@ -40,10 +45,13 @@ final class Condition: @unchecked Sendable {
 /// Counts down to zero; `wait` returns when it gets there or at a deadline.
 final class Latch: @unchecked Sendable {
     private let condition = Condition()
+    /// Count-downs still to come.
     private var count: Int
 
+    /// A latch that opens after `count` count-downs.
     init(count: Int) { self.count = count }
 
+    /// One fewer to wait for; wakes the waiters at zero.
     func countDown() {
         condition.lock()
         count -= 1
@@ -66,21 +74,27 @@ final class Latch: @unchecked Sendable {
 
 /// A request handed from an event loop to the worker pool.
 struct Job: Sendable {
+    /// The request and whether its connection stays open.
     var request: Request
     var keepAlive: Bool
+    /// The loop that owns the connection and gets the answer.
     var loop: EventLoop
     var fd: Int32
     var connectionID: UInt64
+    /// When the request was complete (monotonic microseconds).
     var started: UInt64
 }
 
 /// A fixed pool's FIFO queue under one mutex and condition.
 final class WorkQueue: @unchecked Sendable {
     private let condition = Condition()
+    /// Jobs in arrival order; those before `head` are taken.
     private var jobs: [Job] = []
     private var head = 0
+    /// Set by `stop()`.
     private var stopped = false
 
+    /// Adds a job and wakes one worker.
     func push(_ job: Job) {
         condition.lock()
         jobs.append(job)
@@ -103,6 +117,7 @@ final class WorkQueue: @unchecked Sendable {
         return job
     }
 
+    /// Wakes every worker; `pop` returns nil once the queue is empty.
     func stop() {
         condition.lock()
         stopped = true
@@ -113,6 +128,7 @@ final class WorkQueue: @unchecked Sendable {
 
 /// Starts a detached pthread running `body`.
 func startThread(name: String, _ body: @escaping @Sendable () -> Void) throws(SocketError) {
+    /// Carries the closure through pthread_create's untyped argument.
     final class Box: @unchecked Sendable {
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }

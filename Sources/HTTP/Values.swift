@@ -1,29 +1,65 @@
-/// The request methods the server dispatches; any other valid method gets 501 (RFC 9110 §9.1).
-public enum HTTPMethod: String, Sendable, CaseIterable {
-    case GET, HEAD, POST
+// The small values of the protocol: methods, versions and header fields. Forms are in
+// FormValues.swift, cookies in Cookie.swift, byte classes and percent-encoding in
+// PercentEncoding.swift.
+
+/// A request method (RFC 9110 §9): any token, case-sensitive (§9.1). GET, HEAD and POST have
+/// names; every other method reaches the responder too, which answers 405 with `Allow` for a
+/// known path (§15.5.6) — the server itself never refuses a well-formed method.
+public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The method's name exactly as sent, e.g. `GET` or `PROPFIND`.
+    public let rawValue: String
+
+    /// A method from its name; nil unless the name is a non-empty token (RFC 9110 §5.6.2).
+    public init?(rawValue: String) {
+        guard !rawValue.isEmpty, rawValue.utf8.allSatisfy(ASCII.isToken) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// For the named methods, whose names are known tokens.
+    private init(known: String) { rawValue = known }
+
+    /// Retrieves a representation (RFC 9110 §9.3.1).
+    public static let GET = HTTPMethod(known: "GET")
+    /// GET without the content (RFC 9110 §9.3.2).
+    public static let HEAD = HTTPMethod(known: "HEAD")
+    /// Processes the enclosed content (RFC 9110 §9.3.3).
+    public static let POST = HTTPMethod(known: "POST")
+
+    /// The name, as in a request line.
+    public var description: String { rawValue }
 }
 
 /// The HTTP version of a request; the server answers as HTTP/1.1.
 public struct HTTPVersion: Sendable, Equatable, CustomStringConvertible {
+    /// Always 1: other major versions get 505 (RFC 9110 §15.6.6).
     public var major: Int
+    /// 0 or 1.
     public var minor: Int
+    /// A version from its digits.
     public init(major: Int, minor: Int) {
         self.major = major
         self.minor = minor
     }
+    /// HTTP/1.0: no Host needed; persistent only with `Connection: keep-alive`.
     public static let http1_0 = HTTPVersion(major: 1, minor: 0)
+    /// HTTP/1.1 (RFC 9112): persistent unless `Connection: close`.
     public static let http1_1 = HTTPVersion(major: 1, minor: 1)
+    /// `HTTP/1.1`, as in a request line.
     public var description: String { "HTTP/\(major).\(minor)" }
 }
 
 /// Header fields in the order received; names compare case-insensitively (RFC 9110 §5.1).
 public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    /// Every field as (name, value), in order, names as given.
     public private(set) var fields: [(name: String, value: String)] = []
 
+    /// No fields.
     public init() {}
+    /// The fields in the given order.
     public init(_ fields: [(String, String)]) {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
+    /// `["Content-Type": "text/plain"]`, in the literal's order.
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements)
     }
@@ -50,13 +86,17 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields.append((name: name, value: value))
     }
 
+    /// Removes every field `name`.
     public mutating func remove(_ name: String) {
         fields.removeAll { Self.same($0.name, name) }
     }
 
+    /// Whether a field `name` is present.
     public func contains(_ name: String) -> Bool { self[name] != nil }
+    /// Number of fields, repeated names counted each time.
     public var count: Int { fields.count }
 
+    /// The fields in order.
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()
     }
@@ -76,224 +116,12 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 }
 
-/// Name/value pairs from a query string or an urlencoded form, in order, repeated keys kept.
-public struct FormValues: Sendable, Equatable, Sequence {
-    public struct Pair: Sendable, Equatable {
-        public var name: String
-        public var value: String
-    }
-    public private(set) var pairs: [Pair] = []
-
-    public init() {}
-    public init(_ pairs: [(String, String)]) {
-        self.pairs = pairs.map { Pair(name: $0.0, value: $0.1) }
-    }
-
-    /// Parses application/x-www-form-urlencoded text: `&`-separated, `+` is a space, percent-decoded
-    /// (WHATWG URL §5.1). Undecodable escapes are kept literally; invalid UTF-8 is repaired.
-    public init(parsing urlencoded: String) {
-        self.init(parsing: Array(urlencoded.utf8))
-    }
-
-    public init<Bytes: Collection>(parsing bytes: Bytes) where Bytes.Element == UInt8 {
-        for piece in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let name: Bytes.SubSequence
-            let value: Bytes.SubSequence
-            if let equals = piece.firstIndex(of: UInt8(ascii: "=")) {
-                name = piece[piece.startIndex..<equals]
-                value = piece[piece.index(after: equals)...]
-            } else {
-                name = piece
-                value = piece[piece.endIndex...]
-            }
-            pairs.append(Pair(name: PercentEncoding.decodeForm(name), value: PercentEncoding.decodeForm(value)))
-        }
-    }
-
-    /// The first value for `name`.
-    public subscript(name: String) -> String? {
-        pairs.first { $0.name == name }?.value
-    }
-
-    /// Every value for `name`, in order.
-    public func all(_ name: String) -> [String] {
-        pairs.filter { $0.name == name }.map(\.value)
-    }
-
-    public mutating func append(_ name: String, _ value: String) {
-        pairs.append(Pair(name: name, value: value))
-    }
-
-    public var isEmpty: Bool { pairs.isEmpty }
-    public func makeIterator() -> IndexingIterator<[Pair]> { pairs.makeIterator() }
-}
-
-/// A cookie to set (RFC 6265 §4.1).
-public struct Cookie: Sendable, Equatable {
-    public var name: String
-    public var value: String
-    public var path: String
-    public var maxAge: Int?
-    public var httpOnly: Bool
-    public var secure: Bool
-    public var sameSite: String?
-
-    public init(name: String, value: String, path: String = "/", maxAge: Int? = nil,
-                httpOnly: Bool = true, secure: Bool = false, sameSite: String? = "Lax") {
-        self.name = name
-        self.value = value
-        self.path = path
-        self.maxAge = maxAge
-        self.httpOnly = httpOnly
-        self.secure = secure
-        self.sameSite = sameSite
-    }
-
-    /// The Set-Cookie field value. Characters a cookie-value may not hold (RFC 6265 §4.1.1:
-    /// controls, whitespace, `"` `,` `;` `\`) are dropped, so a value can never add attributes.
-    public var headerValue: String {
-        var text = Self.clean(name) + "=" + Self.clean(value)
-        text += "; Path=" + Self.clean(path)
-        if let maxAge { text += "; Max-Age=\(maxAge)" }
-        if httpOnly { text += "; HttpOnly" }
-        if secure { text += "; Secure" }
-        if let sameSite { text += "; SameSite=" + Self.clean(sameSite) }
-        return text
-    }
-
-    static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            scalar.value > 0x20 && scalar.value < 0x7f && scalar != "\"" && scalar != ","
-                && scalar != ";" && scalar != "\\"
-        }))
-    }
-
-    /// Parses a Cookie request field: `a=1; b=2` (RFC 6265 §5.4). The first of a repeated name wins.
-    public static func parse(_ header: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for piece in header.split(separator: ";") {
-            guard let equals = piece.firstIndex(of: "=") else { continue }
-            let name = piece[..<equals].trimmingSpaces()
-            var value = piece[piece.index(after: equals)...].trimmingSpaces()
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
-                value = String(value.dropFirst().dropLast())
-            }
-            if !name.isEmpty, result[name] == nil { result[name] = value }
-        }
-        return result
-    }
-}
-
 extension Substring {
+    /// Without leading and trailing spaces and tabs (OWS, RFC 9110 §5.6.3).
     func trimmingSpaces() -> String {
         var slice = self[...]
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
         return String(slice)
-    }
-}
-
-enum ASCII {
-    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    /// tchar of RFC 9110 §5.6.2.
-    static let tokenTable: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            return true
-        default:
-            return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
-        }
-    }
-
-    @inline(__always) static func isToken(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
-
-    static func hexValue(_ byte: UInt8) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return Int(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(byte - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
-    }
-
-    static func equalsIgnoringCase<C: Collection>(_ bytes: C, _ literal: String) -> Bool where C.Element == UInt8 {
-        bytes.count == literal.utf8.count && zip(bytes, literal.utf8).allSatisfy { lower($0) == lower($1) }
-    }
-}
-
-/// Percent-decoding (RFC 3986 §2.1), applied exactly once.
-public enum PercentEncoding {
-    /// Decodes `%XX` escapes; nil when an escape is malformed or the result is not UTF-8.
-    public static func decode<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
-        if !bytes.contains(UInt8(ascii: "%")) { return String(validating: bytes, as: UTF8.self) }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%") {
-                let first = bytes.index(after: index)
-                guard first != bytes.endIndex else { return nil }
-                let second = bytes.index(after: first)
-                guard second != bytes.endIndex, let high = ASCII.hexValue(bytes[first]),
-                      let low = ASCII.hexValue(bytes[second]) else { return nil }
-                output.append(UInt8(high * 16 + low))
-                index = bytes.index(after: second)
-            } else {
-                output.append(byte)
-                index = bytes.index(after: index)
-            }
-        }
-        return String(validating: output, as: UTF8.self)
-    }
-
-    /// Form decoding: `+` is a space; bad escapes stay literal; bad UTF-8 is repaired.
-    static func decodeForm<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            index = bytes.index(after: index)
-            if byte == UInt8(ascii: "+") {
-                output.append(0x20)
-            } else if byte == UInt8(ascii: "%"), index != bytes.endIndex {
-                let second = bytes.index(after: index)
-                if second != bytes.endIndex, let high = ASCII.hexValue(bytes[index]),
-                   let low = ASCII.hexValue(bytes[second]) {
-                    output.append(UInt8(high * 16 + low))
-                    index = bytes.index(after: second)
-                } else {
-                    output.append(byte)
-                }
-            } else {
-                output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Encodes everything but unreserved characters (RFC 3986 §2.3).
-    public static func encode(_ text: String) -> String {
-        var output = ""
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                output.unicodeScalars.append("%")
-                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                output.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0f)]))
-            }
-        }
-        return output
     }
 }

@@ -139,6 +139,22 @@ struct ParserTests {
         #expect(status(text) == 400)
     }
 
+    @Test("a Host with an invalid port or host gets 400 (RFC 9112 §3.2)", arguments: [
+        "127.0.0.1:8o", "127.0.0.1:99999", "example.org:x", "example.org:-1", "example.org:+80", "a:1:2",
+        "[::1]x", "[::1]:http", "[]", "[::1", "exa%zzmple.org", "exa%2", "example.org: 80",
+    ])
+    func invalidHost(_ host: String) {
+        #expect(status("GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n") == 400)
+    }
+
+    @Test("a Host with a valid name and port is accepted", arguments: [
+        "127.0.0.1:8080", "example.org", "example.org:", "example.org:65535", "[::1]", "[::1]:8080",
+        "xn--bcher-kva.example", "a%41b.example", "",
+    ])
+    func validHost(_ host: String) {
+        #expect(parse("GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n").request != nil)
+    }
+
     @Test("a major version other than 1 gets 505")
     func majorVersion() {
         #expect(status("GET / HTTP/2.0\r\nHost: h\r\n\r\n") == 505)
@@ -162,10 +178,18 @@ struct ParserTests {
         #expect(!closing.keepAlive)
     }
 
-    @Test("methods other than GET, HEAD and POST get 501")
-    func unknownMethod() {
-        #expect(status("PUT / HTTP/1.1\r\nHost: h\r\n\r\n") == 501)
-        #expect(status("BREW / HTTP/1.1\r\nHost: h\r\n\r\n") == 501)
+    @Test("any method token is parsed and handed on, case-sensitively (RFC 9110 §9.1)")
+    func otherMethods() throws {
+        let put = try #require(parse("PUT / HTTP/1.1\r\nHost: h\r\n\r\n").request)
+        #expect(put.method.rawValue == "PUT")
+        #expect(put.method != .POST)
+        let brew = try #require(parse("BREW / HTTP/1.1\r\nHost: h\r\n\r\n").request)
+        #expect(brew.method == HTTPMethod(rawValue: "BREW"))
+        let lower = try #require(parse("get / HTTP/1.1\r\nHost: h\r\n\r\n").request)
+        #expect(lower.method != .GET)
+        #expect(try #require(parse("POST / HTTP/1.1\r\nHost: h\r\n\r\n").request).method == .POST)
+        #expect(HTTPMethod(rawValue: "G(T") == nil)
+        #expect(HTTPMethod(rawValue: "") == nil)
     }
 
     @Test("absolute-form targets are accepted and give their path")
@@ -366,5 +390,29 @@ struct FuzzTests {
             let result = parse(bytes: bytes, bodyLimit: 1000, byteByByte: round % 2 == 0)
             if let status = result.status { #expect((400...505).contains(status)) }
         }
+    }
+}
+
+@Suite("Redirect targets")
+struct RedirectTests {
+    @Test("a Location is percent-encoded ASCII: non-ASCII, controls and spaces are escaped", arguments: [
+        ("/。evil", "/%E3%80%82evil"),
+        ("/a b\t\u{7F}", "/a%20b%09%7F"),
+        ("/x\"<>\\^`{|}", "/x%22%3C%3E%5C%5E%60%7B%7C%7D"),
+        ("/100%", "/100%25"),
+        ("/%zz%4", "/%25zz%254"),
+    ])
+    func encoded(_ location: String, _ expected: String) {
+        let header = Response.redirect(to: location).headers["Location"]
+        #expect(header == expected)
+        #expect(header?.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F } == true)
+    }
+
+    @Test("a valid reference keeps its reserved characters and escapes unchanged", arguments: [
+        "/", "/ikcs/3?tab=plans&x=%C3%A9#top", "/login?next=%2Fikcs", "https://example.org:8080/a;b=c/@d!$'()*+,",
+        "/a%2Fb", "/[v]~._-",
+    ])
+    func unchanged(_ location: String) {
+        #expect(Response.redirect(to: location).headers["Location"] == location)
     }
 }

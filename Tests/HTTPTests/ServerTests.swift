@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 import TestSupport
 @testable import HTTP
@@ -8,12 +9,35 @@ import TestSupport
 import FoundationNetworking
 #endif
 
+/// Holds `/slow` requests at the worker until the test opens it, so that a test knows a request
+/// is in flight without sleeping.
+final class Gate: @unchecked Sendable {
+    private let entered = Atomic<Int>(0)
+    private let semaphore = DispatchSemaphore(value: 0)
+
+    /// Requests that reached the gate.
+    var waiting: Int { entered.load(ordering: .acquiring) }
+
+    /// Called by the handler: waits until opened (or 10 s, so that a failing test cannot hang).
+    func pass() {
+        entered.add(1, ordering: .releasing)
+        _ = semaphore.wait(timeout: .now() + 10)
+    }
+
+    func open(_ count: Int = 1) {
+        for _ in 0..<count { semaphore.signal() }
+    }
+}
+
 /// The responder the integration tests talk to.
 struct TestResponder: HTTPResponder {
     let staticFiles: StaticFiles?
+    let gate: Gate
 
     func respondOnEventLoop(to request: Request) -> Response? {
         if request.path == "/health" { return .text("ok") }
+        // Numbered answers about three times the size of the backpressure test's requests.
+        if request.path.hasPrefix("/n/") { return .text(request.path + "\n" + String(repeating: ".", count: 600)) }
         return staticFiles?.response(for: request)
     }
 
@@ -24,7 +48,7 @@ struct TestResponder: HTTPResponder {
     func respond(to request: Request) -> Response {
         switch request.path {
         case "/slow":
-            usleep(500_000)
+            gate.pass()
             return .text("slow done")
         case "/echo":
             var response = Response(status: 200, headers: ["Content-Type": "application/octet-stream"], body: request.body)
@@ -51,6 +75,7 @@ struct TestResponder: HTTPResponder {
 final class TestServer {
     let server: HTTPServer
     let directory: String
+    let gate = Gate()
     var port: Int { server.port }
 
     init(timeouts: Timeouts = Timeouts(header: 1, bodyIdle: 1, keepAliveIdle: 2, writeStall: 2)) throws {
@@ -68,7 +93,7 @@ final class TestServer {
         configuration.accessLog = false
         configuration.shutdownDeadline = 3
         server = HTTPServer(configuration: configuration,
-                            responder: TestResponder(staticFiles: StaticFiles(root: directory + "/public")))
+                            responder: TestResponder(staticFiles: StaticFiles(root: directory + "/public"), gate: gate))
         try server.start()
     }
 
@@ -118,6 +143,9 @@ struct ServerTests {
         let client = try RawHTTPClient(port: server.port)
         try client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n"
             + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nthird")
+        // The first is at a worker while the others wait behind it.
+        #expect(waitUntil { server.gate.waiting == 1 })
+        server.gate.open()
         #expect(try client.readResponse().text == "slow done")
         #expect(try client.readResponse().text == "ok")
         #expect(try client.readResponse().text == "third")
@@ -131,7 +159,8 @@ struct ServerTests {
         for index in 0..<40 { batch += "GET /static/big.txt?n=\(index) HTTP/1.1\r\nHost: x\r\n\r\n" }
         batch += "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
         try client.send(batch)
-        usleep(200_000)
+        // The server has read the batch and answers as fast as the client takes them.
+        #expect(waitUntil { server.server.bytesRead == batch.utf8.count })
         for _ in 0..<40 {
             let response = try client.readResponse()
             #expect(response.status == 200)
@@ -147,7 +176,8 @@ struct ServerTests {
         var batch = ""
         for _ in 0..<200 { batch += "GET /static/big.txt HTTP/1.1\r\nHost: x\r\n\r\n" }
         try client.send(batch)
-        usleep(1_500_000)
+        // Nothing is read: after the write-stall timeout the server gives up on the connection.
+        #expect(waitUntil(seconds: 5) { server.server.closedConnections == 1 })
         #expect(client.isClosedByServer())
         #expect(try server.get("/health").text == "ok")
     }
@@ -199,7 +229,6 @@ struct ServerTests {
             ("GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400),
             ("GET / HTTP/1.1\nHost: x\n\n", 400),
             ("GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
-            ("DELETE / HTTP/1.1\r\nHost: x\r\n\r\n", 501),
             ("GET /" + String(repeating: "a", count: 9000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414),
             ("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 40000) + "\r\n\r\n", 431),
           ])
@@ -212,6 +241,19 @@ struct ServerTests {
         #expect(response.header("Connection") == "close")
         #expect(client.isClosedByServer())
         #expect(try server.get("/health").text == "ok")
+    }
+
+    @Test("a method other than GET, HEAD and POST reaches the responder with its body")
+    func otherMethod() throws {
+        let server = try TestServer()
+        let client = try RawHTTPClient(port: server.port)
+        try client.send("DELETE /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc")
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.header("X-Method") == "DELETE")
+        #expect(response.text == "abc")
+        try client.send("PROPFIND /echo HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().header("X-Method") == "PROPFIND")
     }
 
     @Test("a request smuggled behind a bad one is never answered")
@@ -251,8 +293,10 @@ struct ServerTests {
     func chunkedUpload() throws {
         let server = try TestServer()
         let client = try RawHTTPClient(port: server.port)
-        try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n")
-        usleep(50_000)
+        let first = "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"
+        try client.send(first)
+        // The body arrives in two reads.
+        #expect(waitUntil { server.server.bytesRead == first.utf8.count })
         try client.send("6;note=x\r\n world\r\n0\r\nTrailer: gone\r\n\r\n")
         let response = try client.readResponse()
         #expect(response.text == "hello world")
@@ -359,15 +403,17 @@ struct ServerTests {
         let port = server.port
         let client = try RawHTTPClient(port: port)
         try client.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
-        usleep(100_000)
+        #expect(waitUntil { server.gate.waiting == 1 })
         let http = server.server
         let stopper = Thread { http.shutdown() }
         stopper.start()
+        // Shutdown has begun once new connections are refused; then the request in flight ends.
+        #expect(waitUntil { (try? RawHTTPClient(port: port)) == nil })
+        server.gate.open()
         let response = try client.readResponse()
         #expect(response.status == 200)
         #expect(response.text == "slow done")
         #expect(response.header("Connection") == "close")
-        usleep(100_000)
         #expect(throws: (any Error).self) { _ = try RawHTTPClient.exchange(port: port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n") }
     }
 

@@ -1,0 +1,78 @@
+import CSystem
+import Glibc
+
+// Accepting connections and the timeouts sweep of an event loop; like the rest of the loop,
+// they run only on the loop's own thread.
+extension EventLoop {
+    /// Accepts up to 256 pending connections and adds them to the epoll set (edge-triggered).
+    /// Out of file descriptors, the listener leaves the epoll set for 100 ms instead of spinning.
+    func acceptConnections() {
+        guard !shutdownFlag.isSet else { return }
+        for _ in 0..<256 {
+            switch Posix.accept(listener) {
+            case .wouldBlock:
+                return
+            case .failed(let error):
+                // Out of file descriptors: stop accepting for a moment instead of spinning.
+                AccessLog.writeError("http: \(error)")
+                if error.errno == EMFILE || error.errno == ENFILE || error.errno == ENOBUFS || error.errno == ENOMEM {
+                    _ = csystem_epoll_ctl(epfd, EPOLL_CTL_DEL, listener, 0, 0)
+                    listening = false
+                    acceptPausedUntil = now + 100
+                }
+                return
+            case .connection(let fd, let address):
+                let connection = Connection(fd: fd, id: nextID, remoteAddress: address,
+                                            limits: configuration.limits, now: now)
+                nextID += 1
+                let index = Int(fd)
+                if index >= connections.count {
+                    connections.append(contentsOf: repeatElement(nil, count: index + 1 - connections.count + 64))
+                }
+                connections[index] = connection
+                openCount += 1
+                let mask = CSYSTEM_EPOLLIN | CSYSTEM_EPOLLOUT | CSYSTEM_EPOLLRDHUP | CSYSTEM_EPOLLET
+                if csystem_epoll_ctl(epfd, EPOLL_CTL_ADD, fd, mask, UInt64(fd)) < 0 {
+                    AccessLog.writeError("http: \(SocketError("epoll_ctl(connection)"))")
+                    closeConnection(connection)
+                }
+            }
+        }
+    }
+
+    /// Timeouts, checked every 100 ms.
+    func sweep() {
+        if !listening && now >= acceptPausedUntil && !shutdownFlag.isSet {
+            if csystem_epoll_ctl(epfd, EPOLL_CTL_ADD, listener, CSYSTEM_EPOLLIN | CSYSTEM_EPOLLEXCLUSIVE, Self.listenerToken) == 0 {
+                listening = true
+            }
+        }
+        let draining = shutdownFlag.isSet
+        for case let connection? in connections {
+            if connection.hasPendingOutput && now &- connection.lastWrite > writeTimeout {
+                closeConnection(connection)
+                continue
+            }
+            switch connection.state {
+            case .reading:
+                // Parsing waits for our own unsent answers: only the write-stall timeout applies.
+                if connection.hasPendingOutput { continue }
+                if connection.parser.isIdle && !connection.hasBufferedInput {
+                    if draining || now &- connection.lastRead > idleTimeout { closeConnection(connection) }
+                } else if connection.parser.isReadingBody {
+                    if now &- connection.lastRead > bodyTimeout {
+                        fail(connection, ParseFailure(408, "body read timed out"))
+                    }
+                } else if now &- connection.headStarted > headerTimeout {
+                    fail(connection, ParseFailure(408, "header read timed out"))
+                }
+            case .busy:
+                break
+            case .closingAfterWrite:
+                if draining && !connection.hasPendingOutput { closeConnection(connection) }
+            case .lingering:
+                if now >= connection.lingerDeadline || draining { closeConnection(connection) }
+            }
+        }
+    }
+}

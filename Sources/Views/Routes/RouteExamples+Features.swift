@@ -1,0 +1,187 @@
+import Domain
+
+// The examples of the larger feature routes (see RouteExamples.swift).
+
+extension AgreementRoute {
+    public enum CaseName: String, CaseIterable, Sendable {
+        case index, new, show, results, targets, contributions, staffing, texts, status, sign, upload
+        case document, amend, compare, print, exportTargets, exportContributions, importCSV, proposal
+        case parties, removeParty
+    }
+
+    public var caseName: CaseName {
+        switch self {
+        case .index: .index
+        case .new: .new
+        case .show: .show
+        case .results: .results
+        case .targets: .targets
+        case .contributions: .contributions
+        case .staffing: .staffing
+        case .texts: .texts
+        case .status: .status
+        case .sign: .sign
+        case .upload: .upload
+        case .document: .document
+        case .amend: .amend
+        case .compare: .compare
+        case .print: .print
+        case .exportTargets: .exportTargets
+        case .exportContributions: .exportContributions
+        case .importCSV: .importCSV
+        case .proposal: .proposal
+        case .parties: .parties
+        case .removeParty: .removeParty
+        }
+    }
+
+    /// Agreement 1 is IKC 1's (fixed), 5 is a concept, 8 is out for signing.
+    public static func example(_ name: CaseName) -> AgreementRoute {
+        switch name {
+        case .index: .index
+        case .new: .new
+        case .show: .show(1)
+        case .results: .results(5)
+        case .targets: .targets(5)
+        case .contributions: .contributions(5)
+        case .staffing: .staffing(5)
+        case .texts: .texts(5)
+        case .status: .status(5)
+        case .sign: .sign(8)
+        case .upload: .upload(1)
+        case .document: .document(1, 1)
+        case .amend: .amend(1)
+        case .compare: .compare(1)
+        case .print: .print(1)
+        case .exportTargets: .exportTargets(1)
+        case .exportContributions: .exportContributions(1)
+        case .importCSV: .importCSV(5)
+        case .proposal: .proposal(1, 1)
+        case .parties: .parties(5)
+        case .removeParty: .removeParty(5, 1)
+        }
+    }
+}
+
+extension FundingRoute {
+    public enum CaseName: String, CaseIterable, Sendable {
+        case index, indexCSV, new, source, sourceEdit, sourceCSV, year, yearCSV, scenario, scenarioCSV
+    }
+
+    public var caseName: CaseName {
+        switch self {
+        case .index: .index
+        case .indexCSV: .indexCSV
+        case .new: .new
+        case .source: .source
+        case .sourceEdit: .sourceEdit
+        case .sourceCSV: .sourceCSV
+        case .year: .year
+        case .yearCSV: .yearCSV
+        case .scenario: .scenario
+        case .scenarioCSV: .scenarioCSV
+        }
+    }
+
+    public static func example(_ name: CaseName) -> FundingRoute {
+        switch name {
+        case .index: .index
+        case .indexCSV: .indexCSV
+        case .new: .new
+        case .source: .source(1)
+        case .sourceEdit: .sourceEdit(1)
+        case .sourceCSV: .sourceCSV(1)
+        case .year: .year(2025)
+        case .yearCSV: .yearCSV(2025)
+        case .scenario: .scenario
+        case .scenarioCSV: .scenarioCSV
+        }
+    }
+}
+
+extension PlanRoute {
+    public enum CaseName: String, CaseIterable, Sendable {
+        case index, new, approveMany, deadlines, plan, review
+    }
+
+    public var caseName: CaseName {
+        switch self {
+        case .index: .index
+        case .new: .new
+        case .approveMany: .approveMany
+        case .deadlines: .deadlines
+        case .plan: .plan
+        case .review: .review
+        }
+    }
+
+    /// Plan 4 is IKC 1's 2025 plan, in concept.
+    public static func example(_ name: CaseName) -> PlanRoute {
+        switch name {
+        case .index: .index
+        case .new: .new
+        case .approveMany: .approveMany
+        case .deadlines: .deadlines
+        case .plan: .plan(4)
+        case .review: .review(4)
+        }
+    }
+}
+
+extension ReportRoute {
+    public enum CaseName: String, CaseIterable, Sendable {
+        case index, year, publish, yearCSV, edition, editionCSV, withdraw, share, unshare, shared
+    }
+
+    public var caseName: CaseName {
+        switch self {
+        case .index: .index
+        case .year: .year
+        case .publish: .publish
+        case .yearCSV: .yearCSV
+        case .edition: .edition
+        case .editionCSV: .editionCSV
+        case .withdraw: .withdraw
+        case .share: .share
+        case .unshare: .unshare
+        case .shared: .shared
+        }
+    }
+
+    /// The demo has no published edition: 999 stands for one.
+    public static func example(_ name: CaseName) -> ReportRoute {
+        switch name {
+        case .index: .index
+        case .year: .year(2024)
+        case .publish: .publish(2024)
+        case .yearCSV: .yearCSV(2024, table: .goals)
+        case .edition: .edition(999)
+        case .editionCSV: .editionCSV(999, table: .money)
+        case .withdraw: .withdraw(999)
+        case .share: .share(999)
+        case .unshare: .unshare(999)
+        case .shared: .shared(token: "sh4re_Token-1")
+        }
+    }
+}
+extension TwoFactorRoute {
+    public enum CaseName: String, CaseIterable, Sendable {
+        case code, enrol, reset
+    }
+
+    public var caseName: CaseName {
+        switch self {
+        case .code: .code
+        case .enrol: .enrol
+        case .reset: .reset
+        }
+    }
+
+    public static func example(_ name: CaseName) -> TwoFactorRoute {
+        switch name {
+        case .code: .code
+        case .enrol: .enrol
+        case .reset: .reset(2)
+        }
+    }
+}

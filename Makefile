@@ -3,6 +3,8 @@ SHELL := /bin/bash
 HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= data/plusikc.sqlite
+# Where e-mail goes: file:DIR (each message an .eml file), smtp://host:port or sendmail:/path.
+MAIL ?= file:data/mail
 RELEASE_BIN := .build/release/plusikc
 
 .PHONY: run test test-fast bench bench-report clean deps build release
@@ -34,10 +36,11 @@ run: release
 	fi
 	@echo
 	@echo "Plus IKC: http://$(HOST):$(PORT)"
+	@echo "E-mail: $(MAIL)  (file: each message an .eml file there; make run MAIL=smtp://host:port for a relay)"
 	@echo "Demo log-ins:"
 	@cat "$(DB).demo-accounts.txt" 2>/dev/null || echo "  (no demo accounts file next to $(DB); create a user with: $(RELEASE_BIN) create-user --help)"
 	@echo
-	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)"
+	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)" --mail "$(MAIL)"
 
 # make test: the Swift tests, then the browser suite (journeys in headless Chromium, the W3C
 # HTML checker, accessibility checks; Tests/Browser/run.sh installs what it needs).

@@ -14,13 +14,14 @@ let package = Package(
         .target(name: "CSystem"),
 
         .target(name: "HTTP", dependencies: ["CSystem"]),
+        .target(name: "Mail", dependencies: ["CSystem"]),
         .target(name: "Markup"),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Domain"),
         .target(name: "Store", dependencies: ["Domain", "SQLite"]),
         .target(name: "Views", dependencies: ["Domain", "Markup"]),
-        .target(name: "App", dependencies: ["HTTP", "Store", "Views", "CCrypt"]),
-        .executableTarget(name: "PlusIKC", dependencies: ["App", "HTTP", "Store", "SQLite"]),
+        .target(name: "App", dependencies: ["HTTP", "Store", "Views", "CCrypt", "Mail"]),
+        .executableTarget(name: "PlusIKC", dependencies: ["App", "HTTP", "Store", "SQLite", "Mail"]),
 
         // Child process the SQLite crash test kills with SIGKILL mid-write.
         .executableTarget(name: "sqlite-crash-writer", dependencies: ["SQLite"], path: "Tests/CrashWriter"),
@@ -30,7 +31,8 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport", "Mail"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,6 +21,11 @@ public struct AppConfiguration: Sendable {
     /// Today's date for due dates, deadlines and reminders: the system clock (UTC) unless a
     /// test fixes it, so that date rules are tested on the dates they are about.
     public var today: @Sendable () -> Day = { Day(ordinal: Int(Timestamp.unixNow() / 86_400)) }
+    /// Where the site is reached from outside (`--public-url`): the start of every link in a
+    /// message, so that no link depends on a request's Host header.
+    public var publicURL = "http://127.0.0.1:8080"
+    /// The From of every message (`--mail-from`): "Name <address>" or an address.
+    public var mailFrom = "Plus IKC <plusikc@localhost>"
 
     public init() {}
 }
@@ -32,6 +37,8 @@ public final class Application: HTTPResponder {
     public let configuration: AppConfiguration
     let staticFiles: StaticFiles
     let caches = AppCaches()
+    /// Wakes the mail sender when a verb has just written to the outbox.
+    public let mailSignal = MailSignal()
 
     static let sessionCookie = "plusikc_session"
     static let loginCSRFCookie = "plusikc_csrf"
@@ -141,6 +148,7 @@ public final class Application: HTTPResponder {
         case .session(.account): return isPost ? try postAccount(request, context) : try getAccount(request, context)
         case .users(let r): return try UsersHandler(app: self, user: user).respond(r, verb)
         case .audit(let r): return try AuditHandler(app: self, user: user).respond(r, verb)
+        case .mail(let r): return try MailHandler(app: self, user: user).respond(r, verb)
         case .ikcs(let r): return try handleIKCs(r, request, context, isPost: isPost)
         case .organisations(let r): return try handleOrganisations(r, request, context, isPost: isPost)
         case .areas(let r): return try handleAreas(r, request, context, isPost: isPost)

@@ -2,6 +2,7 @@ import App
 import Domain
 import Foundation
 import HTTP
+import Mail
 import SQLite
 import Store
 
@@ -20,7 +21,8 @@ enum CommandLineTool {
 
         Run `plusikc <command> --help` for the options of a command.
         Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
-        PLUSIKC_SECURE_COOKIES=1 set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
+        PLUSIKC_SECURE_COOKIES=1, PLUSIKC_MAIL, PLUSIKC_MAIL_FROM and PLUSIKC_PUBLIC_URL set the
+        same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
         the date for due dates and deadlines (tests, demos).
         """
 
@@ -37,6 +39,9 @@ enum CommandLineTool {
         var migrations = ProcessInfo.processInfo.environment["PLUSIKC_MIGRATIONS"]
         var publicDirectory = ProcessInfo.processInfo.environment["PLUSIKC_PUBLIC"]
         var secureCookies = ProcessInfo.processInfo.environment["PLUSIKC_SECURE_COOKIES"] == "1"
+        var mail = ProcessInfo.processInfo.environment["PLUSIKC_MAIL"]
+        var mailFrom = ProcessInfo.processInfo.environment["PLUSIKC_MAIL_FROM"]
+        var publicURL = ProcessInfo.processInfo.environment["PLUSIKC_PUBLIC_URL"]
         var ikcs = 9
         var workers: Int?
         var positional: [String] = []
@@ -60,6 +65,10 @@ enum CommandLineTool {
                   --public DIR       static files served under /static/ (default: Public)
                   --migrations DIR   migration files (default: Migrations)
                   --secure-cookies   mark cookies Secure (when served over HTTPS behind a proxy)
+                  --mail DELIVERY    file:DIR (default file:<database folder>/mail), smtp://host:port or
+                                     sendmail:/usr/sbin/sendmail
+                  --mail-from FROM   the From of every message (default "Plus IKC <plusikc@localhost>")
+                  --public-url URL   where users reach the site, for links in messages (default http://HOST:PORT)
                 """
         case "migrate":
             return "Usage: plusikc migrate [--db FILE] [--migrations DIR]"
@@ -99,6 +108,9 @@ enum CommandLineTool {
             case "--migrations": options.migrations = try value(argument)
             case "--public": options.publicDirectory = try value(argument)
             case "--secure-cookies": options.secureCookies = true
+            case "--mail": options.mail = try value(argument)
+            case "--mail-from": options.mailFrom = try value(argument)
+            case "--public-url": options.publicURL = try value(argument)
             case "--workers":
                 guard let n = Int(try value(argument)), n > 0, n <= 256 else { throw UsageError(message: "--workers needs a number 1-256") }
                 options.workers = n
@@ -168,6 +180,9 @@ enum CommandLineTool {
             default: return 2
             }
             return 0
+        } catch let error as UsageError {
+            printError("plusikc \(command): \(error.message)")
+            return 2
         } catch {
             printError("plusikc \(command): \(error)")
             return 1
@@ -270,8 +285,21 @@ enum CommandLineTool {
     }
 
     static func serve(_ options: Options) throws {
+        // A bad --mail stops start-up before anything else (exit status 2).
+        let folder = URL(fileURLWithPath: options.database).deletingLastPathComponent().path
+        let delivery: MailDelivery
+        do {
+            delivery = try MailDelivery(parsing: options.mail ?? "file:" + (folder.isEmpty ? "" : folder + "/") + "mail")
+        } catch let error as MailDelivery.ParseError {
+            throw UsageError(message: error.message)
+        }
+        if let from = options.mailFrom, Mailbox(parsing: from) == nil {
+            throw UsageError(message: "--mail-from '\(from)' is not an e-mail address (use \"Name <address>\" or an address)")
+        }
         let database = try migrate(options, quiet: true)
         var appConfiguration = AppConfiguration()
+        appConfiguration.publicURL = options.publicURL ?? "http://\(options.host):\(options.port)"
+        if let from = options.mailFrom { appConfiguration.mailFrom = from }
         appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
         appConfiguration.secureCookies = options.secureCookies
         // PLUSIKC_TODAY=YYYY-MM-DD fixes "today" for due dates and deadlines (tests, demos).
@@ -284,8 +312,14 @@ enum CommandLineTool {
         if let workers = options.workers { configuration.workerCount = workers }
         let server = HTTPServer(configuration: configuration, responder: application)
         try server.start()
+        let transport = delivery.transport()
+        let sender = try MailSender(application: application, transport: transport)
+        sender.start()
         print("Plus IKC serves on http://\(options.host):\(server.port)  (database \(options.database); stop with Ctrl-C)")
+        print("E-mail: \(transport.summary)")
+        fflush(nil)
         server.runUntilSignalled()
+        sender.stop()
         database.close()
         print("Stopped.")
     }

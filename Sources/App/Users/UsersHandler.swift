@@ -31,10 +31,9 @@ struct UsersHandler: FeatureHandler {
     /// The IKC ids ticked in a form; anything that is not a number is dropped.
     static func ikcIDs(_ values: [String]) -> [Int64] { values.compactMap { Int64($0) } }
 
-    /// The absolute set-password link shown once to the project leader.
+    /// The absolute set-password link, mailed and shown once to the project leader as a
+    /// fallback; built from the configured public URL, never from the request's Host header.
     func passwordLink(_ token: String) -> String {
-        let host = request.headers["Host"] ?? "127.0.0.1"
-        let scheme = configuration.secureCookies ? "https" : "http"
-        return "\(scheme)://\(host)\(Route.session(.setPassword(token: token)).path)"
+        configuration.link(Route.session(.setPassword(token: token)))
     }
 }

@@ -318,6 +318,13 @@ enum CommandLineTool {
         print("Plus IKC serves on http://\(options.host):\(server.port)  (database \(options.database); stop with Ctrl-C)")
         print("E-mail: \(transport.summary)")
         fflush(nil)
+        // A parent may hand down SIGTERM and SIGINT blocked (a test runner's thread does); the
+        // graceful stop below needs them, so they are unblocked here.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGTERM)
+        sigaddset(&stopSignals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
         server.runUntilSignalled()
         sender.stop()
         database.close()

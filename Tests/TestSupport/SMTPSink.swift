@@ -39,7 +39,7 @@ public final class SMTPSink: @unchecked Sendable {
     private var dataReplies: [Int] = []
     private var rcptReply = 250
     private var attempts = 0
-    private var quitHook: (@Sendable () -> Void)?
+    private var hooks: [String: @Sendable () -> Void] = [:]
     private var stopped = false
 
     public init() throws {
@@ -77,8 +77,9 @@ public final class SMTPSink: @unchecked Sendable {
     public func replyToData(_ codes: [Int]) { lock.withLock { dataReplies = codes } }
     /// The reply to every RCPT TO from now on.
     public func replyToRecipient(_ code: Int) { lock.withLock { rcptReply = code } }
-    /// Runs when the client says QUIT, before the sink answers it.
-    public func onQuit(_ hook: @escaping @Sendable () -> Void) { lock.withLock { quitHook = hook } }
+    /// Runs when the client sends a command starting with `prefix` ("MAIL FROM", "QUIT"), before
+    /// the sink answers it (crash tests kill the client there); nil removes it.
+    public func onCommand(_ prefix: String, _ hook: (@Sendable () -> Void)?) { lock.withLock { hooks[prefix.uppercased()] = hook } }
 
     public var received: [Received] { lock.withLock { messages } }
     /// Every message that reached the end of DATA, accepted or not.
@@ -128,6 +129,8 @@ public final class SMTPSink: @unchecked Sendable {
         var from = "", recipients: [String] = []
         while let line = readLine() {
             let upper = line.uppercased()
+            let hook = lock.withLock { hooks.first { upper.hasPrefix($0.key) }?.value }
+            hook?()
             if upper.hasPrefix("EHLO") {
                 send("250-sink.test greets you")
                 send("250-8BITMIME")
@@ -160,7 +163,6 @@ public final class SMTPSink: @unchecked Sendable {
                     send("\(code) \(code < 500 ? "4.3.0 try again later" : "5.7.1 rejected")")
                 }
             } else if upper == "QUIT" {
-                if let hook = lock.withLock({ quitHook }) { hook() }
                 send("221 bye")
                 return
             } else if upper == "RSET" || upper == "NOOP" {

@@ -30,6 +30,7 @@ public enum AuthPages {
         <dt>E-mailadres</dt><dd>\(user.email)</dd>
         <dt>Rol</dt><dd>\(user.role.label)</dd>
         </dl>
+        <p><a href="\(Route.mail(.preferences).path)">Herinneringen per e-mail</a></p>
         <h2>Wachtwoord wijzigen</h2>
         \(user.mustChangePassword ? HTML("<p class=\"notice\">Kies een eigen wachtwoord voordat u verdergaat.</p>") : HTML.empty)
         \(Components.errorSummary(errors))

@@ -130,3 +130,37 @@ public enum MailTexts {
         }
     }
 }
+
+/// The texts of the workflow events (issue 20, part 3).
+extension MailTexts {
+    public static func planSubmitted(name: String, ikcName: String, yearLabel: String, link: String) -> Text {
+        Text(subject: "Jaarplan \(yearLabel) van \(ikcName) ingediend",
+             body: "Beste \(name),\n\n\(ikcName) heeft het jaarplan \(yearLabel) ingediend. Het wacht op uw beoordeling:\n\n\(link)" + closing)
+    }
+
+    public static func planReturned(name: String, ikcName: String, yearLabel: String, reason: String, link: String) -> Text {
+        Text(subject: "Jaarplan \(yearLabel) van \(ikcName) teruggestuurd",
+             body: "Beste \(name),\n\nHet jaarplan \(yearLabel) van \(ikcName) is teruggestuurd met deze reden:\n\n\(reason)\n\n"
+                + "Pas het plan aan en dien het opnieuw in:\n\n\(link)" + closing)
+    }
+
+    public static func planApproved(name: String, ikcName: String, yearLabel: String, link: String) -> Text {
+        Text(subject: "Jaarplan \(yearLabel) van \(ikcName) goedgekeurd",
+             body: "Beste \(name),\n\nHet jaarplan \(yearLabel) van \(ikcName) is goedgekeurd.\n\n\(link)" + closing)
+    }
+
+    public static func planReopened(name: String, ikcName: String, yearLabel: String, link: String) -> Text {
+        Text(subject: "Jaarplan \(yearLabel) van \(ikcName) heropend",
+             body: "Beste \(name),\n\nHet jaarplan \(yearLabel) van \(ikcName) is heropend en kan weer worden aangepast.\n\n\(link)" + closing)
+    }
+
+    public static func agreementToSign(name: String, ikcName: String, period: String, link: String) -> Text {
+        Text(subject: "Resultaatafspraak \(ikcName) \(period) ter ondertekening",
+             body: "Beste \(name),\n\nDe resultaatafspraak van \(ikcName) voor \(period) staat klaar ter ondertekening:\n\n\(link)" + closing)
+    }
+
+    public static func reportPublished(name: String, title: String, link: String) -> Text {
+        Text(subject: "Gepubliceerd: \(title)",
+             body: "Beste \(name),\n\nDe rapportage \(title) is gepubliceerd:\n\n\(link)" + closing)
+    }
+}

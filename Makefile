@@ -5,6 +5,8 @@ PORT ?= 8080
 # The address users reach the site at; absolute links (set-password, share) are made from it.
 PUBLIC_URL ?= http://$(HOST):$(PORT)
 DB ?= data/plusikc.sqlite
+# Where e-mail goes: file:DIR (each message an .eml file), smtp://host:port or sendmail:/path.
+MAIL ?= file:data/mail
 RELEASE_BIN := .build/release/plusikc
 
 .PHONY: run test test-fast test-deps bench bench-report clean deps build release
@@ -48,10 +50,11 @@ run: release
 	fi
 	@echo
 	@echo "Plus IKC: http://$(HOST):$(PORT)"
+	@echo "E-mail: $(MAIL)  (file: each message an .eml file there; make run MAIL=smtp://host:port for a relay)"
 	@echo "Demo log-ins:"
 	@cat "$(DB).demo-accounts.txt" 2>/dev/null || echo "  (no demo accounts file next to $(DB); create a user with: $(RELEASE_BIN) create-user --help)"
 	@echo
-	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)" --public-url "$(PUBLIC_URL)"
+	$(RELEASE_BIN) serve --db "$(DB)" --host "$(HOST)" --port "$(PORT)" --public-url "$(PUBLIC_URL)" --mail "$(MAIL)"
 
 # make test: the Swift tests, then the browser suite (journeys in headless Chromium, the W3C
 # HTML checker, accessibility checks; Tests/Browser/run.sh installs what it needs).

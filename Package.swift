@@ -14,6 +14,7 @@ let package = Package(
         .target(name: "CSystem"),
 
         .target(name: "HTTP", dependencies: ["CSystem"]),
+        .target(name: "Mail", dependencies: ["CSystem"]),
         .target(name: "Markup"),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Domain"),
@@ -21,8 +22,8 @@ let package = Package(
         .target(name: "OTP"),
         .target(name: "Store", dependencies: ["Domain", "SQLite"]),
         .target(name: "Views", dependencies: ["Domain", "Markup"]),
-        .target(name: "App", dependencies: ["HTTP", "Store", "Views", "CCrypt", "OTP"]),
-        .executableTarget(name: "PlusIKC", dependencies: ["App", "HTTP", "Store", "SQLite"]),
+        .target(name: "App", dependencies: ["HTTP", "Store", "Views", "CCrypt", "OTP", "Mail"]),
+        .executableTarget(name: "PlusIKC", dependencies: ["App", "HTTP", "Store", "SQLite", "Mail"]),
 
         // Child process the SQLite crash test kills with SIGKILL mid-write.
         .executableTarget(name: "sqlite-crash-writer", dependencies: ["SQLite"], path: "Tests/CrashWriter"),
@@ -33,8 +34,9 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "OTPTests", dependencies: ["OTP"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport", "OTP"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TestSupport", "OTP", "Mail"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Domain", "Markup"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,8 @@ public struct AppConfiguration: Sendable {
     public var today: @Sendable () -> Day = { Day(ordinal: Int(Timestamp.unixNow() / 86_400)) }
     /// The clock of the two-factor log-in (unix seconds): code steps and the five-minute pending log-in.
     public var now: @Sendable () -> Int64 = { Timestamp.unixNow() }
+    /// The From of every message (`--mail-from`): "Name <address>" or an address.
+    public var mailFrom = "Plus IKC <plusikc@localhost>"
 
     public init() {}
 }
@@ -37,6 +39,8 @@ public final class Application: HTTPResponder {
     public let store: DataStore
     public let configuration: AppConfiguration
     let staticFiles: StaticFiles
+    /// Wakes the mail sender when a verb has just written to the outbox.
+    public let mailSignal = MailSignal()
 
     static let sessionCookie = "plusikc_session"
     static let loginCSRFCookie = "plusikc_csrf"
@@ -160,6 +164,7 @@ public final class Application: HTTPResponder {
         case .plans(let r): return try PlansHandler(app: self, user: user).respond(r, verb)
         case .reports(let r): return try ReportsHandler(app: self, user: user).respond(r, verb)
         case .twoFactor(let r): return try TwoFactorHandler(app: self, user: user).respond(r, verb)
+        case .mail(let r): return try MailHandler(app: self, user: user).respond(r, verb)
         case .health, .accessibility, .session(.login), .session(.logout), .session(.setPassword):
             throw AppError.notFound
         }

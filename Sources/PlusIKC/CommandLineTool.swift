@@ -2,6 +2,7 @@ import App
 import Domain
 import Foundation
 import HTTP
+import Mail
 import SQLite
 import Store
 
@@ -21,8 +22,8 @@ enum CommandLineTool {
 
         Run `plusikc <command> --help` for the options of a command.
         Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
-        PLUSIKC_SECURE_COOKIES=1, PLUSIKC_TRUSTED_PROXIES (comma-separated), PLUSIKC_PUBLIC_URL
-        set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
+        PLUSIKC_SECURE_COOKIES=1, PLUSIKC_TRUSTED_PROXIES (comma-separated), PLUSIKC_PUBLIC_URL,
+        PLUSIKC_MAIL and PLUSIKC_MAIL_FROM set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
         the date for due dates and deadlines (tests, demos).
         """
 
@@ -42,6 +43,8 @@ enum CommandLineTool {
         var trustedProxies = (ProcessInfo.processInfo.environment["PLUSIKC_TRUSTED_PROXIES"] ?? "")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var trustedProxiesFromEnvironment = true
+        var mail = ProcessInfo.processInfo.environment["PLUSIKC_MAIL"]
+        var mailFrom = ProcessInfo.processInfo.environment["PLUSIKC_MAIL_FROM"]
         var publicURL = ProcessInfo.processInfo.environment["PLUSIKC_PUBLIC_URL"]
         var ikcs = 9
         var workers: Int?
@@ -73,6 +76,9 @@ enum CommandLineTool {
                   --public-url URL   the site's address for links in e-mails and share links, e.g.
                                      https://plusikc.example.nl (required unless --host is loopback;
                                      then http://HOST:PORT)
+                  --mail DELIVERY    file:DIR (default file:<database folder>/mail), smtp://host:port or
+                                     sendmail:/usr/sbin/sendmail
+                  --mail-from FROM   the From of every message (default "Plus IKC <plusikc@localhost>")
                 """
         case "migrate":
             return "Usage: plusikc migrate [--db FILE] [--migrations DIR]"
@@ -125,6 +131,8 @@ enum CommandLineTool {
                 if options.trustedProxiesFromEnvironment { options.trustedProxies = [] }
                 options.trustedProxiesFromEnvironment = false
                 options.trustedProxies.append(try value(argument))
+            case "--mail": options.mail = try value(argument)
+            case "--mail-from": options.mailFrom = try value(argument)
             case "--workers":
                 guard let n = Int(try value(argument)), n > 0, n <= 256 else { throw UsageError(message: "--workers needs a number 1-256") }
                 options.workers = n
@@ -197,6 +205,9 @@ enum CommandLineTool {
             default: return 2
             }
             return 0
+        } catch let error as UsageError {
+            printError("plusikc \(command): \(error.message)")
+            return 2
         } catch {
             printError("plusikc \(command): \(error)")
             return 1
@@ -312,6 +323,17 @@ enum CommandLineTool {
     }
 
     static func serve(_ options: Options) throws {
+        // A bad --mail stops start-up before anything else (exit status 2).
+        let folder = URL(fileURLWithPath: options.database).deletingLastPathComponent().path
+        let delivery: MailDelivery
+        do {
+            delivery = try MailDelivery(parsing: options.mail ?? "file:" + (folder.isEmpty ? "" : folder + "/") + "mail")
+        } catch let error as MailDelivery.ParseError {
+            throw UsageError(message: error.message)
+        }
+        if let from = options.mailFrom, Mailbox(parsing: from) == nil {
+            throw UsageError(message: "--mail-from '\(from)' is not an e-mail address (use \"Name <address>\" or an address)")
+        }
         for address in options.trustedProxies where !isIPAddress(address) {
             throw UsageError(message: "--trusted-proxy needs an IP address, not '\(address)'")
         }
@@ -319,6 +341,7 @@ enum CommandLineTool {
         let database = try migrate(options, quiet: true)
         var appConfiguration = AppConfiguration()
         appConfiguration.publicURL = publicURL
+        if let from = options.mailFrom { appConfiguration.mailFrom = from }
         appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
         appConfiguration.secureCookies = options.secureCookies
         appConfiguration.trustedProxies = Set(options.trustedProxies)
@@ -332,8 +355,21 @@ enum CommandLineTool {
         if let workers = options.workers { configuration.workerCount = workers }
         let server = HTTPServer(configuration: configuration, responder: application)
         try server.start()
+        let transport = delivery.transport()
+        let sender = try MailSender(application: application, transport: transport)
+        sender.start()
         print("Plus IKC serves on http://\(options.host):\(server.port)  (database \(options.database); stop with Ctrl-C)")
+        print("E-mail: \(transport.summary)")
+        fflush(nil)
+        // A parent may hand down SIGTERM and SIGINT blocked (a test runner's thread does); the
+        // graceful stop below needs them, so they are unblocked here.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGTERM)
+        sigaddset(&stopSignals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
         server.runUntilSignalled()
+        sender.stop()
         database.close()
         print("Stopped.")
     }

@@ -10,7 +10,7 @@ public struct PageContext: Sendable {
     public var programme: Programme?
 
     public enum Section: Sendable, Equatable {
-        case home, ikcs, agreements, funding, plans, reports, organisations, areas, users, audit, account
+        case home, ikcs, agreements, funding, plans, reports, organisations, areas, users, audit, mail, account
     }
 
     public init(principal: Principal?, csrfToken: String, current: Section? = nil, programme: Programme? = nil) {
@@ -74,6 +74,7 @@ public enum Layout {
         if Authorization.allows(principal, .read, .area) { items.append((.areas, .areas(.index), "Gebieden")) }
         if Authorization.allows(principal, .read, .user) { items.append((.users, .users(.index), "Gebruikers")) }
         if Authorization.allows(principal, .read, .auditLog) { items.append((.audit, .audit(.index), "Logboek")) }
+        if Authorization.allows(principal, .read, .user) { items.append((.mail, .mail(.index), "E-mail")) }
         var links: [HTML] = []
         for (section, route, label) in items {
             let current: String? = context.current == section ? "page" : nil

@@ -57,13 +57,13 @@ struct CommandLineTests {
         #expect(try run(["serve", "--port", "notaport"]).status == 2)
         let folder = try TemporaryDirectory()
         let proxy = try run(["serve", "--port", "0", "--db", folder.file("x.sqlite"), "--trusted-proxy", "proxy.example"])
-        #expect(proxy.status == 1)
+        #expect(proxy.status == 2)
         #expect(proxy.error.contains("--trusted-proxy needs an IP address"))
         let exposed = try run(["serve", "--host", "0.0.0.0", "--db", folder.file("x.sqlite")])
-        #expect(exposed.status == 1)
+        #expect(exposed.status == 2)
         #expect(exposed.error.contains("--public-url (or PLUSIKC_PUBLIC_URL) is required"))
         let badURL = try run(["serve", "--host", "0.0.0.0", "--db", folder.file("x.sqlite"), "--public-url", "https://example.nl/app"])
-        #expect(badURL.status == 1)
+        #expect(badURL.status == 2)
         #expect(badURL.error.contains("--public-url needs http:// or https://"))
     }
 

@@ -15,7 +15,10 @@ extension AgreementsHandler {
                 return page(AgreementPages.show(context: user.page, data: data, canWrite: true,
                                                 notice: "De afspraak kan nog niet ter ondertekening. Los eerst de punten hieronder op."), status: 422)
             }
-            try Agreements.offerForSigning(of: data.agreement, version: data.version, expected: expected, by: principal.userID, in: store)
+            try Agreements.offerForSigning(of: data.agreement, version: data.version, expected: expected,
+                                           mailLink: app.absoluteURL(Route.agreements(.show(data.agreement.id)).path),
+                                           by: principal.userID, in: store)
+            app.mailSignal.signal()
             return showSaved(id, saved: "signing")
         case .concept?:
             let data = try loadEditable(id, status: .terOndertekening)

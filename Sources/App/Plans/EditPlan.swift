@@ -37,7 +37,8 @@ extension PlansHandler {
         do {
             submitted = try YearPlans.save(plan, expected: expected, content: form.content, note: note,
                                            submit: wantsSubmit && YearPlanRules.canSubmit(plan.status) && missing.isEmpty,
-                                           by: principal.userID, in: store)
+                                           mailLink: app.absoluteURL(Route.plans(.plan(plan.id)).path), by: principal.userID, in: store)
+            app.mailSignal.signal()
         } catch let error as StorageFailure {
             model.values = form.raw
             return storageFailure(error) { [model, user] errors in

@@ -58,7 +58,9 @@ extension PlansHandler {
         }
         let year: Int
         do {
-            year = try YearPlans.approve(picks: picks, by: principal.userID, in: store)
+            year = try YearPlans.approve(picks: picks, mailLink: { [app] in app.absoluteURL(Route.plans(.plan($0)).path) },
+                                         by: principal.userID, in: store)
+            app.mailSignal.signal()
         } catch YearPlanError.notSubmitted(let year, let ikcName) {
             throw AppError.conflict(detail: "Het jaarplan \(year) van \(ikcName) is niet (meer) ingediend. Er is niets goedgekeurd.")
         }

@@ -16,7 +16,9 @@ extension PlansHandler {
         let reason = (values["reason"] ?? "").trimmingWhitespace()
         switch decision {
         case .approve:
-            try YearPlans.approve(plan, expected: expected, by: principal.userID, in: store)
+            try YearPlans.approve(plan, expected: expected, mailLink: app.absoluteURL(Route.plans(.plan(plan.id)).path),
+                                  by: principal.userID, in: store)
+            app.mailSignal.signal()
             return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?beoordeeld=goedgekeurd")
         case .giveBack:
             var errors = ValidationErrors()
@@ -28,7 +30,9 @@ extension PlansHandler {
                 model.reviewReason = reason
                 return page(PlanPage.render(context: user.page, model: model), status: 422)
             }
-            try YearPlans.giveBack(plan, expected: expected, reason: reason, by: principal.userID, in: store)
+            try YearPlans.giveBack(plan, expected: expected, reason: reason, mailLink: app.absoluteURL(Route.plans(.plan(plan.id)).path),
+                                   by: principal.userID, in: store)
+            app.mailSignal.signal()
             return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?beoordeeld=teruggestuurd")
         case nil:
             throw AppError.badRequest("Kies goedkeuren of terugsturen.")

@@ -10,7 +10,8 @@ extension ReportsHandler {
         let id = try Reports.publish(year: year, today: today(), render: { draft, figures in
             ReportPages.body(report: AnnualReport(figures: figures), foreword: draft.foreword, conclusions: draft.conclusions,
                              csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }).rendered
-        }, by: principal.userID, in: store)
+        }, mailLink: { [app] in app.absoluteURL(Route.reports(.edition($0)).path) }, by: principal.userID, in: store)
+        app.mailSignal.signal()
         return Response.redirect(to: Route.reports(.edition(id)).path)
     }
 

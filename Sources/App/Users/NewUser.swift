@@ -25,11 +25,12 @@ extension UsersHandler {
         let token = Tokens.newToken()
         let id: Int64
         do {
-            id = try Users.invite(form, role: role, linkToken: token, by: principal.userID, in: store)
+            id = try Users.invite(form, role: role, linkToken: token, link: passwordLink(token), by: principal.userID, in: store)
         } catch StoreError.duplicate {
             errors.add("email", "Er is al een account met dit e-mailadres.")
             return page(UserPages.new(context: user.page, form: form, ikcs: ikcs, errors: errors), status: 422)
         }
+        app.mailSignal.signal()
         guard let created = try store.read({ try Users.find(id: id, $0) }) else { throw AppError.notFound }
         return page(UserPages.created(context: user.page, user: created, link: passwordLink(token)))
     }

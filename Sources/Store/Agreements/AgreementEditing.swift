@@ -100,11 +100,13 @@ extension Agreements {
     // MARK: - Status, signing, documents, amendments
 
     /// Concept → ter ondertekening.
-    public static func offerForSigning(of agreement: Agreement, version: AgreementVersion, expected: Int64, by actor: Int64,
-                                       in store: DataStore) throws {
+    /// `mailLink`, the agreement's absolute address, asks the signatories with an account to sign.
+    public static func offerForSigning(of agreement: Agreement, version: AgreementVersion, expected: Int64, mailLink: String? = nil,
+                                       by actor: Int64, in store: DataStore) throws {
         try edit(agreement, version, expected: expected, by: actor, action: "status", summary: "Ter ondertekening aangeboden",
                  changes: [("status", version.status.rawValue, AgreementStatus.terOndertekening.rawValue)], in: store) { c in
             try setStatus(.terOndertekening, version: version, c)
+            if let mailLink { try MailEvents.agreementToSign(versionID: version.id, link: mailLink, c) }
         }
     }
 

@@ -30,8 +30,10 @@ extension YearPlans {
     /// that nothing is missing). Returns whether the plan was submitted.
     /// - Throws: `StoreError.staleVersion` when the plan changed since the form was loaded.
     @discardableResult
+    /// `mailLink`, the plan's absolute address, puts the "submitted" message to the project
+    /// leaders in the outbox in the same transaction.
     public static func save(_ plan: YearPlan, expected: Int64, content: YearPlanContent, note: (day: Day, text: String)?, submit: Bool,
-                            by actor: Int64, in store: DataStore) throws -> Bool {
+                            mailLink: String? = nil, by actor: Int64, in store: DataStore) throws -> Bool {
         try store.write { c -> Bool in
             let yearLabel = try store.programme(c).yearLabel(plan.year)
             try save(id: plan.id, expectedVersion: expected, content: content, c)
@@ -61,13 +63,14 @@ extension YearPlans {
                                 summary: "Jaarplan \(yearLabel) van \(plan.ikcName) ingediend",
                                 oldValues: AuditLog.json([("status", plan.status.rawValue)]),
                                 newValues: AuditLog.json([("status", YearPlan.Status.ingediend.rawValue)]), c)
+            if let mailLink { try MailEvents.planSubmitted(planID: plan.id, link: mailLink, c) }
             return true
         }
     }
 
     /// ingediend → goedgekeurd, for `plan` as loaded at version `expected`.
     /// - Throws: `StoreError.staleVersion` when the plan changed since, or is no longer submitted.
-    public static func approve(_ plan: YearPlan, expected: Int64, by actor: Int64, in store: DataStore) throws {
+    public static func approve(_ plan: YearPlan, expected: Int64, mailLink: String? = nil, by actor: Int64, in store: DataStore) throws {
         try store.write { c in
             let yearLabel = try store.programme(c).yearLabel(plan.year)
             try approve(id: plan.id, expected: expected, reviewer: actor, c)
@@ -75,6 +78,7 @@ extension YearPlans {
                                 summary: "Jaarplan \(yearLabel) van \(plan.ikcName) goedgekeurd",
                                 oldValues: AuditLog.json([("status", plan.status.rawValue)]),
                                 newValues: AuditLog.json([("status", YearPlan.Status.goedgekeurd.rawValue)]), c)
+            if let mailLink { try MailEvents.planApproved(planID: plan.id, link: mailLink, c) }
         }
     }
 
@@ -82,7 +86,8 @@ extension YearPlans {
     /// Returns the year of the last plan approved.
     /// - Throws: `YearPlanError.notSubmitted` when a picked plan is not (or no longer) submitted,
     ///   `StoreError.staleVersion` when one changed since the list was loaded, `StoreError.notFound`.
-    public static func approve(picks: [(id: Int64, version: Int64)], by actor: Int64, in store: DataStore) throws -> Int {
+    public static func approve(picks: [(id: Int64, version: Int64)], mailLink: ((Int64) -> String)? = nil, by actor: Int64,
+                               in store: DataStore) throws -> Int {
         try store.write { c -> Int in
             var year = 0
             for pick in picks {
@@ -93,6 +98,7 @@ extension YearPlans {
                                     summary: "Jaarplan \(plan.year) van \(plan.ikcName) goedgekeurd (vanuit de lijst)",
                                     oldValues: AuditLog.json([("status", plan.status.rawValue)]),
                                     newValues: AuditLog.json([("status", YearPlan.Status.goedgekeurd.rawValue)]), c)
+                if let mailLink { try MailEvents.planApproved(planID: plan.id, link: mailLink(plan.id), c) }
                 year = plan.year
             }
             return year
@@ -102,7 +108,8 @@ extension YearPlans {
     /// ingediend → teruggestuurd with the reviewer's reason, keeping the content as reviewed so
     /// that the next submission shows what changed.
     /// - Throws: `StoreError.staleVersion` when the plan changed since it was loaded, or is no longer submitted.
-    public static func giveBack(_ plan: YearPlan, expected: Int64, reason: String, by actor: Int64, in store: DataStore) throws {
+    public static func giveBack(_ plan: YearPlan, expected: Int64, reason: String, mailLink: String? = nil, by actor: Int64,
+                                in store: DataStore) throws {
         let snapshot = snapshotJSON(plan.content.flattened)
         try store.write { c in
             let yearLabel = try store.programme(c).yearLabel(plan.year)
@@ -119,6 +126,7 @@ extension YearPlans {
                                 summary: "Jaarplan \(yearLabel) van \(plan.ikcName) teruggestuurd: \(reason)",
                                 oldValues: AuditLog.json([("status", plan.status.rawValue), ("return_reason", plan.returnReason)]),
                                 newValues: AuditLog.json([("status", YearPlan.Status.teruggestuurd.rawValue), ("return_reason", reason)]), c)
+            if let mailLink { try MailEvents.planReturned(planID: plan.id, link: mailLink, c) }
         }
     }
 

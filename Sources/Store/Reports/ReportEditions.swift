@@ -78,8 +78,9 @@ extension Reports {
     /// Freezes `year`'s draft as a published edition: the figures of this moment and the content
     /// `render` makes of the draft and those figures (the HTML is Views' work, and its CSV links
     /// need the edition's id). Without a saved draft an empty one is created and published.
-    public static func publish(year: Int, today: Day, render: (ReportEdition, ReportFigures) -> String, by actor: Int64,
-                               in store: DataStore) throws -> Int64 {
+    /// `mailLink` makes the edition's absolute address from its id and tells the Ontwikkelgroep.
+    public static func publish(year: Int, today: Day, render: (ReportEdition, ReportFigures) -> String,
+                               mailLink: ((Int64) -> String)? = nil, by actor: Int64, in store: DataStore) throws -> Int64 {
         try store.write { c -> Int64 in
             let id = try draft(year: year, c)?.id ?? insertDraft(year: year, foreword: "", conclusions: "", c)
             guard let draft = try find(id: id, c) else { throw StoreError.notFound(record: "report draft", id: id) }
@@ -94,6 +95,7 @@ extension Reports {
             guard c.changes == 1 else { throw StoreError.notFound(record: "report draft", id: id) }
             try AuditLog.record(userID: actor, action: "publish", recordType: "report", recordID: id,
                                 summary: "Jaarrapportage \(year) editie \(draft.edition) gepubliceerd", c)
+            if let mailLink { try MailEvents.reportPublished(reportID: id, link: mailLink(id), c) }
             return id
         }
     }

@@ -7,9 +7,11 @@ extension Users {
     /// How long an invitation or a new set-password link works.
     public static let linkLifetimeSeconds: Int64 = 7 * 24 * 3600
 
-    /// Creates an account without a password and its one-time set-password link.
+    /// Creates an account without a password and its one-time set-password link, and writes
+    /// the invitation (with `link`, the absolute set-password link) to the outbox in the same
+    /// transaction.
     /// - Throws: `StoreError.duplicate(field: "email")` when the e-mail is taken.
-    public static func invite(_ form: UserForm, role: Role, linkToken: String, by actor: Int64, in store: DataStore) throws -> Int64 {
+    public static func invite(_ form: UserForm, role: Role, linkToken: String, link: String, by actor: Int64, in store: DataStore) throws -> Int64 {
         let now = Timestamp.unixNow()
         return try store.write { c -> Int64 in
             let id = try create(name: form.name, email: form.email, role: role, passwordHash: nil, mustChangePassword: false,
@@ -20,18 +22,23 @@ extension Users {
                                     ("name", form.name), ("email", form.email), ("role", role.rawValue),
                                     ("ikcs", form.ikcIDs.map(String.init).joined(separator: ",")),
                                 ]), c)
+            let text = MailTexts.invitation(name: form.name, link: link, validDays: Int(linkLifetimeSeconds / 86_400))
+            try Outbox.enqueue(to: form.email, name: form.name, userID: id, kind: .invitation, subject: text.subject, body: text.body, c)
             return id
         }
     }
 
-    /// A new one-time link for an existing account; earlier unused links stop working.
-    public static func renewPasswordLink(for user: User, linkToken: String, by actor: Int64, in store: DataStore) throws {
+    /// A new one-time link for an existing account; earlier unused links stop working. The
+    /// message with `link` goes to the outbox in the same transaction.
+    public static func renewPasswordLink(for user: User, linkToken: String, link: String, by actor: Int64, in store: DataStore) throws {
         let now = Timestamp.unixNow()
         try store.write { c in
             try PasswordTokens.revokeUnused(userID: user.id, now: now, c)
             try PasswordTokens.create(tokenHash: SHA256.hex(Array(linkToken.utf8)), userID: user.id, expiresAt: now + linkLifetimeSeconds, c)
             try AuditLog.record(userID: actor, action: "password-link", recordType: "user", recordID: user.id,
                                 summary: "Nieuwe wachtwoordlink voor \(user.name)", c)
+            let text = MailTexts.passwordLink(name: user.name, link: link, validDays: Int(linkLifetimeSeconds / 86_400))
+            try Outbox.enqueue(toUser: user.id, kind: .passwordLink, text: text, c)
         }
     }
 

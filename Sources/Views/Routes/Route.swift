@@ -11,6 +11,7 @@ public enum Route: Sendable, Equatable, Hashable {
     case session(SessionRoute)
     case users(UserRoute)
     case audit(AuditRoute)
+    case mail(MailRoute)
     case ikcs(IKCRoute)
     case organisations(OrganisationRoute)
     case areas(AreaRoute)
@@ -32,6 +33,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .session(let r): return r.methods
         case .users(let r): return r.methods
         case .audit(let r): return r.methods
+        case .mail(let r): return r.methods
         case .ikcs(let r): return r.methods
         case .organisations(let r): return r.methods
         case .areas(let r): return r.methods
@@ -52,6 +54,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .session(let r): return r.requirement(isPost: isPost)
         case .users(let r): return r.requirement(isPost: isPost)
         case .audit(let r): return r.requirement(isPost: isPost)
+        case .mail(let r): return r.requirement(isPost: isPost)
         case .ikcs(let r): return r.requirement(isPost: isPost)
         case .organisations(let r): return r.requirement(isPost: isPost)
         case .areas(let r): return r.requirement(isPost: isPost)
@@ -72,6 +75,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .session(let r): r.path
         case .users(let r): r.path
         case .audit(let r): r.path
+        case .mail(let r): r.path
         case .ikcs(let r): r.path
         case .organisations(let r): r.path
         case .areas(let r): r.path
@@ -102,6 +106,7 @@ public enum Route: Sendable, Equatable, Hashable {
         if let r = SessionRoute(s) { self = .session(r) }
         else if let r = UserRoute(s) { self = .users(r) }
         else if let r = AuditRoute(s) { self = .audit(r) }
+        else if let r = MailRoute(s) { self = .mail(r) }
         else if let r = IKCRoute(s) { self = .ikcs(r) }
         else if let r = OrganisationRoute(s) { self = .organisations(r) }
         else if let r = AreaRoute(s) { self = .areas(r) }

@@ -185,3 +185,25 @@ extension TwoFactorRoute {
         }
     }
 }
+
+extension MailRoute {
+    public enum CaseName: String, CaseIterable, Sendable {
+        case index, resend, preferences
+    }
+
+    public var caseName: CaseName {
+        switch self {
+        case .index: .index
+        case .resend: .resend
+        case .preferences: .preferences
+        }
+    }
+
+    public static func example(_ name: CaseName) -> MailRoute {
+        switch name {
+        case .index: .index
+        case .resend: .resend(1)
+        case .preferences: .preferences
+        }
+    }
+}

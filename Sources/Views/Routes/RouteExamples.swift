@@ -10,7 +10,7 @@ extension Route {
     /// The cases of `Route`; a feature case stands for all of that feature's cases.
     public enum CaseName: String, CaseIterable, Sendable {
         case home, health, accessibility
-        case session, users, audit, ikcs, organisations, areas, agreements, funding, plans, reports, twoFactor
+        case session, users, audit, ikcs, organisations, areas, agreements, funding, plans, reports, twoFactor, mail
     }
 
     /// The name of this route's case, with the feature's case after a dot ("ikcs.ikc").
@@ -30,6 +30,7 @@ extension Route {
         case .plans(let r): "plans." + r.caseName.rawValue
         case .reports(let r): "reports." + r.caseName.rawValue
         case .twoFactor(let r): "twoFactor." + r.caseName.rawValue
+        case .mail(let r): "mail." + r.caseName.rawValue
         }
     }
 
@@ -48,6 +49,7 @@ extension Route {
             case .plans: PlanRoute.CaseName.allCases.map { "plans." + $0.rawValue }
             case .reports: ReportRoute.CaseName.allCases.map { "reports." + $0.rawValue }
             case .twoFactor: TwoFactorRoute.CaseName.allCases.map { "twoFactor." + $0.rawValue }
+            case .mail: MailRoute.CaseName.allCases.map { "mail." + $0.rawValue }
             default: [name.rawValue]
             }
         }
@@ -70,6 +72,7 @@ extension Route {
         case .plans: PlanRoute.CaseName.allCases.map { .plans(PlanRoute.example($0)) }
         case .reports: ReportRoute.CaseName.allCases.map { .reports(ReportRoute.example($0)) }
         case .twoFactor: TwoFactorRoute.CaseName.allCases.map { .twoFactor(TwoFactorRoute.example($0)) }
+        case .mail: MailRoute.CaseName.allCases.map { .mail(MailRoute.example($0)) }
         }
     }
 

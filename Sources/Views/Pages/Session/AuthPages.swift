@@ -31,6 +31,7 @@ public enum AuthPages {
         <dt>Rol</dt><dd>\(user.role.label)</dd>
         </dl>
         <p><a href="\(Route.twoFactor(.enrol).path)">Tweestapsverificatie</a>: inloggen met een code uit een app op uw telefoon.</p>
+        <p><a href="\(Route.mail(.preferences).path)">Herinneringen per e-mail</a></p>
         <h2>Wachtwoord wijzigen</h2>
         \(user.mustChangePassword ? HTML("<p class=\"notice\">Kies een eigen wachtwoord voordat u verdergaat.</p>") : HTML.empty)
         \(Components.errorSummary(errors))

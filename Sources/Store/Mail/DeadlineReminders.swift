@@ -1,0 +1,101 @@
+import Domain
+import SQLite
+
+/// The deadline reminders (issue 20): 21 and 7 days before a year's due date and on the first
+/// day late, to the directors of each IKC whose plan is not submitted. Each (IKC, year, moment)
+/// is recorded in `reminders_sent` in the same transaction as the messages, so the job can run
+/// as often as it likes, and after a restart, and still mails each reminder once.
+///
+/// Its own queries on purpose (Store/Plans is being refactored): the same selection as the home
+/// page's reminders, Plus IKCs with an agreement in force for the year or with a plan.
+public enum DeadlineReminders {
+    public static let kind = "plan_deadline"
+
+    public struct Due: Sendable, Equatable {
+        public var ikcID: Int64
+        public var ikcName: String
+        public var year: Int
+        public var planID: Int64?
+        public var deadline: PlanDeadline
+        public var moment: MailTexts.ReminderMoment
+    }
+
+    /// The reminders due on `today` that were not written yet.
+    public static func due(today: Day, _ c: Connection) throws -> [Due] {
+        var out: [Due] = []
+        let deadlines = try c.rows("SELECT year, due_on, grace_days FROM plan_deadlines ORDER BY year").compactMap { row -> PlanDeadline? in
+            guard let day = Day(iso: try row.string(1)) else { return nil }
+            return PlanDeadline(year: try row.int(0), dueOn: day, graceDays: try row.int(2))
+        }
+        for deadline in deadlines {
+            guard let moment = MailTexts.ReminderMoment.due(today: today, dueOn: deadline.dueOn) else { continue }
+            let year = deadline.year
+            let rows = try c.rows("""
+                SELECT i.id, i.name, p.id, p.status
+                FROM ikcs i LEFT JOIN year_plans p ON p.ikc_id = i.id AND p.year = \(year)
+                WHERE (i.kind = 'plus' OR p.id IS NOT NULL)
+                  AND (p.id IS NOT NULL OR EXISTS (SELECT 1 FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
+                        WHERE a.ikc_id = i.id AND a.first_year <= \(year) AND a.last_year >= \(year) AND v.status = 'vastgesteld'))
+                  AND NOT EXISTS (SELECT 1 FROM reminders_sent r
+                        WHERE r.ikc_id = i.id AND r.year = \(year) AND r.kind = \(kind) AND r.moment = \(moment.rawValue))
+                ORDER BY i.id
+                """)
+            for row in rows {
+                let status = try row.optionalString(3).flatMap(YearPlan.Status.init(rawValue:))
+                if let status, status.isSubmitted { continue }
+                out.append(Due(ikcID: try row.int64(0), ikcName: try row.string(1), year: year, planID: try row.optionalInt64(2),
+                               deadline: deadline, moment: moment))
+            }
+        }
+        return out
+    }
+
+    /// Writes the reminders due on `today` to the outbox, each once; returns how many messages.
+    /// `link` gives the absolute link to the plan (or the plans page when there is none yet).
+    @discardableResult
+    public static func run(today: Day, link: (_ ikcID: Int64, _ year: Int, _ planID: Int64?) -> String, in store: DataStore) throws -> Int {
+        guard !(try store.read { try due(today: today, $0) }).isEmpty else { return 0 }
+        return try store.write { c -> Int in
+            let programme = try store.programme(c)
+            var count = 0
+            for item in try due(today: today, c) {
+                try c.execute("""
+                    INSERT OR IGNORE INTO reminders_sent (ikc_id, year, plan_id, kind, moment, sent_on)
+                    VALUES (\(item.ikcID), \(item.year), \(item.planID), \(kind), \(item.moment.rawValue), \(today.iso))
+                    """)
+                guard c.changes == 1 else { continue }
+                let directors = try c.rows("""
+                    SELECT u.id, u.name, u.email FROM users u JOIN user_ikcs ui ON ui.user_id = u.id
+                    WHERE ui.ikc_id = \(item.ikcID) AND u.role = 'directeur' AND u.active = 1 AND u.mail_reminders = 1
+                    ORDER BY u.id
+                    """)
+                for director in directors {
+                    let text = MailTexts.reminder(name: try director.string(1), ikcName: item.ikcName, yearLabel: programme.yearLabel(item.year),
+                                                  dueOn: item.deadline.dueOn, lastDay: item.deadline.lastDay, today: today,
+                                                  moment: item.moment, link: link(item.ikcID, item.year, item.planID))
+                    try Outbox.enqueue(to: try director.string(2), name: try director.string(1), userID: try director.int64(0), kind: .reminder,
+                                       subject: text.subject, body: text.body, autoSubmitted: true, c)
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+}
+
+/// A user's own mail settings.
+public enum MailPreferences {
+    public static func remindersOn(userID: Int64, _ c: Connection) throws -> Bool {
+        try c.row("SELECT mail_reminders FROM users WHERE id = \(userID)")?.bool(0) ?? false
+    }
+
+    /// Turns the deadline reminders of the user's own account on or off, with an audit row.
+    public static func setReminders(userID: Int64, on: Bool, in store: DataStore) throws {
+        try store.write { c in
+            try c.execute("UPDATE users SET mail_reminders = \(on) WHERE id = \(userID)")
+            try AuditLog.record(userID: userID, action: "update", recordType: "user", recordID: userID,
+                                summary: on ? "Herinneringen per e-mail aangezet" : "Herinneringen per e-mail uitgezet",
+                                newValues: AuditLog.json([("mail_reminders", on ? "1" : "0")]), c)
+        }
+    }
+}

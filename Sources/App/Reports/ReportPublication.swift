@@ -34,7 +34,7 @@ extension ReportsHandler {
         guard let edition = try store.read({ try Reports.find(id: id, $0) }), edition.status != .draft,
               let json = edition.snapshotJSON, let figures = Reports.decode(json) else { throw AppError.notFound }
         return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)),
-                   filename: "jaarrapportage-\(edition.year)-editie-\(edition.edition)-\(table.rawValue).csv")
+                   filename: table.filename(yearLabel: try programme().yearLabel(edition.year), edition: edition.edition))
     }
 
     func saveWithdraw(id: Int64) throws -> Response {

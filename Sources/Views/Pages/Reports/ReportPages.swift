@@ -307,7 +307,7 @@ public enum ReportCSV {
             for goal in f.goals {
                 for ikc in f.ikcs {
                     for r in ikc.results where r.goalID == goal.id {
-                        out += line([goalNames[r.goalID] ?? "", ikc.name, r.indicator, r.unit, decimal(r.baseline), r.baselineYear.map(String.init) ?? "",
+                        out += line([goalNames[r.goalID] ?? "", ikc.name, r.indicator, ResultUnit(rawValue: r.unit)?.label ?? r.unit, decimal(r.baseline), r.baselineYear.map(String.init) ?? "",
                                      decimal(r.targets[y]), decimal(r.measured[y]), r.notMeasured[y] ?? "", r.status(in: y).label])
                     }
                 }

@@ -148,3 +148,25 @@ struct DutchExportTests {
         #expect(try browser.get("/reports/2024/csv/money").location == "/reports/2024/csv/geld")
     }
 }
+
+/// A share-link page is not indexed and leaks no token through the Referer.
+@Suite("Share-link pages")
+struct ShareLinkHeaderTests {
+    @Test("a share-link page carries noindex and Referrer-Policy: no-referrer; other pages keep same-origin")
+    func headers() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        _ = try leader.get("/reports/2024")
+        let edition = try #require(try leader.post("/reports/2024/publish", []).location)
+        _ = try leader.get(edition)
+        let shared = try leader.post(edition + "/share", [])
+        let link = try #require(shared.text.range(of: "/share/").map { range in
+            String(shared.text[range.lowerBound...].prefix { $0 != "<" })
+        })
+        let page = try app.browser().get(link)
+        #expect(page.status == 200)
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(page.header("Referrer-Policy") == "no-referrer")
+        #expect(try leader.get("/").header("Referrer-Policy") == "same-origin")
+    }
+}

@@ -28,6 +28,8 @@ extension ReportsHandler {
         guard let edition = found else { throw AppError.notFound }
         var response = app.page(ReportPages.shared(yearLabel: programme.yearLabel(edition.year), edition: edition))
         response.headers.set("X-Robots-Tag", "noindex")
+        // The token is in the URL: no page the reader goes on to may learn it from the Referer.
+        response.headers.set("Referrer-Policy", "no-referrer")
         return response
     }
 }

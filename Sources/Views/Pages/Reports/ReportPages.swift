@@ -105,7 +105,7 @@ public enum ReportPages {
 
     /// The shared read-only view: no menu, no forms.
     public static func shared(yearLabel: String, edition: ReportEdition) -> HTML {
-        return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition.edition)", context: PageContext(principal: nil, csrfToken: ""), """
+        return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition.edition)", context: PageContext(principal: nil, csrfToken: ""), noindex: true, """
         <p class="edition-meta">Gedeelde editie \(edition.edition) (alleen lezen).</p>
         \(frozen(edition.snapshotHTML ?? ""))
         """)

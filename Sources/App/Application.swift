@@ -115,6 +115,8 @@ public final class Application: HTTPResponder {
             return isPost ? try postSetPassword(token: token, request, context) : try getSetPassword(token: token, context)
         case .reports(.shared(let token)):
             return try ReportsHandler.showShared(app: self, token: token)
+        case .reports(.sharedCSV(let token, let table)):
+            return try ReportsHandler.showSharedCSV(app: self, token: token, table: table)
         default:
             break
         }

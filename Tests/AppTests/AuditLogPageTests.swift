@@ -168,5 +168,27 @@ struct ShareLinkHeaderTests {
         #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(page.header("Referrer-Policy") == "no-referrer")
         #expect(try leader.get("/").header("Referrer-Policy") == "same-origin")
+
+        // The page's CSV links use the token; the CSV opens without log-in, under the same headers.
+        let token = String(link.dropFirst("/share/".count))
+        #expect(page.contains("/share/\(token)/csv/resultaten"))
+        #expect(!page.contains("/reports/editions/"))
+        let stranger = app.browser()
+        let csv = try stranger.get("/share/\(token)/csv/resultaten")
+        #expect(csv.status == 200)
+        #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
+        #expect(csv.header("Referrer-Policy") == "no-referrer")
+        #expect(csv.header("Content-Disposition") == "attachment; filename=\"resultaten-2024-2025-editie-1.csv\"")
+        // The token opens nothing else.
+        #expect(try stranger.get("/share/\(token)/agreements/1").status == 404)
+        #expect(try stranger.get("/share/\(token)/editions/2").status == 404)
+        #expect(try stranger.get("/share/not-a-real-token/csv/resultaten").status == 404)
+        // Newer figures: the reader is told.
+        try app.database.write { try $0.execute("UPDATE measurements SET value = value + 1") }
+        #expect(try stranger.get(link).contains("Er zijn nieuwere cijfers"))
+        // Revoked: the CSV is gone too.
+        _ = try leader.get(edition)
+        #expect(try leader.post(edition + "/unshare", []).status == 303)
+        #expect(try stranger.get("/share/\(token)/csv/resultaten").status == 404)
     }
 }

@@ -19,10 +19,17 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
     case unshare(Int64)
     /// The read-only view behind a share link; no log-in.
     case shared(token: String)
+    /// A CSV of the edition behind a share link, with the same token; no log-in.
+    case sharedCSV(token: String, table: ReportTable)
 
     init?(_ s: [Substring]) {
         if s.count == 2, s[0] == "share", RouteParsing.isToken(s[1]) {
             self = .shared(token: String(s[1]))
+            return
+        }
+        if s.count == 4, s[0] == "share", RouteParsing.isToken(s[1]), s[2] == "csv" {
+            guard let table = ReportTable(rawValue: String(s[3])) ?? ReportTable.allCases.first(where: { $0.oldWord == s[3] }) else { return nil }
+            self = .sharedCSV(token: String(s[1]), table: table)
             return
         }
         guard s.first == "reports" else { return nil }
@@ -85,12 +92,13 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
         case .share(let id): "/reports/editions/\(id)/share"
         case .unshare(let id): "/reports/editions/\(id)/unshare"
         case .shared(let token): "/share/\(token)"
+        case .sharedCSV(let token, let table): "/share/\(token)/csv/\(table.rawValue)"
         }
     }
 
     public var methods: [String] {
         switch self {
-        case .index, .yearCSV, .edition, .editionCSV, .shared, .oldYearCSV, .oldEditionCSV: RouteParsing.read
+        case .index, .yearCSV, .edition, .editionCSV, .shared, .sharedCSV, .oldYearCSV, .oldEditionCSV: RouteParsing.read
         case .year: RouteParsing.readWrite
         case .publish, .withdraw, .share, .unshare: RouteParsing.postOnly
         }
@@ -98,7 +106,7 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
 
     public func requirement(isPost: Bool) -> (Action, RecordKind)? {
         switch self {
-        case .shared: return nil
+        case .shared, .sharedCSV: return nil
         case .index, .yearCSV, .edition, .editionCSV, .oldYearCSV, .oldEditionCSV: return (.read, .report)
         case .year: return (isPost ? .write : .read, .report)
         case .publish, .withdraw, .share, .unshare: return (.review, .report)

@@ -104,10 +104,15 @@ public enum ReportPages {
     }
 
     /// The shared read-only view: no menu, no forms.
-    public static func shared(yearLabel: String, edition: ReportEdition) -> HTML {
+    /// The edition behind a share link: its CSV links lead to the share link's own CSVs.
+    public static func shared(yearLabel: String, edition: ReportEdition, token: String, newerFiguresExist: Bool) -> HTML {
+        var stored = edition.snapshotHTML ?? ""
+        // Our own path prefix, replaced by our own: the token is checked by `RouteParsing.isToken` (URL-safe characters only).
+        stored = stored.replacingOccurrences(of: "/reports/editions/\(edition.id)/csv/", with: "/share/\(token)/csv/")
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition.edition)", context: PageContext(principal: nil, csrfToken: ""), noindex: true, """
         <p class="edition-meta">Gedeelde editie \(edition.edition) (alleen lezen).</p>
-        \(frozen(edition.snapshotHTML ?? ""))
+        \(newerFiguresExist ? HTML("<p class=\"notice\" role=\"status\">Er zijn nieuwere cijfers dan in deze editie (bijvoorbeeld een late meting of een gecorrigeerd jaarplan). Deze editie verandert niet.</p>") : HTML.empty)
+        \(frozen(stored))
         """)
     }
 

@@ -188,7 +188,10 @@ struct ShareLinkHeaderTests {
         #expect(try stranger.get(link).contains("Er zijn nieuwere cijfers"))
         // Revoked: the CSV is gone too.
         _ = try leader.get(edition)
-        #expect(try leader.post(edition + "/unshare", []).status == 303)
+        let unshared = try leader.post(edition + "/unshare", [])
+        #expect(unshared.status == 303)
+        let confirmed = try leader.get(try #require(unshared.location))
+        #expect(confirmed.contains("<div class=\"notice\" role=\"status\">Deellink ingetrokken.</div>"))
         #expect(try stranger.get("/share/\(token)/csv/resultaten").status == 404)
     }
 }

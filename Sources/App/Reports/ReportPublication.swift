@@ -27,7 +27,8 @@ extension ReportsHandler {
         let programme = try checkYear(edition.year)
         let newer = Reports.fingerprint(live) != edition.fingerprint
         return page(ReportPages.edition(context: user.page, yearLabel: programme.yearLabel(edition.year), edition: edition,
-                                        newerFiguresExist: newer, shareLink: shareLink, canManage: allows(.review, .report)))
+                                        newerFiguresExist: newer, shareLink: shareLink, canManage: allows(.review, .report),
+                                        notice: RecordForms.savedNotice(request)))
     }
 
     func showEditionCSV(id: Int64, table: ReportTable) throws -> Response {
@@ -39,6 +40,6 @@ extension ReportsHandler {
 
     func saveWithdraw(id: Int64) throws -> Response {
         try Reports.withdraw(id: id, by: principal.userID, in: store)
-        return Response.redirect(to: Route.reports(.edition(id)).path)
+        return Response.redirect(to: Route.reports(.edition(id)).path + "?saved=ingetrokken")
     }
 }

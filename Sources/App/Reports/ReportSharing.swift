@@ -16,7 +16,7 @@ extension ReportsHandler {
 
     func saveUnshare(id: Int64) throws -> Response {
         try Reports.unshare(id: id, by: principal.userID, in: store)
-        return Response.redirect(to: Route.reports(.edition(id)).path)
+        return Response.redirect(to: Route.reports(.edition(id)).path + "?saved=deellink-ingetrokken")
     }
 
     /// The edition behind a share link. Public: nobody is signed in, so this needs no `SignedIn`.

@@ -75,7 +75,8 @@ extension Application {
 
     func getLogin(_ request: Request, _ context: Context) -> Response {
         if context.principal != nil { return Response.redirect(to: Application.safeNext(request.query["next"])) }
-        let html = AuthPages.login(context: context.page, email: "", next: Application.safeNext(request.query["next"]), errors: ValidationErrors())
+        let html = AuthPages.login(context: context.page, email: "", next: Application.safeNext(request.query["next"]), errors: ValidationErrors(),
+                                   notice: RecordForms.savedNotice(request))
         return withLoginCSRFCookie(page(html), context)
     }
 
@@ -217,6 +218,6 @@ extension Application {
             try Users.setPassword(userID: user.id, hash: hash, mustChange: false, c)
             try AuditLog.record(userID: user.id, action: "password", recordType: "user", recordID: user.id, summary: "Wachtwoord ingesteld via link", c)
         }
-        return Response.redirect(to: Route.login.path)
+        return Response.redirect(to: Route.login.path + "?saved=wachtwoord")
     }
 }

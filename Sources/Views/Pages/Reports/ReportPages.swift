@@ -71,7 +71,7 @@ public enum ReportPages {
 
     /// A published or withdrawn edition: its frozen content, never recomputed.
     public static func edition(context: PageContext, yearLabel: String, edition report: ReportEdition, newerFiguresExist: Bool,
-                               shareLink: String?, canManage: Bool) -> HTML {
+                               shareLink: String?, canManage: Bool, notice: String? = nil) -> HTML {
         let edition = report.edition, editionID = report.id, shareActive = report.shareActive
         var manage: HTML = .empty
         if canManage && report.status == .published {
@@ -95,6 +95,7 @@ public enum ReportPages {
             ? "<p class=\"notice\">Er zijn nieuwere cijfers dan in deze editie (bijvoorbeeld een late meting of een gecorrigeerd jaarplan). Deze editie verandert niet; <a href=\"\(Route.reports(.year(report.year)).path)\">bekijk het concept met de nieuwste cijfers</a>.</p>"
             : .empty
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
+        \(Components.notice(notice))
         <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)) } ?? "–").</p>
         \(statusNote)
         \(newer)

@@ -195,3 +195,17 @@ struct ShareLinkHeaderTests {
         #expect(try stranger.get("/share/\(token)/csv/resultaten").status == 404)
     }
 }
+
+@Suite("Wording")
+struct WordingTests {
+    @Test("the municipality, party to all nine agreements, is involved in nine IKC's")
+    func municipalityInvolvement() throws {
+        let app = try TestApp()
+        let id = try app.database.read { try $0.row("SELECT organisation_id FROM agreement_parties WHERE role = 'gemeente' LIMIT 1")?.int64(0) } ?? 0
+        let page = try app.browser(loggedInAs: .projectleider).get("/organisations/\(id)")
+        #expect(page.status == 200)
+        #expect(page.contains("Betrokken bij 9 IKC"))
+        #expect(page.contains("als koepel, kinderopvang of partij bij de resultaatafspraak."))
+        #expect(!page.contains("IKC('s)"))
+    }
+}

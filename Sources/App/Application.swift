@@ -94,7 +94,8 @@ public final class Application: HTTPResponder {
     static func addSecurityHeaders(_ response: inout Response) {
         response.headers.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
         response.headers.set("X-Content-Type-Options", "nosniff")
-        response.headers.set("Referrer-Policy", "same-origin")
+        // A share-link page sets its own, stricter policy (no-referrer).
+        if response.headers["Referrer-Policy"] == nil { response.headers.set("Referrer-Policy", "same-origin") }
         response.headers.set("X-Frame-Options", "DENY")
     }
 
@@ -128,6 +129,8 @@ public final class Application: HTTPResponder {
             return try TwoFactorLogin(app: self, context: context).respond(verb)
         case .reports(.shared(let token)):
             return try ReportsHandler.showShared(app: self, token: token)
+        case .reports(.sharedCSV(let token, let table)):
+            return try ReportsHandler.showSharedCSV(app: self, token: token, table: table)
         default:
             break
         }

@@ -31,6 +31,9 @@ enum RecordForms {
         case "1": "De wijzigingen zijn opgeslagen."
         case "new": "Het gegeven is toegevoegd."
         case "import": "\(request.query["rows"] ?? "De") indicatoren zijn geïmporteerd."
+        case "wachtwoord": "Wachtwoord ingesteld. U kunt nu inloggen."
+        case "deellink-ingetrokken": "Deellink ingetrokken."
+        case "ingetrokken": "De editie is ingetrokken. Ze blijft leesbaar voor wie is ingelogd."
         default: nil
         }
     }

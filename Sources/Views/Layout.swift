@@ -30,12 +30,14 @@ public struct PageContext: Sendable {
 
 /// The frame of every page: skip link, header with the menu for the role, main, footer.
 public enum Layout {
-    public static func page(title: String, context: PageContext, _ content: HTML) -> HTML {
+    /// `noindex`: a page behind a share link, which search engines must not list.
+    public static func page(title: String, context: PageContext, noindex: Bool = false, _ content: HTML) -> HTML {
         """
         <!DOCTYPE html>
         <html lang="nl">
         <head>
         <meta charset="utf-8">
+        \(noindex ? HTML("<meta name=\"robots\" content=\"noindex\">") : HTML.empty)
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · Plus IKC</title>
         <link rel="stylesheet" href="/static/css/site.css">

@@ -47,7 +47,7 @@ struct ReportTests {
         let app = try TestApp()
         try Self.addApprovedPlan(app)
         let browser = try app.browser(loggedInAs: .ontwikkelgroep)
-        let csv = try browser.get("/reports/2023/csv/goals")
+        let csv = try browser.get("/reports/2023/csv/doelen")
         #expect(csv.status == 200)
         #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
         #expect(csv.text.hasPrefix("\u{FEFF}"))
@@ -59,14 +59,14 @@ struct ReportTests {
             ["Verbeteren van kwaliteitsonderwijs/opvang", "1", "0", "0", "13", "14"],
             ["Bevorderen van goede gezondheid en welzijn", "0", "1", "0", "13", "14"],
         ])
-        let results = Self.csvRows(try browser.get("/reports/2023/csv/results").text)
+        let results = Self.csvRows(try browser.get("/reports/2023/csv/resultaten").text)
         let own = results.filter { $0.count > 1 && $0[1] == "OBS Montessori/Eestroom" }
         #expect(own.map { $0[6] } == ["68", "25", "84", "4", "30", "7,6"])
         #expect(own.map { $0[7] } == ["70", "26", "92", "", "30", ""])
         #expect(own.map { $0[8] } == ["", "", "", "toets niet afgenomen", "", ""])
         #expect(own.map { $0[9] } == ["op koers", "achter", "behaald", "geen gegevens", "op koers", "geen gegevens"])
 
-        let money = Self.csvRows(try browser.get("/reports/2023/csv/money").text)
+        let money = Self.csvRows(try browser.get("/reports/2023/csv/geld").text)
         let oab = money.first { $0.first == "OBS Montessori/Eestroom" && $0[1] == "OAB-middelen gemeente" }
         #expect(oab == ["OBS Montessori/Eestroom", "OAB-middelen gemeente", "52500,00", "100000,00"])
         let page = try browser.get("/reports/2023")
@@ -83,7 +83,7 @@ struct ReportTests {
     func moneyAddsUp() throws {
         let app = try TestApp()
         let browser = try app.browser(loggedInAs: .projectleider)
-        let rows = Self.csvRows(try browser.get("/reports/2024/csv/sources").text).dropFirst()
+        let rows = Self.csvRows(try browser.get("/reports/2024/csv/bronnen").text).dropFirst()
         func cents(_ text: String) -> Int64 { Int64(text.replacingOccurrences(of: ",", with: "")) ?? -1 }
         let body = rows.dropLast(), total = try #require(rows.last)
         #expect(total[0] == "Totaal")
@@ -114,7 +114,7 @@ struct ReportTests {
         #expect(edition.contains("Editie 1"))
         #expect(edition.contains("&lt;b&gt;vet&lt;/b&gt;"))
         #expect(!edition.contains("Er zijn nieuwere cijfers"))
-        let frozenCSV = try leader.get(editionPath + "/csv/results").text
+        let frozenCSV = try leader.get(editionPath + "/csv/resultaten").text
 
         // A late correction: taalachterstand 26 -> 24 (now on track).
         try app.database.write { c in
@@ -124,8 +124,8 @@ struct ReportTests {
         }
         let after = try leader.get(editionPath)
         #expect(after.contains("Er zijn nieuwere cijfers"))
-        #expect(try leader.get(editionPath + "/csv/results").text == frozenCSV)
-        let draft = Self.csvRows(try leader.get("/reports/2023/csv/results").text)
+        #expect(try leader.get(editionPath + "/csv/resultaten").text == frozenCSV)
+        let draft = Self.csvRows(try leader.get("/reports/2023/csv/resultaten").text)
         #expect(draft.first { $0.count > 7 && $0[1] == "OBS Montessori/Eestroom" && $0[7] == "24" }?[9] == "op koers")
 
         // Withdraw and publish a new edition, numbered 2; edition 1 stays readable.

@@ -50,11 +50,12 @@ struct CorePagesTests {
 
     @Test("the audit log shows an empty state, and escapes a hostile summary")
     func audit() {
-        let empty = AuditPage.render(context: Fixture.context, entries: [], recordType: nil, recordID: nil).text
+        let empty = AuditPage.render(context: Fixture.context, model: AuditPage.Model(rows: [], input: AuditFilterInput(), errors: ValidationErrors(), people: [])).text
         #expect(empty.contains("Geen regels gevonden."))
         let entry = AuditEntry(id: 1, at: "2026-11-22T10:00:00.000Z", userName: "Pien de Vries", action: "update", recordType: "ikc",
-                                    recordID: 3, summary: Fixture.hostile, oldValues: nil, newValues: nil)
-        let html = AuditPage.render(context: Fixture.context, entries: [entry], recordType: nil, recordID: nil).text
+                               recordID: 3, summary: Fixture.hostile, oldValues: nil, newValues: nil)
+        let row = AuditRowText(entry, names: AuditNames())
+        let html = AuditPage.render(context: Fixture.context, model: AuditPage.Model(rows: [row], input: AuditFilterInput(), errors: ValidationErrors(), people: ["Pien de Vries"])).text
         #expect(html.contains(Fixture.escapedHostile))
         #expect(!html.contains("Geen regels gevonden."))
     }

@@ -6,7 +6,7 @@ import Views
 /// The live draft of a year: its figures of this moment, the foreword and conclusions form, its CSV tables.
 extension ReportsHandler {
     func showDraft(year: Int) throws -> Response {
-        _ = try checkYear(year)
+        let programme = try checkYear(year)
         let today = self.today()
         let (figures, draft) = try store.read { c in (try Reports.figures(year: year, today: today, c), try Reports.draft(year: year, c)) }
         let notice: String? = request.query["saved"] == "1" ? "Het concept is opgeslagen." : nil
@@ -48,9 +48,9 @@ extension ReportsHandler {
     }
 
     func showYearCSV(year: Int, table: ReportTable) throws -> Response {
-        _ = try checkYear(year)
+        let programme = try checkYear(year)
         let today = self.today()
         let figures = try store.read { try Reports.figures(year: year, today: today, $0) }
-        return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)), filename: "jaarrapportage-\(year)-\(table.rawValue).csv")
+        return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)), filename: table.filename(yearLabel: programme.yearLabel(year)))
     }
 }

@@ -28,18 +28,19 @@ extension ReportsHandler {
         let programme = try checkYear(edition.year)
         let newer = Reports.fingerprint(live) != edition.fingerprint
         return page(ReportPages.edition(context: user.page, yearLabel: programme.yearLabel(edition.year), edition: edition,
-                                        newerFiguresExist: newer, shareLink: shareLink, canManage: allows(.review, .report)))
+                                        newerFiguresExist: newer, shareLink: shareLink, canManage: allows(.review, .report),
+                                        notice: RecordForms.savedNotice(request)))
     }
 
     func showEditionCSV(id: Int64, table: ReportTable) throws -> Response {
         guard let edition = try store.read({ try Reports.find(id: id, $0) }), edition.status != .draft,
               let json = edition.snapshotJSON, let figures = Reports.decode(json) else { throw AppError.notFound }
         return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)),
-                   filename: "jaarrapportage-\(edition.year)-editie-\(edition.edition)-\(table.rawValue).csv")
+                   filename: table.filename(yearLabel: try programme().yearLabel(edition.year), edition: edition.edition))
     }
 
     func saveWithdraw(id: Int64) throws -> Response {
         try Reports.withdraw(id: id, by: principal.userID, in: store)
-        return Response.redirect(to: Route.reports(.edition(id)).path)
+        return Response.redirect(to: Route.reports(.edition(id)).path + "?saved=ingetrokken")
     }
 }

@@ -18,13 +18,18 @@ struct ReportsHandler: FeatureHandler {
         case (.publish(let year), .save): return try savePublish(year: year)
         case (.edition(let id), .show): return try showEdition(id: id, shareLink: nil)
         case (.editionCSV(let id, let table), .show): return try showEditionCSV(id: id, table: table)
+        case (.oldYearCSV(let year, let table), .show): return Response.redirect(to: Route.reports(.yearCSV(year, table: table)).path, status: 301)
+        case (.oldEditionCSV(let id, let table), .show):
+            return Response.redirect(to: Route.reports(.editionCSV(id, table: table)).path, status: 301)
         case (.withdraw(let id), .save): return try saveWithdraw(id: id)
         case (.share(let id), .save): return try saveShare(id: id)
         case (.unshare(let id), .save): return try saveUnshare(id: id)
         // The share link needs no log-in: Application dispatches it to `showShared` before the sign-in check.
         case (.shared(let token), .show): return try ReportsHandler.showShared(app: app, token: token)
+        case (.sharedCSV(let token, let table), .show): return try ReportsHandler.showSharedCSV(app: app, token: token, table: table)
         case (.index, .save), (.yearCSV, .save), (.publish, .show), (.edition, .save), (.editionCSV, .save),
-             (.withdraw, .show), (.share, .show), (.unshare, .show), (.shared, .save):
+             (.withdraw, .show), (.share, .show), (.unshare, .show), (.shared, .save),
+             (.oldYearCSV, .save), (.oldEditionCSV, .save), (.sharedCSV, .save):
             throw AppError.methodNotAllowed(allowed: route.methods)
         }
     }

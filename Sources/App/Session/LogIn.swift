@@ -8,7 +8,8 @@ import Views
 extension Application {
     func showLogin(_ request: Request, _ context: Context) -> Response {
         if context.principal != nil { return Response.redirect(to: Application.safeNext(request.query["next"])) }
-        let html = AuthPages.login(context: context.page, email: "", next: Application.safeNext(request.query["next"]), errors: ValidationErrors())
+        let html = AuthPages.login(context: context.page, email: "", next: Application.safeNext(request.query["next"]), errors: ValidationErrors(),
+                                   notice: RecordForms.savedNotice(request))
         return withLoginCSRFCookie(page(html), context)
     }
 

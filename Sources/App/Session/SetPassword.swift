@@ -31,6 +31,6 @@ extension Application {
         guard try PasswordTokens.redeem(token: token, userID: user.id, hash: hash, now: now, in: store) else {
             throw AppError.conflict(detail: "De link is al gebruikt.")
         }
-        return Response.redirect(to: Route.login.path)
+        return Response.redirect(to: Route.login.path + "?saved=wachtwoord")
     }
 }

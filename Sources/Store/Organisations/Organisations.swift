@@ -65,10 +65,16 @@ public enum Organisations {
         try c.row("SELECT COUNT(*) FROM ikcs WHERE koepel_id = \(id)")?.int(0) ?? 0
     }
 
-    /// How many IKCs have this organisation as koepel or childcare (shown before a kind change).
+    /// How many IKCs this organisation is involved in: as koepel, as childcare, or as a party to
+    /// (a version of) the IKC's agreement, as the municipality is to all of them. Each IKC once.
     public static func ikcCount(id: Int64, _ c: Connection) throws -> Int {
         try c.row("""
-            SELECT (SELECT COUNT(*) FROM ikcs WHERE koepel_id = \(id)) + (SELECT COUNT(*) FROM ikc_childcare WHERE organisation_id = \(id))
+            SELECT COUNT(*) FROM ikcs i
+            WHERE i.koepel_id = \(id)
+               OR EXISTS (SELECT 1 FROM ikc_childcare k WHERE k.ikc_id = i.id AND k.organisation_id = \(id))
+               OR EXISTS (SELECT 1 FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
+                          JOIN agreement_parties p ON p.version_id = v.id
+                          WHERE a.ikc_id = i.id AND p.organisation_id = \(id))
             """)?.int(0) ?? 0
     }
 }

@@ -2,15 +2,26 @@ import Domain
 
 /// URLs of the audit log.
 public enum AuditRoute: Sendable, Equatable, Hashable {
-    /// GET /audit (?soort=&id=): the log, newest first.
+    /// GET /audit (?wie=&soort=&nummer=&van=&tot=): the log, newest first.
     case index
+    /// GET /audit/csv (same filter): the filtered log as a CSV file.
+    case csv
 
     init?(_ s: [Substring]) {
-        guard s.count == 1, s[0] == "audit" else { return nil }
-        self = .index
+        guard s.first == "audit" else { return nil }
+        switch s.count {
+        case 1: self = .index
+        case 2 where s[1] == "csv": self = .csv
+        default: return nil
+        }
     }
 
-    public var path: String { "/audit" }
+    public var path: String {
+        switch self {
+        case .index: "/audit"
+        case .csv: "/audit/csv"
+        }
+    }
 
     public var methods: [String] { RouteParsing.read }
 

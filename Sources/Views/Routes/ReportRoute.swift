@@ -11,15 +11,25 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
     /// A published (or withdrawn) edition, frozen.
     case edition(Int64)
     case editionCSV(Int64, table: ReportTable)
+    /// The first, English CSV paths (`/reports/2024/csv/goals`): redirected to the Dutch ones.
+    case oldYearCSV(Int, table: ReportTable)
+    case oldEditionCSV(Int64, table: ReportTable)
     case withdraw(Int64)
     case share(Int64)
     case unshare(Int64)
     /// The read-only view behind a share link; no log-in.
     case shared(token: String)
+    /// A CSV of the edition behind a share link, with the same token; no log-in.
+    case sharedCSV(token: String, table: ReportTable)
 
     init?(_ s: [Substring]) {
         if s.count == 2, s[0] == "share", RouteParsing.isToken(s[1]) {
             self = .shared(token: String(s[1]))
+            return
+        }
+        if s.count == 4, s[0] == "share", RouteParsing.isToken(s[1]), s[2] == "csv" {
+            guard let table = ReportTable(rawValue: String(s[3])) ?? ReportTable.allCases.first(where: { $0.oldWord == s[3] }) else { return nil }
+            self = .sharedCSV(token: String(s[1]), table: table)
             return
         }
         guard s.first == "reports" else { return nil }
@@ -37,8 +47,14 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
                 return nil
             }
         case 4:
-            if let year = RouteParsing.year(s[1]), s[2] == "csv", let table = ReportTable(rawValue: String(s[3])) {
-                self = .yearCSV(year, table: table)
+            if let year = RouteParsing.year(s[1]), s[2] == "csv" {
+                if let table = ReportTable(rawValue: String(s[3])) {
+                    self = .yearCSV(year, table: table)
+                } else if let table = ReportTable.allCases.first(where: { $0.oldWord == s[3] }) {
+                    self = .oldYearCSV(year, table: table)
+                } else {
+                    return nil
+                }
                 return
             }
             guard s[1] == "editions", let id = RouteParsing.id(s[2]) else { return nil }
@@ -49,9 +65,14 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
             default: return nil
             }
         case 5:
-            guard s[1] == "editions", let id = RouteParsing.id(s[2]), s[3] == "csv",
-                  let table = ReportTable(rawValue: String(s[4])) else { return nil }
-            self = .editionCSV(id, table: table)
+            guard s[1] == "editions", let id = RouteParsing.id(s[2]), s[3] == "csv" else { return nil }
+            if let table = ReportTable(rawValue: String(s[4])) {
+                self = .editionCSV(id, table: table)
+            } else if let table = ReportTable.allCases.first(where: { $0.oldWord == s[4] }) {
+                self = .oldEditionCSV(id, table: table)
+            } else {
+                return nil
+            }
         default:
             return nil
         }
@@ -65,16 +86,19 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
         case .yearCSV(let year, let table): "/reports/\(year)/csv/\(table.rawValue)"
         case .edition(let id): "/reports/editions/\(id)"
         case .editionCSV(let id, let table): "/reports/editions/\(id)/csv/\(table.rawValue)"
+        case .oldYearCSV(let year, let table): "/reports/\(year)/csv/\(table.oldWord)"
+        case .oldEditionCSV(let id, let table): "/reports/editions/\(id)/csv/\(table.oldWord)"
         case .withdraw(let id): "/reports/editions/\(id)/withdraw"
         case .share(let id): "/reports/editions/\(id)/share"
         case .unshare(let id): "/reports/editions/\(id)/unshare"
         case .shared(let token): "/share/\(token)"
+        case .sharedCSV(let token, let table): "/share/\(token)/csv/\(table.rawValue)"
         }
     }
 
     public var methods: [String] {
         switch self {
-        case .index, .yearCSV, .edition, .editionCSV, .shared: RouteParsing.read
+        case .index, .yearCSV, .edition, .editionCSV, .shared, .sharedCSV, .oldYearCSV, .oldEditionCSV: RouteParsing.read
         case .year: RouteParsing.readWrite
         case .publish, .withdraw, .share, .unshare: RouteParsing.postOnly
         }
@@ -82,8 +106,8 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
 
     public func requirement(isPost: Bool) -> (Action, RecordKind)? {
         switch self {
-        case .shared: return nil
-        case .index, .yearCSV, .edition, .editionCSV: return (.read, .report)
+        case .shared, .sharedCSV: return nil
+        case .index, .yearCSV, .edition, .editionCSV, .oldYearCSV, .oldEditionCSV: return (.read, .report)
         case .year: return (isPost ? .write : .read, .report)
         case .publish, .withdraw, .share, .unshare: return (.review, .report)
         }
@@ -92,7 +116,25 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
 
 /// The tables of a report that can be exported as CSV.
 public enum ReportTable: String, Sendable, CaseIterable {
-    case goals, results, money, staffing, sources, plans
+    case goals = "doelen", results = "resultaten", money = "geld", staffing = "formatie", sources = "bronnen", plans = "jaarplannen"
+
+    /// The English word the first URLs used (`/csv/goals`): those links, also inside published
+    /// editions' frozen HTML, are redirected to the Dutch ones.
+    public var oldWord: String {
+        switch self {
+        case .goals: "goals"
+        case .results: "results"
+        case .money: "money"
+        case .staffing: "staffing"
+        case .sources: "sources"
+        case .plans: "plans"
+        }
+    }
+
+    /// The file name of this table of year `yearLabel`: `resultaten-2024-2025.csv`.
+    public func filename(yearLabel: String, edition: Int? = nil) -> String {
+        "\(rawValue)-\(yearLabel)\(edition.map { "-editie-\($0)" } ?? "").csv"
+    }
 
     public var label: String {
         switch self {

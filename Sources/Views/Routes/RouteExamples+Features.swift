@@ -130,7 +130,7 @@ extension PlanRoute {
 
 extension ReportRoute {
     public enum CaseName: String, CaseIterable, Sendable {
-        case index, year, publish, yearCSV, edition, editionCSV, withdraw, share, unshare, shared
+        case index, year, publish, yearCSV, edition, editionCSV, oldYearCSV, oldEditionCSV, withdraw, share, unshare, shared, sharedCSV
     }
 
     public var caseName: CaseName {
@@ -141,10 +141,13 @@ extension ReportRoute {
         case .yearCSV: .yearCSV
         case .edition: .edition
         case .editionCSV: .editionCSV
+        case .oldYearCSV: .oldYearCSV
+        case .oldEditionCSV: .oldEditionCSV
         case .withdraw: .withdraw
         case .share: .share
         case .unshare: .unshare
         case .shared: .shared
+        case .sharedCSV: .sharedCSV
         }
     }
 
@@ -160,6 +163,9 @@ extension ReportRoute {
         case .withdraw: .withdraw(999)
         case .share: .share(999)
         case .unshare: .unshare(999)
+        case .oldYearCSV: .oldYearCSV(2024, table: .goals)
+        case .oldEditionCSV: .oldEditionCSV(999, table: .money)
+        case .sharedCSV: .sharedCSV(token: "sh4re_Token-1", table: .results)
         case .shared: .shared(token: "sh4re_Token-1")
         }
     }

@@ -130,18 +130,20 @@ extension UserRoute {
 
 extension AuditRoute {
     public enum CaseName: String, CaseIterable, Sendable {
-        case index
+        case index, csv
     }
 
     public var caseName: CaseName {
         switch self {
         case .index: .index
+        case .csv: .csv
         }
     }
 
     public static func example(_ name: CaseName) -> AuditRoute {
         switch name {
         case .index: .index
+        case .csv: .csv
         }
     }
 }

@@ -10,7 +10,7 @@ import Views
 /// so what is tested is the route-level rule; ownership of other IKCs' records is in the hand rows.
 extension AuthorizationMatrixTests {
     /// Routes that need no log-in, by case name. Anything else must have a rule.
-    static let publicRoutes: Set<String> = ["session.login", "session.logout", "health", "session.setPassword", "accessibility", "reports.shared", "twoFactor.code"]
+    static let publicRoutes: Set<String> = ["session.login", "session.logout", "health", "session.setPassword", "accessibility", "reports.shared", "reports.sharedCSV", "twoFactor.code"]
 
     static func principal(_ role: Role) -> Principal {
         Principal(userID: 0, name: "", email: "", role: role, ikcIDs: role == .directeur ? [1] : [])

@@ -38,7 +38,7 @@ public enum AreaPages {
         return Layout.page(title: "Gebieden", context: context.with(.areas), """
         <h1>Gebieden</h1>
         \(Components.notice(notice))
-        <p>De indeling in aandachtsgebieden wordt elke \(years) jaar herijkt.\(overdue > 0 ? " Bij \(overdue) gebied(en) is de herijking te laat." : "")</p>
+        <p>De indeling in aandachtsgebieden wordt elke \(AreaPages.inWords(years)) jaar herijkt.\(overdue > 0 ? " Bij \(overdue) gebied(en) is de herijking te laat." : "")</p>
         \(actions)
         <table class="data">
         <caption>Gebieden en de herijking van hun indeling</caption>
@@ -211,5 +211,13 @@ public enum AreaPages {
         \(form)
         </div>
         """)
+    }
+}
+
+extension AreaPages {
+    /// Small counts in words, as the other pages write them ("elke twee jaar").
+    static func inWords(_ n: Int) -> String {
+        let words = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"]
+        return words.indices.contains(n) ? words[n] : String(n)
     }
 }

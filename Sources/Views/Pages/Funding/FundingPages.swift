@@ -12,10 +12,11 @@ public enum FundingPages {
         return DutchFormat.euros(cents: cents)
     }
 
-    /// A change with its sign ("€ +5.000", "€ -2.500"), "–" for none.
+    /// A change with its sign ("+ € 5.000", "€ -2.500"), "–" for none: the plus before the euro
+    /// sign, as a reader says it.
     static func change(_ cents: Int64) -> String {
         if cents == 0 { return "–" }
-        if cents > 0 { return "€ +" + DutchFormat.euros(cents: cents).dropFirst(2) }
+        if cents > 0 { return "+ " + DutchFormat.euros(cents: cents) }
         return DutchFormat.euros(cents: cents)
     }
 

@@ -8,7 +8,7 @@ extension FundingPages {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
         let edit: HTML = canEdit ? """
-            <a class="button button--primary" href="\(Route.funding(.sourceEdit(source.id)).path)">Bron en budget wijzigen</a><a class="button button--secondary" href="\(Route.audit(.index).path + "?record=funding_source&id=\(source.id)")">Wijzigingen in het logboek</a>
+            <a class="button button--primary" href="\(Route.funding(.sourceEdit(source.id)).path)">Bron en budget wijzigen</a><a class="button button--secondary" href="\(Route.audit(.index).path + "?soort=financieringsbron&nummer=\(source.id)")">Wijzigingen in het logboek</a>
             """ : .empty
         let notes: HTML = source.notes.isEmpty ? .empty : "<dt>Toelichting</dt><dd>\(source.notes)</dd>"
         return Layout.page(title: source.name, context: context.with(.funding), """

@@ -86,7 +86,7 @@ public enum OrganisationPages {
         return Layout.page(title: form.name.isEmpty ? "Organisatie" : form.name, context: context.with(.organisations), """
         <div class="narrow">
         <h1>\(form.name.isEmpty ? "Organisatie" : form.name)</h1>
-        <p>Betrokken bij \(ikcCount) IKC('s) als koepel of kinderopvang.</p>
+        <p>\(ikcCount == 0 ? "Nog niet betrokken bij een IKC." : "Betrokken bij \(ikcCount == 1 ? "1 IKC" : "\(ikcCount) IKC's") als koepel, kinderopvang of partij bij de resultaatafspraak.")</p>
         \(body)
         </div>
         """)

@@ -71,7 +71,7 @@ public enum ReportPages {
 
     /// A published or withdrawn edition: its frozen content, never recomputed.
     public static func edition(context: PageContext, yearLabel: String, edition report: ReportEdition, newerFiguresExist: Bool,
-                               shareLink: String?, canManage: Bool) -> HTML {
+                               shareLink: String?, canManage: Bool, notice: String? = nil) -> HTML {
         let edition = report.edition, editionID = report.id, shareActive = report.shareActive
         var manage: HTML = .empty
         if canManage && report.status == .published {
@@ -95,6 +95,7 @@ public enum ReportPages {
             ? "<p class=\"notice\">Er zijn nieuwere cijfers dan in deze editie (bijvoorbeeld een late meting of een gecorrigeerd jaarplan). Deze editie verandert niet; <a href=\"\(Route.reports(.year(report.year)).path)\">bekijk het concept met de nieuwste cijfers</a>.</p>"
             : .empty
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
+        \(Components.notice(notice))
         <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)) } ?? "–").</p>
         \(statusNote)
         \(newer)
@@ -104,10 +105,15 @@ public enum ReportPages {
     }
 
     /// The shared read-only view: no menu, no forms.
-    public static func shared(yearLabel: String, edition: ReportEdition) -> HTML {
-        return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition.edition)", context: PageContext(principal: nil, csrfToken: ""), """
+    /// The edition behind a share link: its CSV links lead to the share link's own CSVs.
+    public static func shared(yearLabel: String, edition: ReportEdition, token: String, newerFiguresExist: Bool) -> HTML {
+        var stored = edition.snapshotHTML ?? ""
+        // Our own path prefix, replaced by our own: the token is checked by `RouteParsing.isToken` (URL-safe characters only).
+        stored = stored.replacingOccurrences(of: "/reports/editions/\(edition.id)/csv/", with: "/share/\(token)/csv/")
+        return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition.edition)", context: PageContext(principal: nil, csrfToken: ""), noindex: true, """
         <p class="edition-meta">Gedeelde editie \(edition.edition) (alleen lezen).</p>
-        \(frozen(edition.snapshotHTML ?? ""))
+        \(newerFiguresExist ? HTML("<p class=\"notice\" role=\"status\">Er zijn nieuwere cijfers dan in deze editie (bijvoorbeeld een late meting of een gecorrigeerd jaarplan). Deze editie verandert niet.</p>") : HTML.empty)
+        \(frozen(stored))
         """)
     }
 
@@ -307,7 +313,7 @@ public enum ReportCSV {
             for goal in f.goals {
                 for ikc in f.ikcs {
                     for r in ikc.results where r.goalID == goal.id {
-                        out += line([goalNames[r.goalID] ?? "", ikc.name, r.indicator, r.unit, decimal(r.baseline), r.baselineYear.map(String.init) ?? "",
+                        out += line([goalNames[r.goalID] ?? "", ikc.name, r.indicator, ResultUnit(rawValue: r.unit)?.label ?? r.unit, decimal(r.baseline), r.baselineYear.map(String.init) ?? "",
                                      decimal(r.targets[y]), decimal(r.measured[y]), r.notMeasured[y] ?? "", r.status(in: y).label])
                     }
                 }

@@ -3,10 +3,12 @@ import Markup
 
 /// Log-in, set-password and own-account pages.
 public enum AuthPages {
-    public static func login(context: PageContext, email: String, next: String, errors: ValidationErrors, message: String? = nil) -> HTML {
+    public static func login(context: PageContext, email: String, next: String, errors: ValidationErrors, message: String? = nil,
+                             notice: String? = nil) -> HTML {
         Layout.page(title: "Inloggen", context: context, """
         <div class="narrow">
         <h1>Inloggen</h1>
+        \(Components.notice(notice))
         <p>Log in met het e-mailadres en wachtwoord van uw account bij Plus IKC.</p>
         \(message.map { HTML("<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>") })
         \(Components.errorSummary(errors))

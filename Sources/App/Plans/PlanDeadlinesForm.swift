@@ -42,7 +42,11 @@ extension PlansHandler {
             let typed: Int? = graceText.isEmpty ? 0 : Int(graceText)
             let grace = typed.flatMap { (0...365).contains($0) ? $0 : nil }
             if grace == nil { errors.add("grace_\(year)", "Vul voor \(programme.yearLabel(year)) een uitloop van 0 tot 365 dagen in.") }
-            if let due, let grace { wanted.append((year, PlanDeadline(year: year, dueOn: due, graceDays: grace))) }
+            let existing = deadlines.first { $0.year == year }
+            if let due, let grace {
+                wanted.append((year, PlanDeadline(year: year, dueOn: due, graceDays: grace, accountDueOn: existing?.accountDueOn,
+                                                  accountGraceDays: existing?.accountGraceDays ?? 0)))
+            }
         }
         guard errors.isEmpty else {
             return page(PlanFormsPage.deadlines(context: user.page, rows: rows, errors: errors, notice: nil), status: 422)

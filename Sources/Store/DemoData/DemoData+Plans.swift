@@ -87,7 +87,8 @@ extension DemoData {
         case "goedgekeurd":
             try c.execute("""
                 UPDATE year_plans SET status = 'goedgekeurd', submitted_at = \(submitted), reviewed_at = \("\(year + 1)-09-30T14:00:00Z"),
-                    reviewed_by = \(reviewer) WHERE id = \(planID)
+                    reviewed_by = \(reviewer), account_status = 'goedgekeurd', account_submitted_at = \(submitted),
+                    account_reviewed_at = \("\(year + 1)-09-30T14:00:00Z"), account_reviewed_by = \(reviewer) WHERE id = \(planID)
                 """)
         case "ingediend":
             try c.execute("UPDATE year_plans SET status = 'ingediend', submitted_at = \(submitted) WHERE id = \(planID)")

@@ -158,7 +158,7 @@ extension PlanPage {
         return """
         <section class="plan-section" id="check" aria-labelledby="check-title">
         <h2 id="check-title">Check</h2>
-        \(readOnlyHint(editable, model))
+        \(readOnlyHint(editable, model, .verantwoording))
         <p class="hint">\(IndicatorClassifier.explanation) ‘Niet gemeten’ is iets anders dan 0: kies het als er geen meting is, met de reden.</p>
         \(rows)
         \(spentTable(model, values, editable))
@@ -283,7 +283,7 @@ extension PlanPage {
         return """
         <section class="plan-section" id="act" aria-labelledby="act-title">
         <h2 id="act-title">Act</h2>
-        \(readOnlyHint(editable, model))
+        \(readOnlyHint(editable, model, .verantwoording))
         \(body)
         </section>
         """

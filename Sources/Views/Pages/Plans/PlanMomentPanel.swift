@@ -162,9 +162,9 @@ extension PlanPage {
         """
     }
 
-    /// The submit button at the end of a moment's sections, inside the plan form.
+    /// The submit button of a moment, in the plan form's button row.
     static func submitButton(_ part: Part) -> HTML {
         guard part.canSubmit else { return .empty }
-        return "<div class=\"button-row plan-submit\"><button type=\"submit\" name=\"\(YearPlan.FormAction.field)\" value=\"\(part.moment == .jaarplan ? YearPlan.FormAction.submit.rawValue : YearPlan.FormAction.submitAccount.rawValue)\" class=\"button button--primary\">\(part.moment.label) opslaan en indienen</button></div>"
+        return "<button type=\"submit\" name=\"\(YearPlan.FormAction.field)\" value=\"\(part.moment == .jaarplan ? YearPlan.FormAction.submit.rawValue : YearPlan.FormAction.submitAccount.rawValue)\" class=\"button button--primary\">\(part.moment.label) opslaan en indienen</button>"
     }
 }

@@ -86,11 +86,8 @@ public enum PlanPage {
         let values = model.values ?? formValues(model)
         let planEditable = model.isEditable(.jaarplan), accountEditable = model.isEditable(.verantwoording)
         let editable = planEditable || accountEditable
-        let jaarplan = model.part(.jaarplan), account = model.part(.verantwoording)
         let sections: HTML = planSection(model, values, planEditable) + doSection(model, values, editable)
-            + (jaarplan.map { submitButton($0) } ?? .empty)
             + checkSection(model, values, accountEditable) + actSection(model, values, accountEditable)
-            + (account.map { submitButton($0) } ?? .empty)
         let form: HTML
         if editable {
             form = Components.form(action: Route.plans(.plan(plan.id)).path, csrf: context.csrfToken, """
@@ -165,9 +162,12 @@ public enum PlanPage {
     }
 
     static func buttons(_ model: Model) -> HTML {
-        """
+        var submits: HTML = .empty
+        for part in model.parts { submits += submitButton(part) }
+        return """
         <div class="button-row plan-save">
-        <button type="submit" name="\(YearPlan.FormAction.field)" value="\(YearPlan.FormAction.save.rawValue)" class="button button--primary">Opslaan</button>
+        <button type="submit" name="\(YearPlan.FormAction.field)" value="\(YearPlan.FormAction.save.rawValue)" class="button button--\(submits.isEmpty ? "primary" : "secondary")">Opslaan</button>
+        \(submits)
         </div>
         <p class="hint">Opslaan kan altijd; lege velden blijven leeg (een leeg veld is nooit 0). Indienen lukt pas als alles onder ‘Nog niet ingevuld’ is ingevuld.</p>
         """

@@ -93,7 +93,7 @@ extension PlanPage {
             let cell: HTML
             if editable {
                 let error = model.errors[name]
-                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Gepland uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")>"
+                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Gepland uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")>"
             } else {
                 cell = "\(cents(model.plan.content.plannedCents[line.sourceID]))"
             }
@@ -229,7 +229,7 @@ extension PlanPage {
             let cell: HTML
             if editable {
                 let error = model.errors[name]
-                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Besteed uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")>"
+                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Besteed uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")>"
             } else {
                 cell = stored.map { HTML("\(DutchFormat.euros(cents: $0))") } ?? HTML("<span class=\"empty-value\">onbekend</span>")
             }
@@ -253,7 +253,7 @@ extension PlanPage {
             let cell: HTML
             if editable {
                 let error = model.errors[name]
-                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Ingezet: \(line.label)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-hours\"\(attr: "aria-invalid", error == nil ? nil : "true")>"
+                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Ingezet: \(line.label)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-hours\"\(attr: "aria-invalid", error == nil ? nil : "true")\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")>"
             } else {
                 cell = "\(model.plan.content.staffingHours[line.code].map { PlanBadge.editable($0) } ?? "–")"
             }

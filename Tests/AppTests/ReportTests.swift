@@ -116,6 +116,9 @@ struct ReportTests {
         #expect(edition.contains("Editie 1"))
         #expect(edition.contains("&lt;b&gt;vet&lt;/b&gt;"))
         #expect(!edition.contains("Er zijn nieuwere cijfers"))
+        // The publication date as the UI says dates (dd-mm-jjjj), never ISO.
+        #expect(edition.text.range(of: #"gepubliceerd op \d{2}-\d{2}-\d{4}\."#, options: .regularExpression) != nil)
+        #expect(edition.text.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) == nil)
         let frozenCSV = try leader.get(editionPath + "/csv/results").text
 
         // A late correction: taalachterstand 26 -> 24 (now on track).

@@ -423,25 +423,40 @@ struct PlanWorkflowTests {
         let leader = try app.browser(loggedInAs: .projectleider)
         var page = try leader.get("/plans/deadlines")
         #expect(page.status == 200)
-        page = try leader.post("/plans/deadlines", [("due_2025", "01-10-2026"), ("grace_2025", "14")])
+        page = try leader.post("/plans/deadlines", [("due_2025", "01-10-2025"), ("grace_2025", "14"),
+                                                    ("account_due_2025", "01-10-2026"), ("account_grace_2025", "7")])
         #expect(page.status == 303)
         let stored = try app.database.read { try PlanDeadlines.find(year: 2025, $0) }
-        #expect(stored == PlanDeadline(year: 2025, dueOn: Day(year: 2026, month: 10, day: 1)!, graceDays: 14))
+        #expect(stored == PlanDeadline(year: 2025, dueOn: Day(year: 2025, month: 10, day: 1)!, graceDays: 14,
+                                       accountDueOn: Day(year: 2026, month: 10, day: 1)!, accountGraceDays: 7))
+        let audit = try app.database.read { try $0.row("SELECT new_values FROM audit_log WHERE record_type = 'plan_deadline' AND record_id = 2025 ORDER BY id DESC")?.string(0) }
+        #expect(audit?.contains("2026-10-01") == true)
+
+        // Not a date, or outside its year: 422 with the Dutch message and the typed value kept; nothing stored.
         page = try leader.post("/plans/deadlines", [("due_2025", "31-02-2026"), ("grace_2025", "-1")])
         #expect(page.status == 422)
+        #expect(page.contains("Vul de inleverdatum van het jaarplan 2025-2026 in als dd-mm-jjjj."))
+        #expect(page.contains("value=\"31-02-2026\""))
+        page = try leader.post("/plans/deadlines", [("due_2025", "01-10-2026"), ("grace_2025", "14"),
+                                                    ("account_due_2025", "01-10-2025"), ("account_grace_2025", "7")])
+        #expect(page.status == 422)
+        #expect(page.contains("De inleverdatum van het jaarplan 2025-2026 moet in 2025-2026 liggen."))
+        #expect(page.contains("De inleverdatum van de verantwoording 2025-2026 moet in 2026-2027 liggen."))
+        #expect(page.contains("value=\"01-10-2026\""))
+        #expect(try app.database.read { try PlanDeadlines.find(year: 2025, $0) } == stored)
 
-        // Today (after 15-10-2026) IKC 4 has no 2025 plan at all: late.
+        // Today (after 15-10-2025) IKC 4 has no 2025 jaarplan at all: late.
         let today = Day(year: 2026, month: 11, day: 23)!
         let late = try app.database.read { try PlanReminders.late(today: today, $0) }
         #expect(late.contains { $0.ikcID == 4 && $0.year == 2025 && $0.planID == nil })
         #expect(!late.contains { $0.status == .goedgekeurd && $0.year == 2024 })
 
         // The director of IKC 1 (2025 in concept) is reminded from 21 days before the due date.
-        let before22 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 9)!, $0) }
+        let before22 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 9)!, $0) }
         #expect(!before22.contains { $0.year == 2025 })
-        let before21 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 10)!, $0) }
+        let before21 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 10)!, $0) }
         #expect(before21.first { $0.year == 2025 }?.reminder == .upcoming(daysLeft: 21))
-        let before7 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 24)!, $0) }
+        let before7 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 24)!, $0) }
         #expect(before7.first { $0.year == 2025 }?.reminder == .soon(daysLeft: 7))
     }
 

@@ -378,11 +378,14 @@ struct FundingTests {
             try c.execute("DELETE FROM progress_notes")
             try c.execute("DELETE FROM staffing_actuals")
             try c.execute("DELETE FROM year_plans")
-            // IKC 4's plan is only submitted and IKC 6's returned: a reviewer has not approved their figures.
+            // IKC 4's verantwoording is only submitted and IKC 6's returned: a reviewer has not approved their figures.
             let plans: [(Int64, Int64?, String)] = [(1, 1_000_00, "goedgekeurd"), (2, 2_500_50, "goedgekeurd"), (3, nil, "goedgekeurd"),
                                                     (4, 7_777_77, "ingediend"), (6, 1_234_00, "teruggestuurd")]
             for (ikc, spent, status) in plans {
-                try c.execute("INSERT INTO year_plans (ikc_id, year, status, created_at) VALUES (\(ikc), 2023, \(status), '2023-08-01T00:00:00Z')")
+                try c.execute("""
+                    INSERT INTO year_plans (ikc_id, year, status, account_status, created_at)
+                    VALUES (\(ikc), 2023, 'goedgekeurd', \(status), '2023-08-01T00:00:00Z')
+                    """)
                 let plan = c.lastInsertRowID
                 try c.execute("INSERT INTO plan_spending (plan_id, funding_source_id, planned_cents, spent_cents) VALUES (\(plan), 1, 500000, \(spent))")
                 try c.execute("INSERT INTO plan_spending (plan_id, funding_source_id, planned_cents, spent_cents) VALUES (\(plan), 2, 500000, NULL)")
@@ -552,7 +555,7 @@ struct FundingTests {
             let spent = try app.database.read { c in
                 try c.row("""
                     SELECT SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-                    WHERE s.funding_source_id = \(source?.id ?? 0) AND p.year = \(year) AND p.status = 'goedgekeurd'
+                    WHERE s.funding_source_id = \(source?.id ?? 0) AND p.year = \(year) AND p.account_status = 'goedgekeurd'
                     """)?.optionalInt64(0)
             }
             #expect(FundingCSVReader.cents(line[8]) == spent)

@@ -15,6 +15,8 @@ struct MailReminderTests {
     static func room() throws -> Mailroom {
         let room = try Mailroom()
         try room.app.database.write { c in
+            // Only this year's deadline, so that no other year's falls on the same days.
+            try c.execute("DELETE FROM plan_deadlines WHERE year <> 2026")
             try c.execute("INSERT OR REPLACE INTO plan_deadlines (year, due_on, grace_days) VALUES (2026, \(due.iso), 14)")
         }
         return room

@@ -63,6 +63,10 @@ struct PlanWorkflowTests {
         return fields
     }
 
+    func accountStatus(_ app: TestApp, _ id: Int64) throws -> String? {
+        try app.database.read { try $0.row("SELECT account_status FROM year_plans WHERE id = \(id)")?.string(0) }
+    }
+
     func lockVersion(_ page: Page) -> String { Page.value(of: "lock_version", in: page.text) ?? "" }
 
     @Test("the workflow over HTTP: a director submits, a project leader returns it with a reason, the director resubmits and it is approved")
@@ -79,8 +83,8 @@ struct PlanWorkflowTests {
         #expect(page.contains("Nog niet ingevuld"))
         page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit"), ("intention", "Half af")])
         #expect(page.status == 422)
-        #expect(page.contains("Het plan is niet ingediend"))
-        #expect(page.contains("Act: wat er volgend jaar verandert"))
+        #expect(page.contains("Jaarplan is niet ingediend"))
+        #expect(page.contains("Plan: de geplande activiteiten"))
         #expect(try plan(app, id).status == "concept")
         #expect(try plan(app, id).intention == "Half af")
 
@@ -110,7 +114,7 @@ struct PlanWorkflowTests {
         // Editable again for the director, who sees the reason, changes the plan and resubmits.
         page = try director.get(path)
         #expect(page.contains("De bron van de taalmeting ontbreekt."))
-        #expect(page.contains("Opslaan en indienen"))
+        #expect(page.contains("Jaarplan opslaan en indienen"))
         page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit")] + completeFields(app, id, intention: "Taal, ouders en gezondheid."))
         #expect(page.status == 303)
         row = try plan(app, id)
@@ -124,14 +128,25 @@ struct PlanWorkflowTests {
         #expect(page.status == 303)
         #expect(try plan(app, id).status == "goedgekeurd")
 
+        // The verantwoording (Check and Act) is submitted and approved on its own.
+        page = try director.get(path)
+        #expect(page.contains("Verantwoording opslaan en indienen"))
+        page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit_account")] + completeFields(app, id, intention: "Taal, ouders en gezondheid."))
+        #expect(page.status == 303)
+        #expect(try accountStatus(app, id) == "ingediend")
+        page = try leader.get(path)
+        page = try leader.post("\(path)/review", [("lock_version", lockVersion(page)), ("moment", "verantwoording"), ("decision", "approve")])
+        #expect(page.status == 303)
+        #expect(try accountStatus(app, id) == "goedgekeurd")
+
         // Approved is read-only for everybody, and the page says why.
         page = try leader.get(path)
-        #expect(page.contains("goedgekeurd en kan door niemand meer worden gewijzigd"))
+        #expect(page.contains("Dit jaarplan is goedgekeurd. Alleen de projectleider kan het heropenen"))
         page = try leader.post(path, [("lock_version", String(try plan(app, id).lockVersion)), ("intention", "Later gewijzigd")])
         #expect(page.status == 403)
         #expect(try plan(app, id).intention == "Taal, ouders en gezondheid.")
 
-        #expect(try auditActions(app, id) == ["update", "update", "submit", "return", "update", "submit", "approve"])
+        #expect(try auditActions(app, id) == ["update", "update", "submit", "return", "update", "submit", "approve", "update", "submit", "approve"])
     }
 
     @Test("a submitted plan cannot be changed by its director")
@@ -216,6 +231,8 @@ struct PlanWorkflowTests {
             try c.rows("SELECT r.id FROM agreement_results r JOIN year_plans p ON p.agreement_version_id = r.version_id WHERE p.id = \(Self.conceptPlan) ORDER BY r.id")
                 .map { try $0.int64(0) }
         }
+        // Check is the verantwoording's, which opens for the director once the jaarplan is approved.
+        try app.database.write { c in try c.execute("UPDATE year_plans SET status = 'goedgekeurd' WHERE id = \(Self.conceptPlan)") }
         let path = "/plans/\(Self.conceptPlan)"
         var page = try director.get(path)
         page = try director.post(path, [("lock_version", lockVersion(page)),
@@ -236,7 +253,7 @@ struct PlanWorkflowTests {
 
         // A value together with "niet gemeten" is refused with the input kept.
         page = try director.post(path, [("lock_version", lockVersion(page)), ("value_\(results[0])", "12,5"), ("not_measured_\(results[0])", "1"),
-                                        ("intention", "Blijft staan")])
+                                        ("act_changes", "Blijft staan")])
         #expect(page.status == 422)
         #expect(page.contains("niet allebei"))
         #expect(page.contains("Blijft staan"))
@@ -249,8 +266,9 @@ struct PlanWorkflowTests {
         let leader = try app.browser(loggedInAs: .projectleider)
         let sources = try app.database.read { c in try c.rows("SELECT id FROM funding_sources ORDER BY id").map { try $0.int64(0) } }
         let path = "/plans/\(Self.conceptPlan)"
-        var page = try director.get(path)
-        page = try director.post(path, [("lock_version", lockVersion(page)),
+        // The project leader can fill in both parts while neither is approved.
+        var page = try leader.get(path)
+        page = try leader.post(path, [("lock_version", lockVersion(page)),
                                         ("planned_\(sources[0])", "€ 20.000"), ("spent_\(sources[0])", "18.765,43"),
                                         ("planned_\(sources[1])", "5.000"), ("spent_\(sources[1])", "")])
         #expect(page.status == 303)
@@ -263,8 +281,8 @@ struct PlanWorkflowTests {
         #expect(rows[1].0 == sources[1] && rows[1].1 == 500_000 && rows[1].2 == nil)
 
         // Amounts are parsed the Dutch way; an unreadable one is refused with the input kept.
-        page = try director.get(path)
-        page = try director.post(path, [("lock_version", lockVersion(page)), ("spent_\(sources[0])", "1234.56")])
+        page = try leader.get(path)
+        page = try leader.post(path, [("lock_version", lockVersion(page)), ("spent_\(sources[0])", "1234.56")])
         #expect(page.status == 422)
         #expect(page.contains("1234.56"))
 
@@ -274,7 +292,7 @@ struct PlanWorkflowTests {
             try app.database.read { c in
                 try c.rows("""
                     SELECT s.funding_source_id, SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-                    WHERE p.year = 2025 AND p.status = 'goedgekeurd' AND s.spent_cents IS NOT NULL
+                    WHERE p.year = 2025 AND p.account_status = 'goedgekeurd' AND s.spent_cents IS NOT NULL
                     GROUP BY s.funding_source_id ORDER BY s.funding_source_id
                     """).map { (try $0.int64(0), try $0.int64(1)) }
             }
@@ -297,7 +315,7 @@ struct PlanWorkflowTests {
         let approvedUnknown = try app.database.read { c in
             try c.row("""
                 SELECT COUNT(*) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-                WHERE p.year = 2025 AND p.status = 'goedgekeurd' AND s.funding_source_id = \(sources[1]) AND s.spent_cents IS NULL
+                WHERE p.year = 2025 AND p.account_status = 'goedgekeurd' AND s.funding_source_id = \(sources[1]) AND s.spent_cents IS NULL
                 """)?.int(0) ?? 0
         }
         #expect((inConcept.first { $0.sourceID == sources[1] }?.plansUnknown ?? 0) == approvedUnknown)
@@ -320,6 +338,16 @@ struct PlanWorkflowTests {
         page = try leader.post("\(path)/review", [("lock_version", lockVersion(page)), ("decision", "approve")])
         #expect(page.status == 303)
         #expect(try plan(app, Self.conceptPlan).status == "goedgekeurd")
+        // An approved jaarplan is not yet realised: only the approved verantwoording counts.
+        try check(before)
+        page = try director.get(path)
+        page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit_account"),
+                                        ("spent_\(sources[0])", "18.765,43")] + complete)
+        #expect(page.status == 303)
+        page = try leader.get(path)
+        page = try leader.post("\(path)/review", [("lock_version", lockVersion(page)), ("moment", "verantwoording"), ("decision", "approve")])
+        #expect(page.status == 303)
+        #expect(try accountStatus(app, Self.conceptPlan) == "goedgekeurd")
         let after = try byHand()
         #expect((after.first { $0.0 == sources[0] }?.1 ?? 0) == (before.first { $0.0 == sources[0] }?.1 ?? 0) + 1_876_543)
         try check(after)
@@ -395,25 +423,40 @@ struct PlanWorkflowTests {
         let leader = try app.browser(loggedInAs: .projectleider)
         var page = try leader.get("/plans/deadlines")
         #expect(page.status == 200)
-        page = try leader.post("/plans/deadlines", [("due_2025", "01-10-2026"), ("grace_2025", "14")])
+        page = try leader.post("/plans/deadlines", [("due_2025", "01-10-2025"), ("grace_2025", "14"),
+                                                    ("account_due_2025", "01-10-2026"), ("account_grace_2025", "7")])
         #expect(page.status == 303)
         let stored = try app.database.read { try PlanDeadlines.find(year: 2025, $0) }
-        #expect(stored == PlanDeadline(year: 2025, dueOn: Day(year: 2026, month: 10, day: 1)!, graceDays: 14))
+        #expect(stored == PlanDeadline(year: 2025, dueOn: Day(year: 2025, month: 10, day: 1)!, graceDays: 14,
+                                       accountDueOn: Day(year: 2026, month: 10, day: 1)!, accountGraceDays: 7))
+        let audit = try app.database.read { try $0.row("SELECT new_values FROM audit_log WHERE record_type = 'plan_deadline' AND record_id = 2025 ORDER BY id DESC")?.string(0) }
+        #expect(audit?.contains("account_grace_days") == true)
+
+        // Not a date, or outside its year: 422 with the Dutch message and the typed value kept; nothing stored.
         page = try leader.post("/plans/deadlines", [("due_2025", "31-02-2026"), ("grace_2025", "-1")])
         #expect(page.status == 422)
+        #expect(page.contains("Vul de inleverdatum van het jaarplan 2025-2026 in als dd-mm-jjjj."))
+        #expect(page.contains("value=\"31-02-2026\""))
+        page = try leader.post("/plans/deadlines", [("due_2025", "01-10-2026"), ("grace_2025", "14"),
+                                                    ("account_due_2025", "01-10-2025"), ("account_grace_2025", "7")])
+        #expect(page.status == 422)
+        #expect(page.contains("De inleverdatum van het jaarplan 2025-2026 moet in 2025-2026 liggen."))
+        #expect(page.contains("De inleverdatum van de verantwoording 2025-2026 moet in 2026-2027 liggen."))
+        #expect(page.contains("value=\"01-10-2026\""))
+        #expect(try app.database.read { try PlanDeadlines.find(year: 2025, $0) } == stored)
 
-        // Today (after 15-10-2026) IKC 4 has no 2025 plan at all: late.
+        // Today (after 15-10-2025) IKC 4 has no 2025 jaarplan at all: late.
         let today = Day(year: 2026, month: 11, day: 23)!
         let late = try app.database.read { try PlanReminders.late(today: today, $0) }
         #expect(late.contains { $0.ikcID == 4 && $0.year == 2025 && $0.planID == nil })
         #expect(!late.contains { $0.status == .goedgekeurd && $0.year == 2024 })
 
         // The director of IKC 1 (2025 in concept) is reminded from 21 days before the due date.
-        let before22 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 9)!, $0) }
+        let before22 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 9)!, $0) }
         #expect(!before22.contains { $0.year == 2025 })
-        let before21 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 10)!, $0) }
+        let before21 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 10)!, $0) }
         #expect(before21.first { $0.year == 2025 }?.reminder == .upcoming(daysLeft: 21))
-        let before7 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 24)!, $0) }
+        let before7 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 24)!, $0) }
         #expect(before7.first { $0.year == 2025 }?.reminder == .soon(daysLeft: 7))
     }
 

@@ -19,8 +19,10 @@ struct ReportTests {
                 SELECT v.id FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id WHERE a.ikc_id = 1
                 """)?.int64(0) else { return }
             try c.execute("""
-                INSERT INTO year_plans (ikc_id, year, agreement_version_id, status, act_changes, submitted_at, created_at)
-                VALUES (1, 2023, \(version), 'goedgekeurd', 'Meer inzet op ouderbetrokkenheid.', '2023-09-01T10:00:00Z', '2023-08-01T10:00:00Z')
+                INSERT INTO year_plans (ikc_id, year, agreement_version_id, status, account_status, act_changes, submitted_at,
+                                        account_submitted_at, created_at)
+                VALUES (1, 2023, \(version), 'goedgekeurd', 'goedgekeurd', 'Meer inzet op ouderbetrokkenheid.', '2022-09-01T10:00:00Z',
+                        '2023-09-01T10:00:00Z', '2023-08-01T10:00:00Z')
                 """)
             let plan = c.lastInsertRowID
             let results = try c.rows("SELECT id FROM agreement_results WHERE version_id = \(version) ORDER BY position").map { try $0.int64(0) }
@@ -114,6 +116,9 @@ struct ReportTests {
         #expect(edition.contains("Editie 1"))
         #expect(edition.contains("&lt;b&gt;vet&lt;/b&gt;"))
         #expect(!edition.contains("Er zijn nieuwere cijfers"))
+        // The publication date as the UI says dates (dd-mm-jjjj), never ISO.
+        #expect(edition.text.range(of: #"gepubliceerd op \d{2}-\d{2}-\d{4}\."#, options: .regularExpression) != nil)
+        #expect(edition.text.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) == nil)
         let frozenCSV = try leader.get(editionPath + "/csv/resultaten").text
 
         // A late correction: taalachterstand 26 -> 24 (now on track).

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from selenium.webdriver.common.by import By
 
-# The demo leaves IKC 1's plan for 2025-2026 in concept, half filled (DemoData+Plans.swift).
+# The demo leaves IKC 1's jaarplan for 2025-2026 in concept, half filled (DemoData+Plans.swift).
 PLAN_YEAR = "2025-2026"
 OWN_IKC = "OBS Montessori/Eestroom"
 CYCLE: dict[str, str] = {}
@@ -197,31 +197,29 @@ def test_director_fills_and_submits_the_year_plan(journey):
         j.click_link("Bekijken", within=j.row(OWN_IKC, PLAN_YEAR))
         j.expect_h1(f"Jaarplan {PLAN_YEAR}")
         j.expect_text("Nog niet ingevuld")
+        j.expect_text("De verantwoording (Check en Act) gaat open zodra het jaarplan is goedgekeurd.")
 
     with j.step("save it half filled, with a typing error"):
         j.fill({"activities_4": "Twee gezamenlijke studiedagen voor leerkrachten en pedagogisch medewerkers.",
-                "value_1": "71,5", "value_2": "ongeveer twintig"})
+                "planned_1": "ongeveer twintig"})
         j.submit("Opslaan", status=422)
-        j.expect_error_for("value_2")
+        j.expect_error_for("planned_1")
 
     with j.step("saved half filled: the missing list"):
-        j.fill({"value_2": ""})
+        j.fill({"planned_1": "50.000"})
         j.submit("Opslaan")
         j.expect_text("Het jaarplan is opgeslagen.")
         missing = j.text("main")
         assert "Om in te dienen moet dit nog worden ingevuld" in missing
-        assert "Leerlingen op 1F lezen" in missing and "Act: wat er volgend jaar verandert" in missing
-        assert j.driver.find_element(By.ID, "value_1").get_attribute("value") == "71,5"
+        assert "Plan: de geplande activiteiten" in missing
+        assert j.driver.find_element(By.ID, "planned_1").get_attribute("value") == "50.000"
 
-    with j.step("complete it and submit"):
+    with j.step("complete the jaarplan and submit it"):
         j.fill({
             "activities_5": "Spreekuur van de pedagoog bij het brengen en halen.",
             "activities_6": "Kanjertraining in alle groepen.",
-            "value_2": "23", "value_3": "86", "value_4": "6", "value_5": "41", "value_6": "7,9",
-            "spent_1": "50.000", "spent_2": "25.200", "spent_4": "18.900", "spent_5": "6.300",
-            "act_changes": "Ouders eerder betrekken bij de overgang van opvang naar groep 1.",
         })
-        j.submit("Opslaan en indienen")
+        j.submit("Jaarplan opslaan en indienen")
         j.expect_text("Het jaarplan is ingediend bij de projectleider.")
         j.expect_text("Ingediend")
 
@@ -242,7 +240,7 @@ def test_director_fills_and_submits_the_year_plan(journey):
 def test_plan_is_returned_resubmitted_and_approved(journey):
     needs("submitted")
     leader = journey("terugsturen", "desktop")
-    reason = "Graag bij Check de bron van de leesmeting noemen."
+    reason = "Graag bij de studiedagen noemen wie ze geeft."
 
     with leader.step("the project leader opens the submitted plan"):
         leader.log_in("projectleider")
@@ -266,21 +264,36 @@ def test_plan_is_returned_resubmitted_and_approved(journey):
         director.expect_text("Teruggestuurd")
         director.expect_text(reason)
 
-    with director.step("change the measurement and its source, and resubmit"):
-        director.fill({"value_3": "86,5", "source_3": "Eindtoets (IEP), juni 2026"})
-        director.submit("Opslaan en indienen")
+    with director.step("change the activities and resubmit"):
+        director.fill({"activities_4": "Twee studiedagen, gegeven door de pedagoog van de GGD."})
+        director.submit("Jaarplan opslaan en indienen")
         director.expect_text("Het jaarplan is ingediend bij de projectleider.")
         director.expect_no_post_forms()
 
     with leader.step("the project leader sees what changed and approves"):
         open_own_plan(leader)
         leader.expect_text("Gewijzigd sinds het terugsturen")
-        changed = leader.row("Leerlingen op 1F lezen", "86,5", within="main")
-        assert "86" in changed.text, changed.text
-        leader.expect_text("Eindtoets (IEP), juni 2026")
+        leader.expect_text("Twee studiedagen, gegeven door de pedagoog van de GGD.")
         leader.submit("Goedkeuren")
-        leader.expect_text("Goedgekeurd")
-        leader.expect_no_post_forms()
+        leader.expect_text("Het jaarplan is goedgekeurd.")
+
+    with director.step("after the year: the verantwoording, with one value not measured"):
+        open_own_plan(director)
+        director.fill({
+            "value_1": "71,5", "value_3": "86,5", "source_3": "Eindtoets (IEP), juni 2026",
+            "value_4": "6", "value_5": "41", "value_6": "7,9",
+            "reason_2": "De taaltoets is dit jaar niet afgenomen.",
+            "spent_1": "50.000", "spent_2": "25.200", "spent_4": "18.900", "spent_5": "6.300",
+            "act_changes": "Ouders eerder betrekken bij de overgang van opvang naar groep 1.",
+        })
+        director.submit("Verantwoording opslaan en indienen")
+        director.expect_text("De verantwoording is ingediend bij de projectleider.")
+        director.expect_no_post_forms()
+
+    with leader.step("the project leader approves the verantwoording"):
+        open_own_plan(leader)
+        leader.submit("Goedkeuren")
+        leader.expect_text("De verantwoording is goedgekeurd.")
     CYCLE["approved"] = "yes"
 
 

@@ -160,3 +160,32 @@ struct PlanWorkflowRuleTests {
         #expect(PlanDiff.changes(from: before.flattened, to: before.flattened).isEmpty)
     }
 }
+
+@Suite("Deadline boundaries per moment")
+struct PlanMomentDeadlineTests {
+    /// KvK2 2025-2026: jaarplan due 1 October 2025 with 14 days' grace, verantwoording 1 October 2026 with 7.
+    static let deadline = PlanDeadline(year: 2025, dueOn: Day(year: 2025, month: 10, day: 1)!, graceDays: 14,
+                                       accountDueOn: Day(year: 2026, month: 10, day: 1)!, accountGraceDays: 7)
+
+    @Test("the day before, the day of, the last day of grace and the day after, for both moments")
+    func boundaries() throws {
+        for (moment, due, lastGrace) in [(YearPlan.Moment.jaarplan, Day(year: 2025, month: 10, day: 1)!, Day(year: 2025, month: 10, day: 15)!),
+                                         (.verantwoording, Day(year: 2026, month: 10, day: 1)!, Day(year: 2026, month: 10, day: 8)!)] {
+            let d = try #require(Self.deadline.moment(moment))
+            #expect(d.lastDay == lastGrace)
+            // Not submitted, judged on a day:
+            #expect(d.reminder(status: .concept, today: due.addingDays(-1)) == .soon(daysLeft: 1))
+            #expect(d.reminder(status: .concept, today: due) == .soon(daysLeft: 0))
+            #expect(d.reminder(status: .concept, today: lastGrace) == .inGrace(daysLeft: 0))
+            #expect(d.reminder(status: .concept, today: lastGrace.addingDays(1)) == .late)
+            #expect(!d.isLate(status: .concept, submittedOn: nil, today: lastGrace))
+            #expect(d.isLate(status: .concept, submittedOn: nil, today: lastGrace.addingDays(1)))
+            // Submitted on a day: on time up to the last day of grace.
+            for day in [due.addingDays(-1), due, lastGrace] {
+                #expect(!d.isLate(status: .ingediend, submittedOn: day, today: lastGrace.addingDays(30)))
+            }
+            #expect(d.isLate(status: .ingediend, submittedOn: lastGrace.addingDays(1), today: lastGrace.addingDays(30)))
+        }
+        #expect(PlanDeadline(year: 2025, dueOn: Day(year: 2025, month: 10, day: 1)!, graceDays: 0).moment(.verantwoording) == nil)
+    }
+}

@@ -66,7 +66,7 @@ struct PlansVerbTests {
         #expect(try Self.status(submitted.id, in: seeded) == .ingediend)
         #expect(try YearPlans.approve(picks: [(submitted.id, submitted.lockVersion)], by: seeded.actor, in: seeded.store) == 2025)
         #expect(try Self.status(submitted.id, in: seeded) == .goedgekeurd)
-        #expect(try seeded.lastAudit("year_plan", submitted.id)?.summary == "Jaarplan 2025 van \(submitted.ikcName) goedgekeurd (vanuit de lijst)")
+        #expect(try seeded.lastAudit("year_plan", submitted.id)?.summary == "Jaarplan 2025-2026 van \(submitted.ikcName) goedgekeurd (vanuit de lijst)")
     }
 
     @Test("returning a submitted plan keeps the reason and the content as reviewed; a stale review is refused")
@@ -80,7 +80,7 @@ struct PlansVerbTests {
         let returned = try #require(try seeded.store.read { try YearPlans.find(id: plan.id, $0) })
         #expect(returned.status == .teruggestuurd)
         #expect(returned.returnReason == "Graag de Check aanvullen")
-        #expect(YearPlans.snapshot(fromJSON: returned.reviewedSnapshot) == plan.content.flattened)
+        #expect(YearPlans.snapshot(fromJSON: returned.reviewedSnapshot) == plan.content.flattened(.jaarplan))
         #expect(try seeded.lastAudit("year_plan", plan.id)?.action == "return")
         #expect(throws: StoreError.self) {
             try YearPlans.approve(plan, expected: returned.lockVersion, by: seeded.actor, in: seeded.store)

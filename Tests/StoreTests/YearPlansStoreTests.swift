@@ -33,7 +33,7 @@ struct YearPlansStoreTests {
         }
     }
 
-    @Test("deadlines: 1 October after each school year with 14 grace days; late and due plans on 23-11-2026")
+    @Test("deadlines: the jaarplan due 1 October of its school year, the verantwoording 1 October after, 14 grace days; late plans on 23-11-2026")
     func deadlines() throws {
         let copy = try demo()  // kept alive: the copy is removed when released
         let db = copy.database
@@ -41,9 +41,10 @@ struct YearPlansStoreTests {
             let all = try PlanDeadlines.all(c)
             #expect(all.map(\.year) == Array(2021...2028))
             let d2025 = try #require(try PlanDeadlines.find(year: 2025, c))
-            #expect(d2025.dueOn == Day(year: 2026, month: 10, day: 1) && d2025.graceDays == 14)
+            #expect(d2025.dueOn == Day(year: 2025, month: 10, day: 1) && d2025.graceDays == 14)
+            #expect(d2025.accountDueOn == Day(year: 2026, month: 10, day: 1))
             let late = try PlanReminders.late(today: Self.today, c)
-            #expect(late.allSatisfy { $0.year <= 2025 })
+            #expect(late.allSatisfy { $0.year <= 2026 })
             #expect(late.contains { $0.year == 2025 && $0.ikcID == 1 })      // still a concept
             #expect(!late.contains { $0.year == 2025 && $0.ikcID == 2 })     // submitted in time
             let mine = try PlanReminders.forDirector(ikcIDs: [1], today: Self.today, c)

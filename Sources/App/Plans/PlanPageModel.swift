@@ -28,19 +28,33 @@ extension PlansHandler {
                 previousAct = previous.content.actChanges
             }
             let deadline = try PlanDeadlines.find(year: plan.year, c)
-            let late = deadline?.isLate(status: plan.status, submittedOn: PlansHandler.day(fromMoment: plan.submittedAt), today: today) ?? false
-            var changes: [PlanChange]? = nil
-            if plan.status == .ingediend, let snapshot = YearPlans.snapshot(fromJSON: plan.reviewedSnapshot) {
-                changes = PlanDiff.changes(from: snapshot, to: plan.content.flattened)
+            var parts: [PlanPage.Part] = []
+            for moment in YearPlan.Moment.allCases {
+                let state = plan.state(moment)
+                let editability = YearPlanRules.editability(moment, plan: plan, role: principal.role)
+                var changes: [PlanChange]? = nil
+                if state.status == .ingediend, let snapshot = YearPlans.snapshot(fromJSON: state.reviewedSnapshot) {
+                    changes = PlanDiff.changes(from: snapshot.filter { YearPlanContent.moment(ofKey: $0.key) == moment },
+                                               to: plan.content.flattened(moment))
+                }
+                let due = deadline?.moment(moment)
+                parts.append(PlanPage.Part(
+                    moment: moment, state: state, editability: editability,
+                    missing: YearPlanRules.missing(moment, content: plan.content, results: results, funding: funding),
+                    canSubmit: editability.isEditable && YearPlanRules.canSubmit(moment, plan: plan),
+                    canReview: YearPlanRules.canReview(state.status) && Authorization.allows(principal, .review, .yearPlan),
+                    canReopen: YearPlanRules.canReopen(state.status) && Authorization.allows(principal, .review, .yearPlan),
+                    changes: changes, dueOn: due?.dueOn, lastDay: due?.lastDay,
+                    late: due?.isLate(status: state.status, submittedOn: PlansHandler.day(fromMoment: state.submittedAt), today: today) ?? false))
             }
-            let editability = YearPlanRules.editability(status: plan.status, role: principal.role)
-            return (plan, PlanPage.Model(
+            let jaarplan = parts[0]
+            var model = PlanPage.Model(
                 plan: plan, agreementNumber: number, results: results, funding: funding, staffing: staffing,
                 notes: try YearPlans.notes(planID: plan.id, c), carryOver: carryOver, previousActChanges: carryOver.isEmpty ? nil : previousAct,
-                missing: YearPlanRules.missing(content: plan.content, results: results, funding: funding),
-                editability: editability, canSubmit: editability.isEditable && YearPlanRules.canSubmit(plan.status),
-                canReview: YearPlanRules.canReview(plan.status) && Authorization.allows(principal, .review, .yearPlan),
-                changes: changes, deadline: deadline, late: late))
+                missing: jaarplan.missing, editability: jaarplan.editability, canSubmit: jaarplan.canSubmit, canReview: jaarplan.canReview,
+                changes: jaarplan.changes, deadline: deadline, late: jaarplan.late)
+            model.parts = parts
+            return (plan, model)
         }
         guard let (_, model) = loaded else { throw AppError.notFound }
         guard let model else { throw AppError.forbidden }

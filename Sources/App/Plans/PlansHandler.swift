@@ -18,9 +18,10 @@ struct PlansHandler: FeatureHandler {
         case (.plan(let id), .show): return try showPlan(id: id)
         case (.plan(let id), .save): return try savePlan(id: id)
         case (.review(let id), .save): return try saveReview(id: id)
+        case (.reopen(let id), .save): return try saveReopen(id: id)
         case (.deadlines, .show): return try showDeadlines()
         case (.deadlines, .save): return try saveDeadlines()
-        case (.index, .save), (.approveMany, .show), (.review, .show):
+        case (.index, .save), (.approveMany, .show), (.review, .show), (.reopen, .show):
             throw AppError.methodNotAllowed(allowed: route.methods)
         }
     }

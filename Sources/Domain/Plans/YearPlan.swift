@@ -35,10 +35,14 @@ public struct YearPlan: Sendable, Equatable {
     public var reviewedSnapshot: String?
     public var createdAt: String
     public var lockVersion: Int64
+    /// The verantwoording's state (Check and Act); the fields above are the jaarplan's.
+    public var account: MomentState
 
     public init(id: Int64, ikcID: Int64, ikcName: String, year: Int, agreementVersionID: Int64?, status: Status,
                 content: YearPlanContent, submittedAt: String?, reviewedAt: String?, reviewerName: String?,
-                returnReason: String, reviewedSnapshot: String?, createdAt: String, lockVersion: Int64) {
+                returnReason: String, reviewedSnapshot: String?, createdAt: String, lockVersion: Int64,
+                account: MomentState = MomentState()) {
+        self.account = account
         self.id = id
         self.ikcID = ikcID
         self.ikcName = ikcName

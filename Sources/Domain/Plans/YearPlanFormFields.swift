@@ -11,6 +11,17 @@ extension YearPlan {
     /// What the plan form's buttons ask (field `action`): save, or save and submit.
     public enum FormAction: String, Sendable, CaseIterable {
         case save, submit
+        /// Save and submit the verantwoording (Check and Act).
+        case submitAccount = "submit_account"
+
+        /// The moment a submit button hands in; nil for a plain save.
+        public var moment: Moment? {
+            switch self {
+            case .save: nil
+            case .submit: .jaarplan
+            case .submitAccount: .verantwoording
+            }
+        }
 
         public static let field = "action"
     }

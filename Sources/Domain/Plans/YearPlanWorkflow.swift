@@ -57,7 +57,7 @@ public enum YearPlanRules {
     /// Ontwikkelgroep only reads.
     public static func editability(status: YearPlan.Status, role: Role) -> Editability {
         if status == .goedgekeurd {
-            return .readOnly(reason: "Dit jaarplan is goedgekeurd en kan door niemand meer worden gewijzigd.")
+            return .readOnly(reason: "Dit jaarplan is goedgekeurd. Alleen de projectleider kan het heropenen, met een reden.")
         }
         switch role {
         case .ontwikkelgroep:
@@ -101,16 +101,30 @@ public enum YearPlanRules {
     }
 }
 
-/// The submission deadline of a programme year, with its grace period (plan_deadlines).
+/// The submission deadlines of a programme year, with their grace periods (plan_deadlines):
+/// `dueOn`/`graceDays` for the jaarplan, `accountDueOn`/`accountGraceDays` for the verantwoording.
 public struct PlanDeadline: Sendable, Equatable {
     public var year: Int
     public var dueOn: Day
     public var graceDays: Int
+    public var accountDueOn: Day?
+    public var accountGraceDays: Int
 
-    public init(year: Int, dueOn: Day, graceDays: Int) {
+    public init(year: Int, dueOn: Day, graceDays: Int, accountDueOn: Day? = nil, accountGraceDays: Int = 0) {
         self.year = year
         self.dueOn = dueOn
         self.graceDays = graceDays
+        self.accountDueOn = accountDueOn
+        self.accountGraceDays = accountGraceDays
+    }
+
+    /// The deadline of one moment, as a single-deadline value (its dueOn and graceDays), or nil
+    /// when the verantwoording has no deadline set.
+    public func moment(_ moment: YearPlan.Moment) -> PlanDeadline? {
+        switch moment {
+        case .jaarplan: return PlanDeadline(year: year, dueOn: dueOn, graceDays: graceDays)
+        case .verantwoording: return accountDueOn.map { PlanDeadline(year: year, dueOn: $0, graceDays: accountGraceDays) }
+        }
     }
 
     /// The last day a plan still counts as on time.

@@ -6,9 +6,12 @@ import SQLite
 /// and not yet opened. Deterministic: the same IKCs give the same plans (also with `--ikcs N`).
 extension DemoData {
     static func seedPlans(_ c: Connection) throws {
-        // A plan is the whole PDCA record of a school year, so it is due after the year, when
-        // its Check figures exist: 1 October after the school year ends.
-        try c.execute("UPDATE plan_deadlines SET due_on = printf('%04d-10-01', year + 1)")
+        // KvK2: the jaarplan (Plan and Do) is due on 1 October of its school year, the
+        // verantwoording (Check and Act) on 1 October after the year, when its figures exist.
+        try c.execute("""
+            UPDATE plan_deadlines SET due_on = printf('%04d-10-01', year), account_due_on = printf('%04d-10-01', year + 1),
+                account_grace_days = grace_days
+            """)
         let reviewer = try c.row("SELECT id FROM users WHERE role = 'projectleider' ORDER BY id LIMIT 1")?.int64(0)
         let ikcs = try c.rows("SELECT id FROM ikcs ORDER BY id").map { try $0.int64(0) }
         for (index, ikcID) in ikcs.enumerated() {
@@ -82,18 +85,22 @@ extension DemoData {
             try YearPlans.addNote(planID: planID, on: Day(year: year + 1, month: 3, day: 10) ?? Day(ordinal: 0),
                                   text: "Halverwege: de taalclub loopt goed, de ouderbijeenkomsten trekken minder ouders dan gehoopt.", authorID: nil, c)
         }
-        let submitted = "\(year + 1)-09-2\(rng.next() % 8)T10:00:00Z"
+        // The jaarplan is handed in before its deadline (1 October of the year), the
+        // verantwoording before its own (1 October after the year).
+        let day = rng.next() % 8
+        let submitted = "\(year)-09-2\(day)T10:00:00Z", accounted = "\(year + 1)-09-2\(day)T10:00:00Z"
         switch kind {
         case "goedgekeurd":
             try c.execute("""
-                UPDATE year_plans SET status = 'goedgekeurd', submitted_at = \(submitted), reviewed_at = \("\(year + 1)-09-30T14:00:00Z"),
-                    reviewed_by = \(reviewer) WHERE id = \(planID)
+                UPDATE year_plans SET status = 'goedgekeurd', submitted_at = \(submitted), reviewed_at = \("\(year)-09-30T14:00:00Z"),
+                    reviewed_by = \(reviewer), account_status = 'goedgekeurd', account_submitted_at = \(accounted),
+                    account_reviewed_at = \("\(year + 1)-09-30T14:00:00Z"), account_reviewed_by = \(reviewer) WHERE id = \(planID)
                 """)
         case "ingediend":
             try c.execute("UPDATE year_plans SET status = 'ingediend', submitted_at = \(submitted) WHERE id = \(planID)")
         case "teruggestuurd":
             try c.execute("""
-                UPDATE year_plans SET status = 'teruggestuurd', submitted_at = \(submitted), reviewed_at = \("\(year + 1)-09-29T09:00:00Z"),
+                UPDATE year_plans SET status = 'teruggestuurd', submitted_at = \(submitted), reviewed_at = \("\(year)-09-29T09:00:00Z"),
                     reviewed_by = \(reviewer), return_reason = 'Graag bij Check de bron en meetdatum van de taalachterstand aanvullen, en bij Act concreter maken wat er verandert.',
                     reviewed_snapshot = \(YearPlans.snapshotJSON(content.flattened))
                 WHERE id = \(planID)

@@ -95,7 +95,7 @@ public enum FundingSources {
         try c.each("""
             SELECT s.funding_source_id, p.year, SUM(s.spent_cents)
             FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-            WHERE s.spent_cents IS NOT NULL AND p.status = 'goedgekeurd'
+            WHERE s.spent_cents IS NOT NULL AND p.account_status = 'goedgekeurd'
             GROUP BY s.funding_source_id, p.year
             """) { row in
             result[Funding.Key(try row.int64(0), try row.int(1))] = try row.int64(2)

@@ -76,8 +76,10 @@ public enum YearPlans {
         guard let row = try c.row("""
             SELECT p.id, p.ikc_id, i.name, p.year, p.agreement_version_id, p.status, p.intention, p.act_changes,
                    p.act_amendment_proposal, p.submitted_at, p.reviewed_at, u.name, p.return_reason, p.reviewed_snapshot,
-                   p.created_at, p.lock_version
+                   p.created_at, p.lock_version, p.account_status, p.account_submitted_at, p.account_reviewed_at, au.name,
+                   p.account_return_reason, p.account_reviewed_snapshot
             FROM year_plans p JOIN ikcs i ON i.id = p.ikc_id LEFT JOIN users u ON u.id = p.reviewed_by
+                 LEFT JOIN users au ON au.id = p.account_reviewed_by
             WHERE p.id = \(id)
             """) else { return nil }
         let statusText = try row.string(5)
@@ -90,7 +92,11 @@ public enum YearPlans {
                         agreementVersionID: try row.optionalInt64(4), status: status, content: content,
                         submittedAt: try row.optionalString(9), reviewedAt: try row.optionalString(10), reviewerName: try row.optionalString(11),
                         returnReason: try row.string(12), reviewedSnapshot: try row.optionalString(13), createdAt: try row.string(14),
-                        lockVersion: try row.int64(15))
+                        lockVersion: try row.int64(15),
+                        account: YearPlan.MomentState(
+                            status: YearPlan.Status(rawValue: try row.string(16)) ?? .concept, submittedAt: try row.optionalString(17),
+                            reviewedAt: try row.optionalString(18), reviewerName: try row.optionalString(19),
+                            returnReason: try row.string(20), reviewedSnapshot: try row.optionalString(21)))
     }
 
     public static func id(ikcID: Int64, year: Int, _ c: Connection) throws -> Int64? {
@@ -266,7 +272,7 @@ public enum YearPlans {
             SELECT s.funding_source_id, COALESCE(SUM(s.spent_cents), 0), COUNT(s.spent_cents),
                    SUM(CASE WHEN s.spent_cents IS NULL THEN 1 ELSE 0 END)
             FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-            WHERE p.year = \(year) AND p.status = 'goedgekeurd'
+            WHERE p.year = \(year) AND p.account_status = 'goedgekeurd'
             GROUP BY s.funding_source_id ORDER BY s.funding_source_id
             """).map { SpentTotal(sourceID: try $0.int64(0), spentCents: try $0.int64(1), plansReported: try $0.int(2), plansUnknown: try $0.int(3)) }
     }
@@ -297,9 +303,10 @@ public enum YearPlans {
 /// The submission deadline per year (plan_deadlines).
 public enum PlanDeadlines {
     public static func all(_ c: Connection) throws -> [PlanDeadline] {
-        try c.rows("SELECT year, due_on, grace_days FROM plan_deadlines ORDER BY year").compactMap { row in
+        try c.rows("SELECT year, due_on, grace_days, account_due_on, account_grace_days FROM plan_deadlines ORDER BY year").compactMap { row in
             guard let day = Day(iso: try row.string(1)) else { return nil }
-            return PlanDeadline(year: try row.int(0), dueOn: day, graceDays: try row.int(2))
+            return PlanDeadline(year: try row.int(0), dueOn: day, graceDays: try row.int(2),
+                                accountDueOn: try row.optionalString(3).flatMap { Day(iso: $0) }, accountGraceDays: try row.int(4))
         }
     }
 
@@ -307,10 +314,12 @@ public enum PlanDeadlines {
         try all(c).first { $0.year == year }
     }
 
-    static func set(year: Int, dueOn: Day, graceDays: Int, _ c: Connection) throws {
+    static func set(_ deadline: PlanDeadline, _ c: Connection) throws {
         try c.execute("""
-            INSERT INTO plan_deadlines (year, due_on, grace_days) VALUES (\(year), \(dueOn.iso), \(graceDays))
-            ON CONFLICT (year) DO UPDATE SET due_on = excluded.due_on, grace_days = excluded.grace_days
+            INSERT INTO plan_deadlines (year, due_on, grace_days, account_due_on, account_grace_days)
+            VALUES (\(deadline.year), \(deadline.dueOn.iso), \(deadline.graceDays), \(deadline.accountDueOn?.iso), \(deadline.accountGraceDays))
+            ON CONFLICT (year) DO UPDATE SET due_on = excluded.due_on, grace_days = excluded.grace_days,
+                account_due_on = excluded.account_due_on, account_grace_days = excluded.account_grace_days
             """)
     }
 

@@ -69,7 +69,7 @@ public enum Reports {
         for row in try c.rows("""
             SELECT p.ikc_id, p.year, r.lineage, m.value, m.not_measured_reason
             FROM measurements m JOIN year_plans p ON p.id = m.plan_id JOIN agreement_results r ON r.id = m.result_id
-            WHERE p.year <= \(year) AND p.status = 'goedgekeurd'
+            WHERE p.year <= \(year) AND p.account_status = 'goedgekeurd'
             """) {
             let key = ResultKey(ikc: try row.int64(0), lineage: try row.int64(2))
             guard resultFigures[key] != nil else { continue }
@@ -81,17 +81,17 @@ public enum Reports {
             }
         }
 
-        // The plans of the year and the deadline.
+        // The verantwoordingen of the year (the report accounts for them) and their deadline.
         var plans: [Int64: (id: Int64, state: ReportFigures.PlanState, submittedAt: String?, act: String, proposal: String)] = [:]
         for row in try c.rows("""
-            SELECT ikc_id, id, status, submitted_at, act_changes, act_amendment_proposal FROM year_plans WHERE year = \(year)
+            SELECT ikc_id, id, account_status, account_submitted_at, act_changes, act_amendment_proposal FROM year_plans WHERE year = \(year)
             """) {
             plans[try row.int64(0)] = (try row.int64(1), ReportFigures.PlanState(rawValue: try row.string(2)) ?? .concept,
                                        try row.optionalString(3), try row.string(4), try row.string(5))
         }
         var lateAfter: Day?
-        if let row = try c.row("SELECT due_on, grace_days FROM plan_deadlines WHERE year = \(year)"),
-           let due = Day(iso: try row.string(0)) {
+        if let row = try c.row("SELECT account_due_on, account_grace_days FROM plan_deadlines WHERE year = \(year)"),
+           let due = Day(iso: try row.optionalString(0) ?? "") {
             lateAfter = due.addingDays(try row.int(1))
         }
 
@@ -111,7 +111,7 @@ public enum Reports {
         var spent: [Int64: [Int64: Int64]] = [:]
         for row in try c.rows("""
             SELECT p.ikc_id, s.funding_source_id, s.spent_cents FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-            WHERE p.year = \(year) AND p.status = 'goedgekeurd' AND s.spent_cents IS NOT NULL
+            WHERE p.year = \(year) AND p.account_status = 'goedgekeurd' AND s.spent_cents IS NOT NULL
             """) {
             spent[try row.int64(0), default: [:]][try row.int64(1)] = try row.int64(2)
         }
@@ -128,7 +128,7 @@ public enum Reports {
         var deployed: [Int64: [String: Double]] = [:]
         for row in try c.rows("""
             SELECT p.ikc_id, a.role_code, a.hours_per_week FROM staffing_actuals a JOIN year_plans p ON p.id = a.plan_id
-            WHERE p.year = \(year) AND p.status = 'goedgekeurd' AND a.hours_per_week IS NOT NULL
+            WHERE p.year = \(year) AND p.account_status = 'goedgekeurd' AND a.hours_per_week IS NOT NULL
             """) {
             deployed[try row.int64(0), default: [:]][try row.string(1)] = try row.double(2)
         }

@@ -12,8 +12,10 @@ public enum PlanRoute: Sendable, Equatable, Hashable {
     case deadlines
     /// GET/POST /plans/7: the plan page (Plan, Do, Check, Act); POST saves or submits.
     case plan(Int64)
-    /// POST /plans/7/review: approve or return (with a reason).
+    /// POST /plans/7/review: approve or return (with a reason) the jaarplan or verantwoording.
     case review(Int64)
+    /// POST /plans/7/reopen: a project leader reopens an approved jaarplan or verantwoording, with a reason.
+    case reopen(Int64)
 
     init?(_ s: [Substring]) {
         guard let first = s.first, first == "plans" else { return nil }
@@ -30,8 +32,12 @@ public enum PlanRoute: Sendable, Equatable, Hashable {
                 self = .plan(id)
             }
         case 3:
-            guard let id = RouteParsing.id(s[1]), s[2] == "review" else { return nil }
-            self = .review(id)
+            guard let id = RouteParsing.id(s[1]) else { return nil }
+            switch s[2] {
+            case "review": self = .review(id)
+            case "reopen": self = .reopen(id)
+            default: return nil
+            }
         default:
             return nil
         }
@@ -45,6 +51,7 @@ public enum PlanRoute: Sendable, Equatable, Hashable {
         case .deadlines: "/plans/deadlines"
         case .plan(let id): "/plans/\(id)"
         case .review(let id): "/plans/\(id)/review"
+        case .reopen(let id): "/plans/\(id)/reopen"
         }
     }
 
@@ -52,7 +59,7 @@ public enum PlanRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index: RouteParsing.read
         case .new, .deadlines, .plan: RouteParsing.readWrite
-        case .approveMany, .review: RouteParsing.postOnly
+        case .approveMany, .review, .reopen: RouteParsing.postOnly
         }
     }
 
@@ -63,7 +70,7 @@ public enum PlanRoute: Sendable, Equatable, Hashable {
         case .index: return (.read, .yearPlan)
         case .new: return (.write, .yearPlan)
         case .plan: return (isPost ? .write : .read, .yearPlan)
-        case .approveMany, .review, .deadlines: return (.review, .yearPlan)
+        case .approveMany, .review, .reopen, .deadlines: return (.review, .yearPlan)
         }
     }
 }

@@ -101,7 +101,7 @@ extension FundingRoute {
 
 extension PlanRoute {
     public enum CaseName: String, CaseIterable, Sendable {
-        case index, new, approveMany, deadlines, plan, review
+        case index, new, approveMany, deadlines, plan, review, reopen
     }
 
     public var caseName: CaseName {
@@ -112,6 +112,7 @@ extension PlanRoute {
         case .deadlines: .deadlines
         case .plan: .plan
         case .review: .review
+        case .reopen: .reopen
         }
     }
 
@@ -124,6 +125,7 @@ extension PlanRoute {
         case .deadlines: .deadlines
         case .plan: .plan(4)
         case .review: .review(4)
+        case .reopen: .reopen(4)
         }
     }
 }

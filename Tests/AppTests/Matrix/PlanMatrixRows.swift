@@ -14,6 +14,7 @@ extension AuthorizationMatrixTests {
         Row(method: "GET", path: "/plans/8", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
         Row(method: "POST", path: "/plans/8/review", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/plans/4/review", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "POST", path: "/plans/5/reopen", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/plans/approve", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/plans/deadlines", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/plans/deadlines", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),

@@ -28,10 +28,15 @@ public enum PlanFormsPage {
         public var year: Int
         public var dueOn: String
         public var graceDays: String
-        public init(year: Int, dueOn: String, graceDays: String) {
+        /// The verantwoording's deadline and grace period (issue 16).
+        public var accountDueOn: String
+        public var accountGraceDays: String
+        public init(year: Int, dueOn: String, graceDays: String, accountDueOn: String = "", accountGraceDays: String = "") {
             self.year = year
             self.dueOn = dueOn
             self.graceDays = graceDays
+            self.accountDueOn = accountDueOn
+            self.accountGraceDays = accountGraceDays
         }
     }
 
@@ -40,23 +45,26 @@ public enum PlanFormsPage {
         var lines: [HTML] = []
         for row in rows {
             let due = "due_\(row.year)", grace = "grace_\(row.year)"
+            let accountDue = "account_due_\(row.year)", accountGrace = "account_grace_\(row.year)"
             let label = programme?.yearLabel(row.year) ?? String(row.year)
             lines.append("""
             <tr><th scope="row">\(label)</th>
             <td class="field\(errors[due] == nil ? "" : " field--error")"><label for="\(due)" class="visually-hidden">Inleverdatum \(label)</label>\(errors[due].map { HTML("<p class=\"field-error\">\($0)</p>") })<input type="date" id="\(due)" name="\(due)" value="\(row.dueOn)"></td>
-            <td class="field\(errors[grace] == nil ? "" : " field--error")"><label for="\(grace)" class="visually-hidden">Uitloop in dagen \(label)</label>\(errors[grace].map { HTML("<p class=\"field-error\">\($0)</p>") })<input type="text" inputmode="numeric" id="\(grace)" name="\(grace)" value="\(row.graceDays)" size="4"></td></tr>
+            <td class="field\(errors[grace] == nil ? "" : " field--error")"><label for="\(grace)" class="visually-hidden">Uitloop in dagen \(label)</label>\(errors[grace].map { HTML("<p class=\"field-error\">\($0)</p>") })<input type="text" inputmode="numeric" id="\(grace)" name="\(grace)" value="\(row.graceDays)" size="4"></td>
+            <td class="field\(errors[accountDue] == nil ? "" : " field--error")"><label for="\(accountDue)" class="visually-hidden">Inleverdatum verantwoording \(label)</label>\(errors[accountDue].map { HTML("<p class=\"field-error\">\($0)</p>") })<input type="date" id="\(accountDue)" name="\(accountDue)" value="\(row.accountDueOn)"></td>
+            <td class="field\(errors[accountGrace] == nil ? "" : " field--error")"><label for="\(accountGrace)" class="visually-hidden">Uitloop verantwoording in dagen \(label)</label>\(errors[accountGrace].map { HTML("<p class=\"field-error\">\($0)</p>") })<input type="text" inputmode="numeric" id="\(accountGrace)" name="\(accountGrace)" value="\(row.accountGraceDays)" size="4"></td></tr>
             """)
         }
         return Layout.page(title: "Inleverdata jaarplannen", context: context.with(.plans), """
         <div class="narrow">
         <h1>Inleverdata jaarplannen</h1>
         \(Components.notice(notice))
-        <p>Per jaar de datum waarop het jaarplan (met Check en Act) ingediend moet zijn, en hoeveel dagen uitloop daarna nog op tijd telt. Directeuren zien vanaf 21 dagen voor de inleverdatum een herinnering, dringender vanaf 7 dagen. Een lege datum betekent: geen inleverdatum. \(programme?.yearKindExplanation ?? "")</p>
+        <p>Per jaar de datum waarop het jaarplan (Plan en Do, vóór of bij het begin van het jaar) en de verantwoording (Check en Act, na afloop van het jaar) ingediend moeten zijn, en hoeveel dagen uitloop daarna nog op tijd telt. Directeuren zien vanaf 21 dagen voor de inleverdatum een herinnering, dringender vanaf 7 dagen. Een lege datum betekent: geen inleverdatum. \(programme?.yearKindExplanation ?? "")</p>
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.plans(.deadlines).path, csrf: context.csrfToken, """
         <table class="data">
         <caption>Inleverdatum en uitloop per jaar</caption>
-        <thead><tr><th scope="col">Jaar</th><th scope="col">Inleverdatum</th><th scope="col">Uitloop (dagen)</th></tr></thead>
+        <thead><tr><th scope="col">Jaar</th><th scope="col">Jaarplan: inleverdatum</th><th scope="col">Jaarplan: uitloop (dagen)</th><th scope="col">Verantwoording: inleverdatum</th><th scope="col">Verantwoording: uitloop (dagen)</th></tr></thead>
         <tbody>\(lines)</tbody>
         </table>
         <button type="submit" class="button button--primary">Inleverdata opslaan</button>

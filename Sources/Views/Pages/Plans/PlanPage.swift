@@ -38,8 +38,18 @@ public enum PlanPage {
         public var reviewErrors: ValidationErrors
         public var reviewReason: String
         public var notice: String?
-        /// Shown above the missing list when a submit was refused.
-        public var submitRefused: Bool
+        /// The moment whose submit was refused (shown above its missing list).
+        public var submitRefused: YearPlan.Moment?
+        /// The jaarplan and the verantwoording, in that order.
+        public var parts: [Part] = []
+        /// The moment whose review form `reviewErrors` and `reviewReason` belong to.
+        public var reviewMoment: YearPlan.Moment = .jaarplan
+        public var reopenMoment: YearPlan.Moment?
+        public var reopenErrors = ValidationErrors()
+        public var reopenReason = ""
+
+        public func part(_ moment: YearPlan.Moment) -> Part? { parts.first { $0.moment == moment } }
+        public func isEditable(_ moment: YearPlan.Moment) -> Bool { part(moment)?.editability.isEditable ?? false }
 
         public init(plan: YearPlan, agreementNumber: Int?, results: [PlanResult], funding: [PlanFundingLine], staffing: [PlanStaffingLine],
                     notes: [ProgressNote], carryOver: [CarryOver], previousActChanges: String?, missing: [String],
@@ -65,7 +75,7 @@ public enum PlanPage {
             self.reviewErrors = ValidationErrors()
             self.reviewReason = ""
             self.notice = nil
-            self.submitRefused = false
+            self.submitRefused = nil
         }
     }
 
@@ -74,9 +84,10 @@ public enum PlanPage {
         let yearLabel = context.programme?.yearLabel(plan.year) ?? String(plan.year)
         let title = "Jaarplan \(yearLabel) · \(plan.ikcName)"
         let values = model.values ?? formValues(model)
-        let editable = model.editability.isEditable
-        let sections: HTML = planSection(model, values, editable) + doSection(model, values, editable)
-            + checkSection(model, values, editable) + actSection(model, values, editable)
+        let planEditable = model.isEditable(.jaarplan), accountEditable = model.isEditable(.verantwoording)
+        let editable = planEditable || accountEditable
+        let sections: HTML = planSection(model, values, planEditable) + doSection(model, values, editable)
+            + checkSection(model, values, accountEditable) + actSection(model, values, accountEditable)
         let form: HTML
         if editable {
             form = Components.form(action: Route.plans(.plan(plan.id)).path, csrf: context.csrfToken, """
@@ -87,6 +98,8 @@ public enum PlanPage {
         } else {
             form = sections
         }
+        var panels: HTML = .empty
+        for part in model.parts { panels += momentPanel(model, part, context) }
         return Layout.page(title: title, context: context.with(.plans), """
         <div class="plan-page">
         <p class="breadcrumb"><a href="\(Route.plans(.index).path)?jaar=\(plan.year)">Jaarplannen \(yearLabel)</a></p>
@@ -94,9 +107,7 @@ public enum PlanPage {
         \(header(model, context))
         \(Components.notice(model.notice))
         \(Components.errorSummary(model.errors))
-        \(statusNotes(model))
-        \(missingSection(model))
-        \(reviewSection(model, context))
+        \(panels)
         \(carryOverSection(model, context))
         \(sectionNav())
         \(form)
@@ -108,16 +119,12 @@ public enum PlanPage {
 
     static func header(_ model: Model, _ context: PageContext) -> HTML {
         let plan = model.plan
-        let deadline: HTML = model.deadline.map { d in
-            HTML("<dt>Inleverdatum</dt><dd>\(d.dueOn.dutch)\(d.graceDays > 0 ? " (uitloop tot en met \(d.lastDay.dutch))" : "")\(model.late ? HTML(" <span class=\"flag\">Te laat</span>") : HTML.empty)</dd>")
-        } ?? HTML("<dt>Inleverdatum</dt><dd>Niet ingesteld</dd>")
         let agreement: String = model.agreementNumber.map { "Versie \($0) (vastgesteld)" } ?? "Geen vastgestelde afspraak"
         return """
         <dl class="facts">
-        <dt>Status</dt><dd>\(PlanBadge.status(plan.status))</dd>
+        <dt>Jaarplan</dt><dd>\(PlanBadge.status(plan.status))</dd>
+        <dt>Verantwoording</dt><dd>\(PlanBadge.status(plan.account.status))</dd>
         <dt>Resultaatafspraak</dt><dd>\(agreement)</dd>
-        \(deadline)
-        <dt>Ingediend op</dt><dd>\(plan.submittedAt.map { moment($0) } ?? "–")</dd>
         </dl>
         <p class="hint">\(context.programme?.yearKindExplanation ?? "")</p>
         """
@@ -125,80 +132,6 @@ public enum PlanPage {
 
     static func moment(_ iso: String) -> String {
         Day(iso: String(iso.prefix(10)))?.dutch ?? iso
-    }
-
-    static func statusNotes(_ model: Model) -> HTML {
-        let plan = model.plan
-        var out: HTML = .empty
-        if !plan.returnReason.isEmpty {
-            let who = plan.reviewerName.map { " door \($0)" } ?? ""
-            let when = plan.reviewedAt.map { " op \(moment($0))" } ?? ""
-            let lead = plan.status == .teruggestuurd ? "Teruggestuurd\(who)\(when). Reden:" : "Eerder teruggestuurd\(who). Reden:"
-            out += "<div class=\"notice notice--returned\" role=\"status\"><p><strong>\(lead)</strong></p><p class=\"pre\">\(plan.returnReason)</p></div>"
-        }
-        if plan.status == .goedgekeurd {
-            out += "<div class=\"notice\" role=\"status\">Goedgekeurd\(plan.reviewerName.map { " door \($0)" } ?? "")\(plan.reviewedAt.map { " op \(moment($0))" } ?? "").</div>"
-        }
-        if let reason = model.editability.reason {
-            out += "<div class=\"notice notice--readonly\" role=\"note\"><p><strong>Waarom u niets kunt wijzigen:</strong> \(reason)</p></div>"
-        }
-        return out
-    }
-
-    static func missingSection(_ model: Model) -> HTML {
-        guard model.canSubmit else { return .empty }
-        if model.missing.isEmpty {
-            return "<section class=\"plan-missing plan-missing--complete\" aria-labelledby=\"missing-title\"><h2 id=\"missing-title\">Klaar om in te dienen</h2><p>Alles is ingevuld. Met ‘Opslaan en indienen’ onderaan gaat het plan naar de projectleider.</p></section>"
-        }
-        var items: [HTML] = []
-        for item in model.missing { items.append("<li>\(item)</li>") }
-        let lead: HTML = model.submitRefused
-            ? "<p role=\"alert\"><strong>Het plan is niet ingediend.</strong> Uw wijzigingen zijn wel opgeslagen. Vul eerst het volgende in:</p>"
-            : "<p>Opslaan kan altijd, ook als het plan nog niet af is. Om in te dienen moet dit nog worden ingevuld:</p>"
-        return """
-        <section class="plan-missing" aria-labelledby="missing-title" id="nog-niet-ingevuld">
-        <h2 id="missing-title">Nog niet ingevuld</h2>
-        \(lead)
-        <ul>\(items)</ul>
-        </section>
-        """
-    }
-
-    static func reviewSection(_ model: Model, _ context: PageContext) -> HTML {
-        guard model.canReview else { return .empty }
-        let plan = model.plan
-        var changes: HTML = .empty
-        if let list = model.changes {
-            if list.isEmpty {
-                changes = "<p>Sinds het terugsturen is er niets gewijzigd.</p>"
-            } else {
-                var rows: [HTML] = []
-                for change in list {
-                    rows.append("<tr><th scope=\"row\">\(fieldLabel(change.key, model))</th><td class=\"pre\">\(displayValue(change.key, change.old, model))</td><td class=\"pre\">\(displayValue(change.key, change.new, model))</td></tr>")
-                }
-                changes = """
-                <div class="table-scroll"><table class="data plan-changes">
-                <caption>Gewijzigd sinds het terugsturen</caption>
-                <thead><tr><th scope="col">Veld</th><th scope="col">Bij terugsturen</th><th scope="col">Nu</th></tr></thead>
-                <tbody>\(rows)</tbody></table></div>
-                """
-            }
-        }
-        return """
-        <section class="plan-review" aria-labelledby="review-title" id="beoordelen">
-        <h2 id="review-title">Beoordelen</h2>
-        \(changes)
-        \(Components.errorSummary(model.reviewErrors))
-        \(Components.form(action: Route.plans(.review(plan.id)).path, csrf: context.csrfToken, """
-        <input type="hidden" name="lock_version" value="\(plan.lockVersion)">
-        \(Components.textArea("reason", label: "Reden van terugsturen (verplicht bij terugsturen)", value: model.reviewReason, errors: model.reviewErrors, hint: "De directeur ziet deze reden bij het plan; hij komt ook in het logboek.", rows: 4))
-        <div class="button-row">
-        <button type="submit" name="\(YearPlan.ReviewDecision.field)" value="\(YearPlan.ReviewDecision.approve.rawValue)" class="button button--primary">Goedkeuren</button>
-        <button type="submit" name="\(YearPlan.ReviewDecision.field)" value="\(YearPlan.ReviewDecision.giveBack.rawValue)" class="button button--secondary">Terugsturen</button>
-        </div>
-        """))
-        </section>
-        """
     }
 
     static func carryOverSection(_ model: Model, _ context: PageContext) -> HTML {
@@ -225,24 +158,23 @@ public enum PlanPage {
     }
 
     static func sectionNav() -> HTML {
-        "<nav class=\"plan-sections\" aria-label=\"Onderdelen van het jaarplan\"><ul><li><a href=\"#plan\">Plan</a></li><li><a href=\"#do\">Do</a></li><li><a href=\"#check\">Check</a></li><li><a href=\"#act\">Act</a></li></ul></nav>"
+        "<nav class=\"plan-sections\" aria-label=\"Onderdelen van het jaarplan\"><ul><li><a href=\"#jaarplan\">Jaarplan</a></li><li><a href=\"#verantwoording\">Verantwoording</a></li><li><a href=\"#plan\">Plan</a></li><li><a href=\"#do\">Do</a></li><li><a href=\"#check\">Check</a></li><li><a href=\"#act\">Act</a></li></ul></nav>"
     }
 
     static func buttons(_ model: Model) -> HTML {
-        let submit: HTML = model.canSubmit
-            ? "<button type=\"submit\" name=\"\(YearPlan.FormAction.field)\" value=\"\(YearPlan.FormAction.submit.rawValue)\" class=\"button button--primary\">Opslaan en indienen</button>"
-            : .empty
+        var submits: HTML = .empty
+        for part in model.parts { submits += submitButton(part) }
         return """
         <div class="button-row plan-save">
-        <button type="submit" name="\(YearPlan.FormAction.field)" value="\(YearPlan.FormAction.save.rawValue)" class="button button--\(model.canSubmit ? "secondary" : "primary")">Opslaan</button>
-        \(submit)
+        <button type="submit" name="\(YearPlan.FormAction.field)" value="\(YearPlan.FormAction.save.rawValue)" class="button button--\(submits.isEmpty ? "primary" : "secondary")">Opslaan</button>
+        \(submits)
         </div>
-        <p class="hint">Opslaan kan altijd; lege velden blijven leeg (een leeg veld is nooit 0).\(model.canSubmit ? " Indienen lukt pas als alles onder ‘Nog niet ingevuld’ is ingevuld." : "")</p>
+        <p class="hint">Opslaan kan altijd; lege velden blijven leeg (een leeg veld is nooit 0). Indienen lukt pas als alles onder ‘Nog niet ingevuld’ is ingevuld.</p>
         """
     }
 
-    static func readOnlyHint(_ editable: Bool, _ model: Model) -> HTML {
-        guard !editable, let reason = model.editability.reason else { return .empty }
+    static func readOnlyHint(_ editable: Bool, _ model: Model, _ moment: YearPlan.Moment = .jaarplan) -> HTML {
+        guard !editable, let reason = model.part(moment)?.editability.reason ?? model.editability.reason else { return .empty }
         return "<p class=\"readonly-reason\">Alleen lezen: \(reason)</p>"
     }
 }

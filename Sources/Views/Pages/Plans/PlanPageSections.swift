@@ -93,7 +93,7 @@ extension PlanPage {
             let cell: HTML
             if editable {
                 let error = model.errors[name]
-                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Gepland uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")>"
+                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Gepland uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")>"
             } else {
                 cell = "\(cents(model.plan.content.plannedCents[line.sourceID]))"
             }
@@ -158,7 +158,7 @@ extension PlanPage {
         return """
         <section class="plan-section" id="check" aria-labelledby="check-title">
         <h2 id="check-title">Check</h2>
-        \(readOnlyHint(editable, model))
+        \(readOnlyHint(editable, model, .verantwoording))
         <p class="hint">\(IndicatorClassifier.explanation) ‘Niet gemeten’ is iets anders dan 0: kies het als er geen meting is, met de reden.</p>
         \(rows)
         \(spentTable(model, values, editable))
@@ -229,7 +229,7 @@ extension PlanPage {
             let cell: HTML
             if editable {
                 let error = model.errors[name]
-                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Besteed uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")>"
+                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Besteed uit \(line.name)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-money\"\(attr: "aria-invalid", error == nil ? nil : "true")\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")>"
             } else {
                 cell = stored.map { HTML("\(DutchFormat.euros(cents: $0))") } ?? HTML("<span class=\"empty-value\">onbekend</span>")
             }
@@ -253,7 +253,7 @@ extension PlanPage {
             let cell: HTML
             if editable {
                 let error = model.errors[name]
-                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Ingezet: \(line.label)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-hours\"\(attr: "aria-invalid", error == nil ? nil : "true")>"
+                cell = "<label for=\"\(name)\" class=\"visually-hidden\">Ingezet: \(line.label)</label>\(error.map { HTML("<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>") })<input type=\"text\" inputmode=\"decimal\" id=\"\(name)\" name=\"\(name)\" value=\"\(values[name] ?? "")\" class=\"input-hours\"\(attr: "aria-invalid", error == nil ? nil : "true")\(attr: "aria-describedby", error == nil ? nil : "\(name)-error")>"
             } else {
                 cell = "\(model.plan.content.staffingHours[line.code].map { PlanBadge.editable($0) } ?? "–")"
             }
@@ -283,7 +283,7 @@ extension PlanPage {
         return """
         <section class="plan-section" id="act" aria-labelledby="act-title">
         <h2 id="act-title">Act</h2>
-        \(readOnlyHint(editable, model))
+        \(readOnlyHint(editable, model, .verantwoording))
         \(body)
         </section>
         """

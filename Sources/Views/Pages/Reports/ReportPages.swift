@@ -19,7 +19,7 @@ public enum ReportPages {
             case .withdrawn: status = "<span class=\"status status--none\">Ingetrokken</span>"
             }
             rows.append("""
-            <tr><th scope="row"><a href="\(Route.reports(.edition(edition.id)).path)">Jaarrapportage \(programme.yearLabel(edition.year)), editie \(edition.edition)</a></th><td>\(status)</td><td>\(edition.publishedAt.map { String($0.prefix(10)) } ?? "–")</td></tr>
+            <tr><th scope="row"><a href="\(Route.reports(.edition(edition.id)).path)">Jaarrapportage \(programme.yearLabel(edition.year)), editie \(edition.edition)</a></th><td>\(status)</td><td>\(edition.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–")</td></tr>
             """)
         }
         let published: HTML = rows.isEmpty ? "<p>Er is nog geen jaarrapportage gepubliceerd.</p>" : """
@@ -96,7 +96,7 @@ public enum ReportPages {
             : .empty
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
         \(Components.notice(notice))
-        <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)) } ?? "–").</p>
+        <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–").</p>
         \(statusNote)
         \(newer)
         \(frozen(report.snapshotHTML ?? ""))

@@ -25,9 +25,7 @@ extension PlansHandler {
             app.mailSignal.signal()
             return Response.redirect(to: done + "goedgekeurd")
         case .giveBack:
-            var errors = ValidationErrors()
-            Check.required(reason, field, "de reden van terugsturen", into: &errors)
-            Check.maxLength(reason, YearPlanRules.maxTextLength, field, "de reden", multiLine: true, into: &errors)
+            let errors = PlansHandler.reasonErrors(reason, field: field, purpose: "de reden van terugsturen")
             guard errors.isEmpty else {
                 var model = try planModel(id: id, .review)
                 model.reviewErrors = errors
@@ -57,9 +55,7 @@ extension PlansHandler {
         }
         let field = PlanPage.reopenReasonField(moment)
         let reason = (values[field] ?? "").trimmingWhitespace()
-        var errors = ValidationErrors()
-        Check.required(reason, field, "de reden van heropenen", into: &errors)
-        Check.maxLength(reason, YearPlanRules.maxTextLength, field, "de reden", multiLine: true, into: &errors)
+        let errors = PlansHandler.reasonErrors(reason, field: field, purpose: "de reden van heropenen")
         guard errors.isEmpty else {
             var model = try planModel(id: id, .review)
             model.reopenErrors = errors
@@ -70,5 +66,15 @@ extension PlansHandler {
         try YearPlans.reopen(plan, moment, expected: expected, reason: reason, mailLink: app.absoluteURL(Route.plans(.plan(plan.id)).path), by: principal.userID, in: store)
         app.mailSignal.signal()
         return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?\(YearPlan.Moment.field)=\(moment.rawValue)&heropend=1")
+    }
+}
+
+extension PlansHandler {
+    /// A reviewer's reason (returning or reopening a moment): required, and no longer than a plan text.
+    static func reasonErrors(_ reason: String, field: String, purpose: String) -> ValidationErrors {
+        var errors = ValidationErrors()
+        Check.required(reason, field, purpose, into: &errors)
+        Check.maxLength(reason, YearPlanRules.maxTextLength, field, "de reden", multiLine: true, into: &errors)
+        return errors
     }
 }

@@ -31,19 +31,6 @@ struct PlansHandler: FeatureHandler {
         iso.flatMap { Day(iso: String($0.prefix(10))) }
     }
 
-    /// The plan reminders for the home page and the director's list: a director's own IKCs from
-    /// 21 days before the deadline; for a project leader every late or missing plan; none otherwise.
-    /// Render with `PlanReminderSection.render(context:items:)`.
-    static func reminderItems(for principal: Principal, today: Day, in store: DataStore) throws -> [PlanReminderSection.Item] {
-        let items: [PlanReminders.Item]
-        switch principal.role {
-        case .directeur: items = try store.read { try PlanReminders.forDirector(ikcIDs: principal.ikcIDs, today: today, $0) }
-        case .projectleider: items = try store.read { try PlanReminders.late(today: today, $0) }
-        case .ontwikkelgroep: items = []
-        }
-        return sectionItems(items)
-    }
-
     /// The reminders as the reminder section shows them.
     static func sectionItems(_ items: [PlanReminders.Item]) -> [PlanReminderSection.Item] {
         items.map {

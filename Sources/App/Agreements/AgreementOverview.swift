@@ -24,6 +24,7 @@ extension AgreementsHandler {
         "signing": "De afspraak ligt ter ondertekening.",
         "concept": "De afspraak is terug in concept.",
         "signatures": "De ondertekening is opgeslagen.",
+        "signatories": "De ondertekenaars zijn opgeslagen.",
         "fixed": "Alle partijen hebben getekend: deze versie is vastgesteld.",
         "document": "Het ondertekende document is toegevoegd.",
         "amended": "De bijstelling is gestart als nieuwe versie in concept.",

@@ -43,6 +43,8 @@ struct AgreementsHandler: FeatureHandler {
         case (.parties(let id), .save): return try saveParties(id: id)
         case (.removeParty(let id, let organisation), .show): return try showPartnerRemoval(id: id, organisationID: organisation)
         case (.removeParty(let id, let organisation), .save): return try savePartnerRemoval(id: id, organisationID: organisation)
+        case (.signatories(let id), .show): return try showSignatories(id: id)
+        case (.signatories(let id), .save): return try saveSignatories(id: id)
         case (.index, .save), (.show, .save), (.status, .show), (.upload, .show), (.document, .save), (.proposal, .show),
              (.compare, .save), (.print, .save), (.exportTargets, .save), (.exportContributions, .save):
             throw AppError.methodNotAllowed(allowed: route.methods)

@@ -28,6 +28,8 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
     case parties(Int64)
     /// GET: confirm; POST: remove a partner (agreement, organisation).
     case removeParty(Int64, Int64)
+    /// GET/POST: who signs for each party (concept or ter ondertekening).
+    case signatories(Int64)
 
     init?(_ s: [Substring]) {
         guard let first = s.first, first == "agreements" else { return nil }
@@ -55,6 +57,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
             case "contributions.csv": self = .exportContributions(id)
             case "import": self = .importCSV(id)
             case "parties": self = .parties(id)
+            case "signatories": self = .signatories(id)
             default: return nil
             }
         case 4:
@@ -95,6 +98,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         case .proposal(let id, let plan): "/agreements/\(id)/proposals/\(plan)"
         case .parties(let id): "/agreements/\(id)/parties"
         case .removeParty(let id, let org): "/agreements/\(id)/parties/\(org)/remove"
+        case .signatories(let id): "/agreements/\(id)/signatories"
         }
     }
 
@@ -102,7 +106,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions: RouteParsing.read
         case .status, .upload, .proposal: RouteParsing.postOnly
-        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV, .parties, .removeParty: RouteParsing.readWrite
+        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV, .parties, .removeParty, .signatories: RouteParsing.readWrite
         }
     }
 
@@ -112,7 +116,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions:
             return (isPost ? .write : .read, .agreement)
-        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty:
+        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty, .signatories:
             return (.write, .agreement)
         }
     }

@@ -23,6 +23,10 @@ extension AuthorizationMatrixTests {
             Row(method: "GET", path: "/agreements/5/parties/1/remove", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "POST", path: "/agreements/5/parties/1/remove", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         ]
+        for number in [5, 8] {
+            rows.append(Row(method: "GET", path: "/agreements/\(number)/signatories", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied))
+            rows.append(Row(method: "POST", path: "/agreements/\(number)/signatories", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied))
+        }
         for form in ["results", "targets", "contributions", "staffing", "texts", "import"] {
             rows.append(Row(method: "GET", path: "/agreements/5/\(form)", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied))
             rows.append(Row(method: "POST", path: "/agreements/5/\(form)", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied))

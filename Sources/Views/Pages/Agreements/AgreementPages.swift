@@ -63,6 +63,7 @@ public enum AgreementPages {
         </dl>
         \(yearKind(data.programme))
         \(reason)
+        \(AgreementGoalCoverage.warning(data))
         """
         let actions = AgreementPages.actions(context: context, data: data, canWrite: canWrite)
         let problems: HTML
@@ -103,6 +104,7 @@ public enum AgreementPages {
                 edit = """
                 <nav class="agreement-edit" aria-label="Afspraak bewerken"><ul>
                 <li><a href="\(Route.agreements(.parties(id)).path)">Partijen bewerken</a></li>
+                <li><a href="\(Route.agreements(.signatories(id)).path)">Ondertekenaars bewerken</a></li>
                 <li><a href="\(Route.agreements(.results(id)).path)">Resultaten bewerken</a></li>
                 <li><a href="\(Route.agreements(.targets(id)).path)">Streefwaarden bewerken</a></li>
                 <li><a href="\(Route.agreements(.contributions(id)).path)">Bijdragen bewerken</a></li>
@@ -114,7 +116,8 @@ public enum AgreementPages {
                 """
             case .terOndertekening:
                 edit = """
-                <p><a class="button button--primary" href="\(Route.agreements(.sign(id)).path)">Ondertekening vastleggen</a></p>
+                <p><a class="button button--primary" href="\(Route.agreements(.sign(id)).path)">Ondertekening vastleggen</a>
+                <a class="button button--secondary" href="\(Route.agreements(.signatories(id)).path)">Ondertekenaars bewerken</a></p>
                 \(Components.postButton(to: .agreements(.status(id)), label: "Terug naar concept", csrf: context.csrfToken, hidden: lock + [("to", AgreementStatus.concept.rawValue)]))
                 """
             case .vastgesteld:

@@ -38,7 +38,7 @@ struct PlansHandler: FeatureHandler {
         switch principal.role {
         case .directeur: items = try store.read { try PlanReminders.forDirector(ikcIDs: principal.ikcIDs, today: today, $0) }
         case .projectleider: items = try store.read { try PlanReminders.late(today: today, $0) }
-        case .ontwikkelgroep: items = []
+        case .ontwikkelgroep, .partner: items = []
         }
         return sectionItems(items)
     }

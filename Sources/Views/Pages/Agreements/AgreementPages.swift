@@ -43,7 +43,10 @@ public enum AgreementPages {
     }
 
     /// The agreement page: one version (the newest unless another was asked for).
-    public static func show(context: PageContext, data: AgreementPageData, canWrite: Bool, notice: String?) -> HTML {
+    /// `signAs`: the party the principal can sign for in the application (a partner's own, the
+    /// municipality for a project leader), nil otherwise.
+    public static func show(context: PageContext, data: AgreementPageData, canWrite: Bool, notice: String?,
+                            signAs: AgreementParty? = nil) -> HTML {
         let agreement = data.agreement
         let version = data.version
         let id = agreement.id
@@ -82,7 +85,7 @@ public enum AgreementPages {
         <section id="teksten"><h2>Toelichting</h2>\(AgreementTables.texts(data))</section>
         """
         return Layout.page(title: "Resultaatafspraak \(agreement.ikcName)", context: context.with(.agreements),
-                           head + problems + actions + proposals + body + history(data) + documents(context: context, data: data, canWrite: canWrite))
+                           head + problems + AgreementSignaturePage.offer(data, party: signAs) + actions + proposals + body + history(data) + documents(context: context, data: data, canWrite: canWrite))
     }
 
     static func actions(context: PageContext, data: AgreementPageData, canWrite: Bool) -> HTML {

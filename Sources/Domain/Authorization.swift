@@ -4,6 +4,9 @@ public enum Action: String, Sendable, CaseIterable {
     case write
     /// Reviewing (approving or returning) yearly plans, publishing reports.
     case review
+    /// Signing an agreement in the application: a partner for its own organisation, a project
+    /// leader for the municipality.
+    case sign
 }
 
 /// The kind of record an action is on.
@@ -27,7 +30,8 @@ public enum Authorization {
     public enum Scope: Sendable, Equatable {
         case denied
         case any
-        /// Allowed only on records of an IKC the principal leads.
+        /// Allowed only on records of an IKC the principal leads (a director) or whose agreement
+        /// its organisation is party to (a partner).
         case ownIKC
     }
 
@@ -47,6 +51,14 @@ public enum Authorization {
             case (.read, .home), (.write, .ownAccount), (.read, .ownAccount): return .any
             case (.read, .ikc), (.read, .agreement), (.read, .yearPlan): return .ownIKC
             case (.write, .yearPlan): return .ownIKC
+            default: return .denied
+            }
+        case .partner:
+            // Reads its organisation's agreements and signs them; writes nothing else. Whether
+            // the organisation is party to this agreement is checked after loading it.
+            switch (action, record) {
+            case (.read, .home), (.write, .ownAccount), (.read, .ownAccount): return .any
+            case (.read, .agreement), (.sign, .agreement): return .ownIKC
             default: return .denied
             }
         }

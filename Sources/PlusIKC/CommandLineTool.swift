@@ -261,7 +261,7 @@ enum CommandLineTool {
         var lines = ""
         for account in accounts {
             lines += "  " + account.role.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
-                + account.email.padding(toLength: 28, withPad: " ", startingAt: 0) + "wachtwoord: " + account.password + "\n"
+                + account.email.padding(toLength: 34, withPad: " ", startingAt: 0) + "wachtwoord: " + account.password + "\n"
         }
         let file = options.database + ".demo-accounts.txt"
         FileManager.default.createFile(atPath: file, contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600])

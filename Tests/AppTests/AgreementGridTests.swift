@@ -85,11 +85,12 @@ struct AgreementGridTests {
         #expect(hours.contains("geen aantal uren"))
     }
 
-    @Test("to signing is refused while a goal has no result")
+    @Test("to signing is refused while a goal has no result, when the programme requires every goal")
     func signingNeedsResults() throws {
         let app = try TestApp()
         let version = try Self.versionID(app, Self.concept)
         try app.database.write { try $0.execute("DELETE FROM agreement_results WHERE version_id = \(version) AND goal_id = 3") }
+        try app.database.write { try $0.execute("UPDATE programme SET require_every_goal = 1") }
         let browser = try app.browser(loggedInAs: .projectleider)
         let page = try browser.get("/agreements/\(Self.concept)")
         let lock = Page.value(of: "lock_version", in: page.text) ?? ""

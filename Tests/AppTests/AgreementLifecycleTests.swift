@@ -95,7 +95,7 @@ struct AgreementLifecycleTests {
 
         // Not yet ready for signing: no results.
         let early = try browser.get("/agreements/\(agreement)")
-        #expect(early.contains("Voeg minstens één resultaat toe onder het doel"))
+        #expect(early.contains("Geen resultaat onder doel"))
         #expect(early.contains("Jaren zijn schooljaren"))
 
         // Fill: results, targets, contributions, staffing, texts.

@@ -33,6 +33,8 @@ struct AuthorizationMatrixTests {
         var projectleider: Expect
         var ontwikkelgroep: Expect
         var directeur: Expect
+        /// The demo partner of Proloog (the koepel of IKCs 1–5, agreements 1–5): denied unless a row says otherwise.
+        var partner: Expect = .denied
         var description: String { "\(method) \(path)" }
 
         func expected(_ role: Role) -> Expect {
@@ -40,16 +42,17 @@ struct AuthorizationMatrixTests {
             case .projectleider: projectleider
             case .ontwikkelgroep: ontwikkelgroep
             case .directeur: directeur
+            case .partner: partner
             }
         }
     }
 
     static let coreRows: [Row] = [
-        Row(method: "GET", path: "/", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
-        Row(method: "GET", path: "/account", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
-        Row(method: "POST", path: "/account", projectleider: .allowed, ontwikkelgroep: .allowed, directeur: .allowed),
-        Row(method: "GET", path: "/toegankelijkheid", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
-        Row(method: "GET", path: "/login", projectleider: .redirect, ontwikkelgroep: .redirect, directeur: .redirect),
+        Row(method: "GET", path: "/", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok, partner: .ok),
+        Row(method: "GET", path: "/account", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok, partner: .ok),
+        Row(method: "POST", path: "/account", projectleider: .allowed, ontwikkelgroep: .allowed, directeur: .allowed, partner: .allowed),
+        Row(method: "GET", path: "/toegankelijkheid", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok, partner: .ok),
+        Row(method: "GET", path: "/login", projectleider: .redirect, ontwikkelgroep: .redirect, directeur: .redirect, partner: .redirect),
         Row(method: "GET", path: "/users", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/users/new", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/users/new", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
@@ -57,16 +60,16 @@ struct AuthorizationMatrixTests {
         Row(method: "POST", path: "/users/2", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "POST", path: "/users/2/password-link", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/audit", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
-        Row(method: "GET", path: "/account/tweestaps", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok),
-        Row(method: "POST", path: "/account/tweestaps", projectleider: .allowed, ontwikkelgroep: .allowed, directeur: .allowed),
-        Row(method: "GET", path: "/login/code", projectleider: .redirect, ontwikkelgroep: .redirect, directeur: .redirect),
+        Row(method: "GET", path: "/account/tweestaps", projectleider: .ok, ontwikkelgroep: .ok, directeur: .ok, partner: .ok),
+        Row(method: "POST", path: "/account/tweestaps", projectleider: .allowed, ontwikkelgroep: .allowed, directeur: .allowed, partner: .allowed),
+        Row(method: "GET", path: "/login/code", projectleider: .redirect, ontwikkelgroep: .redirect, directeur: .redirect, partner: .redirect),
         Row(method: "POST", path: "/users/2/tweestaps", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
     ]
 
     /// Each feature adds its rows in Matrix/<Feature>MatrixRows.swift.
     static var rows: [Row] { coreRows + registryRows + agreementRows + fundingRows + planRows + reportRows }
 
-    @Test("every role gets exactly what the rules allow on every route", arguments: [Role.projectleider, .ontwikkelgroep, .directeur])
+    @Test("every role gets exactly what the rules allow on every route", arguments: [Role.projectleider, .ontwikkelgroep, .directeur, .partner])
     func matrix(role: Role) throws {
         let app = try TestApp()
         let browser = try app.browser(loggedInAs: role)

@@ -73,9 +73,12 @@ struct CommandLineTests {
         let db = folder.file("demo.sqlite")
         let result = try run(["seed-demo", "--db", db])
         #expect(result.status == 0, "\(result.error)")
-        for line in ["projectleider", "ontwikkelgroep", "directeur", "wachtwoord: "] { #expect(result.output.contains(line)) }
+        for line in ["projectleider", "ontwikkelgroep", "directeur", "partner", "partner.proloog@demo.plusikc.nl", "wachtwoord: "] {
+            #expect(result.output.contains(line))
+        }
         let accounts = try String(contentsOfFile: db + ".demo-accounts.txt", encoding: .utf8)
-        #expect(accounts.split(separator: "\n").count == 3)
+        // One per role, and a partner per koepel (3) and childcare organisation (2).
+        #expect(accounts.split(separator: "\n").count == 8)
         let migrate = try run(["migrate", "--db", db])
         #expect(migrate.status == 0)
         #expect(migrate.output.contains("up to date"))

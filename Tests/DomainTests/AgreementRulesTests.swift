@@ -84,15 +84,19 @@ struct AgreementRulesTests {
         #expect(invalid.errors["r0_baseline"] != nil)
     }
 
-    @Test("signing needs a result under every goal and a target for every year")
+    @Test("signing needs a target for every year and a signatory; a result under every goal only when the programme requires it")
     func signing() {
         let goals = [ProgrammeGoal(id: 1, position: 1, name: "Ongelijkheid"), ProgrammeGoal(id: 2, position: 2, name: "Kwaliteit")]
         let result = AgreementResult(id: 1, goalID: 1, description: "A", indicator: "a", unit: .number, targets: [2024: 1])
         let content = AgreementContent(version: sampleVersion(), parties: [AgreementParty(organisationID: 1, organisationName: "Gemeente", role: "gemeente")],
                                        results: [result], contributions: [], staffing: [])
-        let problems = AgreementRules.problemsBeforeSigning(content, goals: goals, years: 2024...2025, yearLabel: school.yearLabel)
+        let problems = AgreementRules.problemsBeforeSigning(content, goals: goals, years: 2024...2025, requireEveryGoal: true,
+                                                            yearLabel: school.yearLabel)
         let messages = problems.messages.map(\.message)
         #expect(messages.contains("Voeg minstens één resultaat toe onder het doel ‘Kwaliteit’."))
+        let optional = AgreementRules.problemsBeforeSigning(content, goals: goals, years: 2024...2025, yearLabel: school.yearLabel)
+        #expect(!optional.messages.map(\.message).contains("Voeg minstens één resultaat toe onder het doel ‘Kwaliteit’."))
+        #expect(AgreementRules.uncoveredGoals(content, goals: goals).map(\.name) == ["Kwaliteit"])
         #expect(messages.contains("Vul bij ‘a’ een streefwaarde in voor 2025-2026."))
         #expect(messages.contains("Vul in wie tekent namens Gemeente."))
     }
@@ -176,5 +180,31 @@ struct AgreementRulesTests {
                                                     parseEuros: testEuros)
         #expect(amounts.amountChanges.map(\.new) == [125_000])
         #expect(amounts.errors.map(\.line) == [3])
+    }
+}
+
+@Suite("Agreement signatories")
+struct AgreementSignatoryRulesTests {
+    let parties = [AgreementParty(organisationID: 1, organisationName: "Gemeente", role: "gemeente"),
+                   AgreementParty(organisationID: 2, organisationName: "Koepel", role: "koepel")]
+
+    @Test("every party needs a name of who signs, of at most 200 characters, at its own field")
+    func names() {
+        let empty = AgreementRules.validateSignatories([.init(organisationID: 1, name: "", title: ""),
+                                                        .init(organisationID: 2, name: String(repeating: "a", count: 500), title: "")],
+                                                       parties: parties)
+        #expect(empty["p1_name"] == "Vul wie tekent namens Gemeente in.")
+        #expect(empty["p2_name"] == "De naam van wie tekent namens Koepel mag hoogstens 200 tekens lang zijn.")
+        let fine = AgreementRules.validateSignatories([.init(organisationID: 1, name: "J. de Vries", title: "wethouder"),
+                                                       .init(organisationID: 2, name: "A. Bakker", title: "")], parties: parties)
+        #expect(fine.isEmpty)
+    }
+
+    @Test("a party left out of the form or an organisation that is no party is refused")
+    func unknown() {
+        let errors = AgreementRules.validateSignatories([.init(organisationID: 9, name: "X", title: "")], parties: parties)
+        #expect(errors["p9_name"] != nil)
+        #expect(errors["p1_name"] != nil)
+        #expect(errors["p2_name"] != nil)
     }
 }

@@ -10,7 +10,12 @@ struct DemoDataTests {
     func ninePlusIKCs() throws {
         let temporary = try TemporaryDatabase()
         let accounts = try DemoData.seed(temporary.database, hashPassword: { "$y$test$" + String($0.count) })
-        #expect(accounts.map(\.role) == [.projectleider, .ontwikkelgroep, .directeur])
+        #expect(accounts.map(\.role) == [.projectleider, .ontwikkelgroep, .directeur, .partner, .partner, .partner, .partner, .partner])
+        let partners = try temporary.database.read { c in
+            try c.rows("SELECT o.name FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.role = 'partner' ORDER BY u.id")
+                .map { try $0.string(0) }
+        }
+        #expect(partners == ["Proloog", "PCBO e.o.", "Bisschop Möller Stichting", "Stichting Kinderopvang Friesland", "Sinne Kinderopvang"])
         let names = try temporary.database.read { c in
             try c.rows("SELECT name FROM ikcs WHERE kind = 'plus' ORDER BY id").map { try $0.string(0) }
         }

@@ -6,13 +6,14 @@ import TestSupport
 
 @Suite("Store: users, sessions, log-in attempts, password tokens")
 struct UsersStoreTests {
-    @Test("the three demo accounts, the director leading IKC 1, credentials with a yescrypt hash")
+    @Test("the demo accounts (three staff, five partners), the director leading IKC 1, credentials with a yescrypt hash")
     func accounts() throws {
         let copy = try demo()  // kept alive: the copy is removed when released
         let db = copy.database
         try db.read { (c: Connection) throws in
             let all = try Users.all(c)
-            #expect(all.map(\.name) .sorted() == ["Dieuwke Postma", "Okke Hoekstra", "Pien de Vries"])
+            #expect(all.filter { $0.role != .partner }.map(\.name).sorted() == ["Dieuwke Postma", "Okke Hoekstra", "Pien de Vries"])
+            #expect(all.filter { $0.role == .partner }.count == 5)
             let director = try #require(try Users.find(id: 3, c))
             #expect(director.role == .directeur && director.ikcIDs == [1] && director.active)
             #expect(try Users.ikcIDs(of: 3, c) == [1])

@@ -24,6 +24,8 @@ extension AgreementsHandler {
         "signing": "De afspraak ligt ter ondertekening.",
         "concept": "De afspraak is terug in concept.",
         "signatures": "De ondertekening is opgeslagen.",
+        "signatories": "De ondertekenaars zijn opgeslagen.",
+        "signed": "Uw handtekening is vastgelegd. De afspraak wacht nog op de andere partijen.",
         "fixed": "Alle partijen hebben getekend: deze versie is vastgesteld.",
         "document": "Het ondertekende document is toegevoegd.",
         "amended": "De bijstelling is gestart als nieuwe versie in concept.",
@@ -36,6 +38,12 @@ extension AgreementsHandler {
         let canWrite = allows(.write, .agreement)
         let data = try loadAgreement(id, version: versionNumber, withProposals: canWrite)
         let notice = request.query["saved"].flatMap { AgreementsHandler.savedNotices[$0] }
-        return page(AgreementPages.show(context: user.page, data: data, canWrite: canWrite, notice: notice))
+        let signAs: AgreementParty?
+        switch principal.role {
+        case .partner: signAs = data.content.parties.first { $0.organisationID == principal.organisationID }
+        case .projectleider: signAs = data.content.parties.first { $0.role == "gemeente" }
+        case .directeur, .ontwikkelgroep: signAs = nil
+        }
+        return page(AgreementPages.show(context: user.page, data: data, canWrite: canWrite, notice: notice, signAs: signAs))
     }
 }

@@ -43,6 +43,10 @@ struct AgreementsHandler: FeatureHandler {
         case (.parties(let id), .save): return try saveParties(id: id)
         case (.removeParty(let id, let organisation), .show): return try showPartnerRemoval(id: id, organisationID: organisation)
         case (.removeParty(let id, let organisation), .save): return try savePartnerRemoval(id: id, organisationID: organisation)
+        case (.signatories(let id), .show): return try showSignatories(id: id)
+        case (.signatories(let id), .save): return try saveSignatories(id: id)
+        case (.signature(let id), .show): return try showSignature(id: id)
+        case (.signature(let id), .save): return try saveSignature(id: id)
         case (.index, .save), (.show, .save), (.status, .show), (.upload, .show), (.document, .save), (.proposal, .show),
              (.compare, .save), (.print, .save), (.exportTargets, .save), (.exportContributions, .save):
             throw AppError.methodNotAllowed(allowed: route.methods)
@@ -68,6 +72,13 @@ struct AgreementsHandler: FeatureHandler {
     func readable<Found>(_ agreement: Agreement?, _ found: Found?) throws -> Found {
         guard let agreement else { throw AppError.notFound }
         guard allows(.read, .agreement, ikcID: agreement.ikcID) else { throw AppError.forbidden }
+        // A partner reads only agreements its organisation is party to (in any version).
+        if principal.role == .partner {
+            guard let organisationID = principal.organisationID,
+                  try store.read({ try Agreements.isParty(organisationID: organisationID, agreementID: agreement.id, $0) }) else {
+                throw AppError.forbidden
+            }
+        }
         guard let found else { throw AppError.notFound }
         return found
     }

@@ -48,6 +48,14 @@ struct HomeHandler: FeatureHandler {
                     summary.earlierPlans += try IKCs.openPlans(ikcID: ikc.id, before: year, c).map { (ikc.id, $0.planID, $0.year, $0.status) }
                 }
                 reminders = try PlanReminders.forDirector(ikcIDs: principal.ikcIDs, today: today, c)
+            case .partner:
+                // The agreements of its organisation that wait for signatures.
+                let own = Set(principal.ikcIDs)
+                summary.agreementsInConcept = rows.compactMap { row in
+                    guard own.contains(row.id), let status = row.agreementStatus, status == .terOndertekening else { return nil }
+                    return (row.id, row.name, status)
+                }
+                reminders = []
             case .ontwikkelgroep:
                 summary.reports = try Home.publishedReports(c).map { ($0.id, programme.yearLabel($0.year), $0.edition) }
                 reminders = []

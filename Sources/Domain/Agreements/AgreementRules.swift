@@ -251,12 +251,13 @@ public enum AgreementRules {
 
     // MARK: - Status
 
-    /// What stands between a concept and signing: a result under every goal, a target for every
-    /// year of every result, figures inside the period, a signatory for every party.
+    /// What stands between a concept and signing: a target for every year of every result,
+    /// figures inside the period, a signatory for every party, and a result under every goal only
+    /// when the programme requires that (`requireEveryGoal`; otherwise it is a warning).
     public static func problemsBeforeSigning(_ content: AgreementContent, goals: [ProgrammeGoal], years: ClosedRange<Int>,
-                                             yearLabel: (Int) -> String) -> ValidationErrors {
+                                             requireEveryGoal: Bool = false, yearLabel: (Int) -> String) -> ValidationErrors {
         var errors = ValidationErrors()
-        for goal in goals where content.results(goal: goal.id).isEmpty {
+        for goal in uncoveredGoals(content, goals: goals) where requireEveryGoal {
             errors.add("results", "Voeg minstens één resultaat toe onder het doel ‘\(goal.name)’.")
         }
         for result in content.results {

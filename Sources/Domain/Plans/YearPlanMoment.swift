@@ -128,6 +128,8 @@ extension YearPlanRules {
         switch role {
         case .ontwikkelgroep:
             return .readOnly(reason: "Als lid van de Ontwikkelgroep kunt u verantwoordingen lezen, maar niet wijzigen.")
+        case .partner:
+            return .readOnly(reason: "Als partner kunt u verantwoordingen lezen, maar niet wijzigen.")
         case .directeur:
             if status == .ingediend {
                 return .readOnly(reason: "U hebt deze verantwoording ingediend; zij wacht op beoordeling door de projectleider. Wordt zij teruggestuurd, dan kunt u haar weer wijzigen.")

@@ -69,6 +69,8 @@ public enum YearPlanRules {
             return .editable
         case .projectleider:
             return .editable
+        case .partner:
+            return .readOnly(reason: "Als partner kunt u jaarplannen lezen, maar niet wijzigen.")
         }
     }
 

@@ -15,6 +15,9 @@ public struct Programme: Sendable, Equatable {
     public var plusTermYears: Int
     public var plusReassessmentYears: Int
     public var areaReassessmentYears: Int
+    /// Whether an agreement needs a result under every programme goal before it can be signed;
+    /// otherwise an uncovered goal is only a warning (KvK2: not required).
+    public var requiresEveryGoal = false
 
     public init(name: String, municipality: String, firstYear: Int, lastYear: Int, yearKind: YearKind,
                 plusTermYears: Int = 4, plusReassessmentYears: Int = 2, areaReassessmentYears: Int = 2) {

@@ -8,9 +8,12 @@ public struct User: Sendable, Equatable, Identifiable {
     public var mustChangePassword: Bool
     public var ikcIDs: [Int64]
     public var lockVersion: Int64
+    /// The organisation of a partner (nil for the other roles).
+    public var organisationID: Int64?
 
     public init(id: Int64, name: String, email: String, role: Role, active: Bool = true,
-                mustChangePassword: Bool = false, ikcIDs: [Int64] = [], lockVersion: Int64 = 1) {
+                mustChangePassword: Bool = false, ikcIDs: [Int64] = [], lockVersion: Int64 = 1, organisationID: Int64? = nil) {
+        self.organisationID = organisationID
         self.id = id
         self.name = name
         self.email = email
@@ -22,7 +25,7 @@ public struct User: Sendable, Equatable, Identifiable {
     }
 
     public var principal: Principal {
-        Principal(userID: id, name: name, email: email, role: role, ikcIDs: ikcIDs)
+        Principal(userID: id, name: name, email: email, role: role, ikcIDs: ikcIDs, organisationID: organisationID)
     }
 }
 
@@ -46,8 +49,12 @@ public struct UserForm: Sendable, Equatable {
     public var email: String = ""
     public var role: String = Role.directeur.rawValue
     public var ikcIDs: [Int64] = []
+    /// The organisation of a partner.
+    public var organisationID: Int64?
 
-    public init(name: String = "", email: String = "", role: String = Role.directeur.rawValue, ikcIDs: [Int64] = []) {
+    public init(name: String = "", email: String = "", role: String = Role.directeur.rawValue, ikcIDs: [Int64] = [],
+                organisationID: Int64? = nil) {
+        self.organisationID = organisationID
         self.name = name
         self.email = email
         self.role = role
@@ -69,6 +76,9 @@ public struct UserForm: Sendable, Equatable {
         }
         if parsedRole == .directeur && ikcIDs.isEmpty {
             errors.add("ikcs", "Kies het IKC (of de IKC's) van deze directeur.")
+        }
+        if parsedRole == .partner && organisationID == nil {
+            errors.add("organisation", "Kies de organisatie waarvoor deze partner optreedt.")
         }
         return errors
     }

@@ -24,6 +24,7 @@ extension Agreements {
                                      partnerCandidates: candidates)
         if version.status == .concept {
             data.signingProblems = AgreementRules.problemsBeforeSigning(content, goals: data.goals, years: data.years,
+                                                                         requireEveryGoal: data.programme.requiresEveryGoal,
                                                                          yearLabel: data.programme.yearLabel)
         }
         return data

@@ -58,12 +58,21 @@ public enum DemoData {
     ]
 
     /// Seeds an empty database. `hashPassword` turns a password into a stored hash (yescrypt, in App).
+    /// One partner per koepel and childcare organisation: (name, e-mail, organisation).
+    static let partners: [(String, String, String)] = [
+        ("Paul Proloog", "partner.proloog@demo.plusikc.nl", "Proloog"),
+        ("Pieter PCBO", "partner.pcbo@demo.plusikc.nl", "PCBO e.o."),
+        ("Bea Möller", "partner.bms@demo.plusikc.nl", "Bisschop Möller Stichting"),
+        ("Sjoukje Kinderopvang", "partner.skf@demo.plusikc.nl", "Stichting Kinderopvang Friesland"),
+        ("Sietske Sinne", "partner.sinne@demo.plusikc.nl", "Sinne Kinderopvang"),
+    ]
+
     public static func seed(_ db: Database, ikcs total: Int = 9, hashPassword: (String) throws -> String) throws -> [Account] {
         let accounts: [(Role, String, String)] = [
             (.projectleider, "Pien de Vries", "pl@demo.plusikc.nl"),
             (.ontwikkelgroep, "Okke Hoekstra", "og@demo.plusikc.nl"),
             (.directeur, "Dieuwke Postma", "directeur@demo.plusikc.nl"),
-        ]
+        ] + partners.map { (Role.partner, $0.0, $0.1) }
         var created: [Account] = []
         var hashes: [String] = []
         for _ in accounts {
@@ -235,18 +244,20 @@ public enum DemoData {
                 }
             }
 
-            // One account per role; the director leads the first Plus IKC.
+            // One account per role; the director leads the first Plus IKC; a partner per koepel
+            // and childcare organisation.
             for (index, (role, name, email)) in accounts.enumerated() {
+                let organisation = partners.first { $0.1 == email }.flatMap { koepels[$0.2] ?? childcare[$0.2] }
                 let id = try Users.create(name: name, email: email, role: role, passwordHash: hashes[index],
-                                          mustChangePassword: false, ikcIDs: role == .directeur ? [1] : [], c)
+                                          mustChangePassword: false, ikcIDs: role == .directeur ? [1] : [], organisationID: organisation, c)
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
                 created[index] = Account(role: role, email: email, password: created[index].password)
             }
             try seedPlans(c)  // year plans (DemoData+Plans.swift)
-            // The demo's project leader has no second factor and logs in with the printed password:
-            // KvK2 requires one (migration 0005), the demo makes it optional. `plusikc require-2fa
-            // --role projectleider` requires it again.
-            try c.execute("UPDATE two_factor_policy SET required = 0 WHERE role = 'projectleider'")
+            // The demo's project leader and partners have no second factor and log in with the
+            // printed password: KvK2 requires one (migration 0005), the demo makes it optional.
+            // `plusikc require-2fa --role projectleider` (or partner) requires it again.
+            try c.execute("UPDATE two_factor_policy SET required = 0 WHERE role IN ('projectleider', 'partner')")
         }
         return created
     }

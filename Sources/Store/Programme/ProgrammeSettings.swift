@@ -6,13 +6,15 @@ public enum ProgrammeSettings {
     public static func programme(_ c: Connection) throws -> Programme {
         guard let row = try c.row("""
             SELECT name, municipality, first_year, last_year, year_kind, plus_term_years,
-                   plus_reassessment_years, area_reassessment_years
+                   plus_reassessment_years, area_reassessment_years, require_every_goal
             FROM programme WHERE id = 1
             """) else { throw StoreError.notFound(record: "programme", id: 1) }
-        return Programme(name: try row.string(0), municipality: try row.string(1), firstYear: try row.int(2),
-                         lastYear: try row.int(3), yearKind: Programme.YearKind(rawValue: try row.string(4)) ?? .school,
-                         plusTermYears: try row.int(5), plusReassessmentYears: try row.int(6),
-                         areaReassessmentYears: try row.int(7))
+        var programme = Programme(name: try row.string(0), municipality: try row.string(1), firstYear: try row.int(2),
+                                  lastYear: try row.int(3), yearKind: Programme.YearKind(rawValue: try row.string(4)) ?? .school,
+                                  plusTermYears: try row.int(5), plusReassessmentYears: try row.int(6),
+                                  areaReassessmentYears: try row.int(7))
+        programme.requiresEveryGoal = try row.int(8) == 1
+        return programme
     }
 
     public static func goals(_ c: Connection) throws -> [ProgrammeGoal] {

@@ -15,12 +15,13 @@ extension Users {
         let now = Timestamp.unixNow()
         return try store.write { c -> Int64 in
             let id = try create(name: form.name, email: form.email, role: role, passwordHash: nil, mustChangePassword: false,
-                                ikcIDs: form.ikcIDs, c)
+                                ikcIDs: form.ikcIDs, organisationID: form.organisationID, c)
             try PasswordTokens.create(tokenHash: SHA256.hex(Array(linkToken.utf8)), userID: id, expiresAt: now + linkLifetimeSeconds, c)
             try AuditLog.record(userID: actor, action: "create", recordType: "user", recordID: id,
                                 summary: "Gebruiker \(form.name) aangemaakt", newValues: AuditLog.json([
                                     ("name", form.name), ("email", form.email), ("role", role.rawValue),
                                     ("ikcs", form.ikcIDs.map(String.init).joined(separator: ",")),
+                                    ("organisation", role == .partner ? form.organisationID.map(String.init) : nil),
                                 ]), c)
             let text = MailTexts.invitation(name: form.name, link: link, validDays: Int(linkLifetimeSeconds / 86_400))
             try Outbox.enqueue(to: form.email, name: form.name, userID: id, kind: .invitation, subject: text.subject, body: text.body, c)
@@ -45,11 +46,14 @@ extension Users {
     /// Changes role, IKCs and active flag of `user` as loaded at `expected`; deactivating ends
     /// every session of the account.
     /// - Throws: `StoreError.staleVersion` when the account changed since the form was loaded.
-    public static func change(_ user: User, expected: Int64, role: Role, active: Bool, ikcIDs: [Int64], by actor: Int64,
-                              in store: DataStore) throws {
+    public static func change(_ user: User, expected: Int64, role: Role, active: Bool, ikcIDs: [Int64], organisationID: Int64? = nil,
+                              by actor: Int64, in store: DataStore) throws {
+        let organisation = role == .partner ? organisationID : nil
         try store.write { c in
             try claim(.users, id: user.id, expected: expected, c)
-            try c.execute("UPDATE users SET role = \(role.rawValue), active = \(active) WHERE id = \(user.id)")
+            try c.execute("""
+                UPDATE users SET role = \(role.rawValue), active = \(active), organisation_id = \(organisation) WHERE id = \(user.id)
+                """)
             let kept = role == .directeur ? ikcIDs : []
             try setIKCs(userID: user.id, ikcIDs: kept, c)
             if !active { try Sessions.deleteAll(userID: user.id, c) }
@@ -57,6 +61,7 @@ extension Users {
                 ("role", user.role.rawValue, role.rawValue),
                 ("active", user.active ? "1" : "0", active ? "1" : "0"),
                 ("ikcs", user.ikcIDs.map(String.init).joined(separator: ","), kept.sorted().map(String.init).joined(separator: ",")),
+                ("organisation", user.organisationID.map(String.init), organisation.map(String.init)),
             ]) {
                 try AuditLog.record(userID: actor, action: "update", recordType: "user", recordID: user.id,
                                     summary: "Gebruiker \(user.name) gewijzigd", oldValues: diff.old, newValues: diff.new, c)

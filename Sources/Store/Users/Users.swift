@@ -16,13 +16,22 @@ public enum Users {
         }
         return User(id: try row.int64(0), name: try row.string(1), email: try row.string(2), role: role,
                     active: try row.bool(4), mustChangePassword: try row.bool(5), ikcIDs: ikcIDs,
-                    lockVersion: try row.int64(6))
+                    lockVersion: try row.int64(6), organisationID: try row.optionalInt64(7))
     }
 
-    static let columns: SQL = "id, name, email, role, active, must_change_password, lock_version"
+    static let columns: SQL = "id, name, email, role, active, must_change_password, lock_version, organisation_id"
 
+    /// The IKCs of a director (user_ikcs), or of a partner: those with an agreement (any
+    /// version) its organisation is party to.
     public static func ikcIDs(of userID: Int64, _ c: Connection) throws -> [Int64] {
-        try c.rows("SELECT ikc_id FROM user_ikcs WHERE user_id = \(userID) ORDER BY ikc_id").map { try $0.int64(0) }
+        try c.rows("""
+            SELECT ikc_id FROM user_ikcs WHERE user_id = \(userID)
+            UNION
+            SELECT a.ikc_id FROM users u JOIN agreement_parties p ON p.organisation_id = u.organisation_id
+            JOIN agreement_versions v ON v.id = p.version_id JOIN agreements a ON a.id = v.agreement_id
+            WHERE u.id = \(userID) AND u.role = 'partner'
+            ORDER BY 1
+            """).map { try $0.int64(0) }
     }
 
     public static func find(id: Int64, _ c: Connection) throws -> User? {
@@ -33,7 +42,7 @@ public enum Users {
     public static func credentials(email: String, _ c: Connection) throws -> Credentials? {
         guard let row = try c.row("SELECT \(sql: columns), password_hash FROM users WHERE email = \(email)") else { return nil }
         let id = try row.int64(0)
-        return Credentials(user: try user(from: row, ikcIDs: try ikcIDs(of: id, c)), passwordHash: try row.optionalString(7))
+        return Credentials(user: try user(from: row, ikcIDs: try ikcIDs(of: id, c)), passwordHash: try row.optionalString(8))
     }
 
     public static func passwordHash(userID: Int64, _ c: Connection) throws -> String? {
@@ -56,11 +65,12 @@ public enum Users {
 
     /// Creates a user; the caller runs this inside `write` and logs it.
     public static func create(name: String, email: String, role: Role, passwordHash: String?, mustChangePassword: Bool,
-                              ikcIDs: [Int64], _ c: Connection) throws -> Int64 {
+                              ikcIDs: [Int64], organisationID: Int64? = nil, _ c: Connection) throws -> Int64 {
         if try emailExists(email, c) { throw StoreError.duplicate(field: "email") }
+        let organisation = role == .partner ? organisationID : nil
         try c.execute("""
-            INSERT INTO users (name, email, role, password_hash, must_change_password, active, created_at)
-            VALUES (\(name), \(email), \(role.rawValue), \(passwordHash), \(mustChangePassword), 1, \(Timestamp.now()))
+            INSERT INTO users (name, email, role, password_hash, must_change_password, active, created_at, organisation_id)
+            VALUES (\(name), \(email), \(role.rawValue), \(passwordHash), \(mustChangePassword), 1, \(Timestamp.now()), \(organisation))
             """)
         let id = c.lastInsertRowID
         try setIKCs(userID: id, ikcIDs: role == .directeur ? ikcIDs : [], c)
@@ -102,15 +112,17 @@ public enum Sessions {
     /// user's IKCs come along as a comma-separated list.
     public static func find(tokenHash: String, _ c: Connection) throws -> Record? {
         guard let row = try c.row("""
-            SELECT u.id, u.name, u.email, u.role, u.active, u.must_change_password, u.lock_version,
+            SELECT u.id, u.name, u.email, u.role, u.active, u.must_change_password, u.lock_version, u.organisation_id,
                    s.csrf_token, s.created_at, s.last_seen_at,
                    (SELECT group_concat(ikc_id) FROM (SELECT ikc_id FROM user_ikcs WHERE user_id = u.id ORDER BY ikc_id))
             FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = \(tokenHash) AND u.active = 1
             """) else { return nil }
-        let ikcIDs = try row.optionalString(10).map { list in list.split(separator: ",").compactMap { Int64($0) } } ?? []
+        var ikcIDs = try row.optionalString(11).map { list in list.split(separator: ",").compactMap { Int64($0) } } ?? []
+        // A partner's IKCs follow from the agreements its organisation is party to.
+        if try row.string(3) == Role.partner.rawValue { ikcIDs = try Users.ikcIDs(of: try row.int64(0), c) }
         let user = try Users.user(from: row, ikcIDs: ikcIDs)
-        return Record(user: user, csrfToken: try row.string(7), createdAt: try row.int64(8), lastSeenAt: try row.int64(9))
+        return Record(user: user, csrfToken: try row.string(8), createdAt: try row.int64(9), lastSeenAt: try row.int64(10))
     }
 
     public static func touch(tokenHash: String, now: Int64, _ c: Connection) throws {

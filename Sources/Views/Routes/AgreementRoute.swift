@@ -28,6 +28,10 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
     case parties(Int64)
     /// GET: confirm; POST: remove a partner (agreement, organisation).
     case removeParty(Int64, Int64)
+    /// GET/POST: who signs for each party (concept or ter ondertekening).
+    case signatories(Int64)
+    /// GET/POST: sign in the application for one's own party (a partner; the project leader for the municipality).
+    case signature(Int64)
 
     init?(_ s: [Substring]) {
         guard let first = s.first, first == "agreements" else { return nil }
@@ -55,6 +59,8 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
             case "contributions.csv": self = .exportContributions(id)
             case "import": self = .importCSV(id)
             case "parties": self = .parties(id)
+            case "signatories": self = .signatories(id)
+            case "signature": self = .signature(id)
             default: return nil
             }
         case 4:
@@ -95,6 +101,8 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         case .proposal(let id, let plan): "/agreements/\(id)/proposals/\(plan)"
         case .parties(let id): "/agreements/\(id)/parties"
         case .removeParty(let id, let org): "/agreements/\(id)/parties/\(org)/remove"
+        case .signatories(let id): "/agreements/\(id)/signatories"
+        case .signature(let id): "/agreements/\(id)/signature"
         }
     }
 
@@ -102,7 +110,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions: RouteParsing.read
         case .status, .upload, .proposal: RouteParsing.postOnly
-        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV, .parties, .removeParty: RouteParsing.readWrite
+        case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV, .parties, .removeParty, .signatories, .signature: RouteParsing.readWrite
         }
     }
 
@@ -112,8 +120,10 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions:
             return (isPost ? .write : .read, .agreement)
-        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty:
+        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty, .signatories:
             return (.write, .agreement)
+        case .signature:
+            return (.sign, .agreement)
         }
     }
 

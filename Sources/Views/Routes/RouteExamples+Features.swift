@@ -6,7 +6,7 @@ extension AgreementRoute {
     public enum CaseName: String, CaseIterable, Sendable {
         case index, new, show, results, targets, contributions, staffing, texts, status, sign, upload
         case document, amend, compare, print, exportTargets, exportContributions, importCSV, proposal
-        case parties, removeParty
+        case parties, removeParty, signatories, signature
     }
 
     public var caseName: CaseName {
@@ -32,6 +32,8 @@ extension AgreementRoute {
         case .proposal: .proposal
         case .parties: .parties
         case .removeParty: .removeParty
+        case .signatories: .signatories
+        case .signature: .signature
         }
     }
 
@@ -59,6 +61,8 @@ extension AgreementRoute {
         case .proposal: .proposal(1, 1)
         case .parties: .parties(5)
         case .removeParty: .removeParty(5, 1)
+        case .signatories: .signatories(5)
+        case .signature: .signature(8)
         }
     }
 }

@@ -43,7 +43,10 @@ public enum AgreementPages {
     }
 
     /// The agreement page: one version (the newest unless another was asked for).
-    public static func show(context: PageContext, data: AgreementPageData, canWrite: Bool, notice: String?) -> HTML {
+    /// `signAs`: the party the principal can sign for in the application (a partner's own, the
+    /// municipality for a project leader), nil otherwise.
+    public static func show(context: PageContext, data: AgreementPageData, canWrite: Bool, notice: String?,
+                            signAs: AgreementParty? = nil) -> HTML {
         let agreement = data.agreement
         let version = data.version
         let id = agreement.id
@@ -63,6 +66,7 @@ public enum AgreementPages {
         </dl>
         \(yearKind(data.programme))
         \(reason)
+        \(AgreementGoalCoverage.warning(data))
         """
         let actions = AgreementPages.actions(context: context, data: data, canWrite: canWrite)
         let problems: HTML
@@ -81,7 +85,7 @@ public enum AgreementPages {
         <section id="teksten"><h2>Toelichting</h2>\(AgreementTables.texts(data))</section>
         """
         return Layout.page(title: "Resultaatafspraak \(agreement.ikcName)", context: context.with(.agreements),
-                           head + problems + actions + proposals + body + history(data) + documents(context: context, data: data, canWrite: canWrite))
+                           head + problems + AgreementSignaturePage.offer(data, party: signAs) + actions + proposals + body + history(data) + documents(context: context, data: data, canWrite: canWrite))
     }
 
     static func actions(context: PageContext, data: AgreementPageData, canWrite: Bool) -> HTML {
@@ -103,6 +107,7 @@ public enum AgreementPages {
                 edit = """
                 <nav class="agreement-edit" aria-label="Afspraak bewerken"><ul>
                 <li><a href="\(Route.agreements(.parties(id)).path)">Partijen bewerken</a></li>
+                <li><a href="\(Route.agreements(.signatories(id)).path)">Ondertekenaars bewerken</a></li>
                 <li><a href="\(Route.agreements(.results(id)).path)">Resultaten bewerken</a></li>
                 <li><a href="\(Route.agreements(.targets(id)).path)">Streefwaarden bewerken</a></li>
                 <li><a href="\(Route.agreements(.contributions(id)).path)">Bijdragen bewerken</a></li>
@@ -114,7 +119,8 @@ public enum AgreementPages {
                 """
             case .terOndertekening:
                 edit = """
-                <p><a class="button button--primary" href="\(Route.agreements(.sign(id)).path)">Ondertekening vastleggen</a></p>
+                <p><a class="button button--primary" href="\(Route.agreements(.sign(id)).path)">Ondertekening vastleggen</a>
+                <a class="button button--secondary" href="\(Route.agreements(.signatories(id)).path)">Ondertekenaars bewerken</a></p>
                 \(Components.postButton(to: .agreements(.status(id)), label: "Terug naar concept", csrf: context.csrfToken, hidden: lock + [("to", AgreementStatus.concept.rawValue)]))
                 """
             case .vastgesteld:

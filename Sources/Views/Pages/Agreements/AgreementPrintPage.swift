@@ -38,6 +38,7 @@ public enum AgreementPrintPage {
         <p>Versie \(version.number) · \(version.status.label)\(version.fixedAt == nil ? "" : " op " + AgreementFormat.moment(version.fixedAt)) · looptijd \(data.periodLabel)</p>
         <p class="hint">\(data.programme.yearKindExplanation)</p>
         \(reason)
+        \(AgreementGoalCoverage.warning(data))
         </header>
         """
         let sections: HTML = """

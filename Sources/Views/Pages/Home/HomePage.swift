@@ -133,6 +133,13 @@ public enum HomePage {
             body = leader(summary, programme: context.programme)
         case .directeur:
             body = director(summary, programme: context.programme)
+        case .partner:
+            let waiting = summary.agreementsInConcept.map { HTML("<li>\($0.name)</li>") }
+            body = """
+            <p class="lead">Als partner leest u de resultaatafspraken waarbij uw organisatie partij is, en tekent u ze hier.</p>
+            \(waiting.isEmpty ? HTML("<p>Er ligt geen afspraak voor u ter ondertekening.</p>") : HTML("<h2>Ter ondertekening</h2><ul>\(waiting)</ul>"))
+            <p><a class="button button--primary" href="\(Route.agreements(.index).path)">Naar de resultaatafspraken</a></p>
+            """
         case .ontwikkelgroep:
             body = """
             <p class="lead">Als lid van de Ontwikkelgroep leest u de jaarrapportages, de afspraken en de voortgang.</p>

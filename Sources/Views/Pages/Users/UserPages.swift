@@ -27,7 +27,14 @@ public enum UserPages {
 
     static func ikcOptions(_ ikcs: [(id: Int64, name: String)]) -> [(String, String)] { ikcs.map { (String($0.id), $0.name) } }
 
-    public static func new(context: PageContext, form: UserForm, ikcs: [(id: Int64, name: String)], errors: ValidationErrors) -> HTML {
+    /// The organisation a partner acts for: a choice on the new and edit forms.
+    static func organisationField(_ organisations: [(id: Int64, name: String)], selected: String, errors: ValidationErrors) -> HTML {
+        Components.select("organisation", label: "Organisatie (alleen voor een partner)",
+                          options: organisations.map { (String($0.id), $0.name) }, selected: selected, errors: errors, includeEmpty: "Geen")
+    }
+
+    public static func new(context: PageContext, form: UserForm, ikcs: [(id: Int64, name: String)], errors: ValidationErrors,
+                           organisations: [(id: Int64, name: String)] = []) -> HTML {
         Layout.page(title: "Gebruiker toevoegen", context: context.with(.users), """
         <div class="narrow">
         <h1>Gebruiker toevoegen</h1>
@@ -38,6 +45,7 @@ public enum UserPages {
         \(Components.textField("email", label: "E-mailadres", value: form.email, errors: errors, type: "email", required: true, autocomplete: "off"))
         \(Components.select("role", label: "Rol", options: roleOptions(), selected: form.role, errors: errors))
         \(Components.checkboxes("ikcs", legend: "IKC (alleen voor een directeur)", options: ikcOptions(ikcs), checked: Set(form.ikcIDs.map { String($0) }), errors: errors))
+        \(organisationField(organisations, selected: form.organisationID.map { String($0) } ?? "", errors: errors))
         <button type="submit" class="button button--primary">Gebruiker opslaan</button>
         <a class="button button--secondary" href="\(Route.users(.index).path)">Annuleren</a>
         """))
@@ -69,7 +77,8 @@ public enum UserPages {
     }
 
     public static func edit(context: PageContext, user: User, role: String, active: Bool, ikcIDs: [Int64],
-                            ikcs: [(id: Int64, name: String)], errors: ValidationErrors) -> HTML {
+                            ikcs: [(id: Int64, name: String)], errors: ValidationErrors,
+                            organisations: [(id: Int64, name: String)] = [], organisationID: Int64? = nil) -> HTML {
         Layout.page(title: user.name, context: context.with(.users), """
         <div class="narrow">
         <h1>\(user.name)</h1>
@@ -79,6 +88,7 @@ public enum UserPages {
         <input type="hidden" name="lock_version" value="\(user.lockVersion)">
         \(Components.select("role", label: "Rol", options: roleOptions(), selected: role, errors: errors))
         \(Components.checkboxes("ikcs", legend: "IKC (alleen voor een directeur)", options: ikcOptions(ikcs), checked: Set(ikcIDs.map { String($0) }), errors: errors))
+        \(organisationField(organisations, selected: organisationID.map { String($0) } ?? "", errors: errors))
         <div class="field"><div class="checkbox"><input type="checkbox" id="active" name="active" value="1"\(attr: "checked", if: active)><label for="active">Account is actief (uitvinken om te deactiveren; het account blijft in het logboek staan)</label></div></div>
         <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
         <a class="button button--secondary" href="\(Route.users(.index).path)">Annuleren</a>

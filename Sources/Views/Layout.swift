@@ -11,6 +11,7 @@ public struct PageContext: Sendable {
 
     public enum Section: Sendable, Equatable {
         case home, ikcs, agreements, funding, plans, reports, organisations, areas, users, audit, mail, account
+        case programme
     }
 
     public init(principal: Principal?, csrfToken: String, current: Section? = nil, programme: Programme? = nil) {
@@ -77,6 +78,7 @@ public enum Layout {
         if Authorization.allows(principal, .read, .user) { items.append((.users, .users(.index), "Gebruikers")) }
         if Authorization.allows(principal, .read, .auditLog) { items.append((.audit, .audit(.index), "Logboek")) }
         if Authorization.allows(principal, .read, .user) { items.append((.mail, .mail(.index), "E-mail")) }
+        if Authorization.allows(principal, .read, .user) { items.append((.programme, .programme(.settings), "Programma")) }
         var links: [HTML] = []
         for (section, route, label) in items {
             let current: String? = context.current == section ? "page" : nil

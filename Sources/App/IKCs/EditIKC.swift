@@ -19,7 +19,7 @@ extension IKCsHandler {
         }
         guard let stored = found else { throw AppError.notFound }
         let expected = try RecordForms.lockVersion(request)
-        var errors = IKCsHandler.validate(form, choices, nameTaken: nameTaken)
+        var errors = IKCsHandler.validate(form, choices, nameTaken: nameTaken, kinds: try programme().ikcKinds)
         if errors.isEmpty {
             let ikc = form.ikc(id: id, lockVersion: expected)
             do {

@@ -13,7 +13,7 @@ extension IKCsHandler {
     func saveNew() throws -> Response {
         let form = IKCsHandler.form(request)
         let (choices, nameTaken) = try store.read { c in (try IKCs.choices(c), try IKCs.nameExists(form.name.trimmingWhitespace(), c)) }
-        var errors = IKCsHandler.validate(form, choices, nameTaken: nameTaken)
+        var errors = IKCsHandler.validate(form, choices, nameTaken: nameTaken, kinds: try programme().ikcKinds)
         if errors.isEmpty {
             do {
                 let id = try IKCs.add(form.ikc(), by: principal.userID, in: store)
@@ -36,9 +36,9 @@ extension IKCsHandler {
     }
 
     /// The form's rules, and the name taken by another IKC.
-    static func validate(_ form: IKCForm, _ choices: IKCChoices, nameTaken: Bool) -> ValidationErrors {
+    static func validate(_ form: IKCForm, _ choices: IKCChoices, nameTaken: Bool, kinds: [IKCKindSetting]) -> ValidationErrors {
         var errors = form.validate(koepels: Set(choices.koepels.map(\.id)), areas: Set(choices.areas.map(\.id)),
-                                   childcare: Set(choices.childcare.map(\.id)))
+                                   childcare: Set(choices.childcare.map(\.id)), kinds: kinds.isEmpty ? nil : kinds)
         if errors["name"] == nil && nameTaken { errors.add("name", IKCsHandler.nameTaken) }
         return errors
     }

@@ -22,6 +22,7 @@ public enum AuditVocabulary {
         Kind(code: "funding_source", label: "Financieringsbron", slug: "financieringsbron"),
         Kind(code: "user", label: "Gebruiker", slug: "gebruiker"),
         Kind(code: "report", label: "Jaarrapportage", slug: "jaarrapportage"),
+        Kind(code: "programme", label: "Programma-instellingen", slug: "programma"),
     ]
 
     /// The Dutch name of a record type; an unknown type is "Overig gegeven", never the code.
@@ -117,6 +118,8 @@ public enum AuditVocabulary {
     /// from `names`; a key this table does not know is shown as "Overig veld", never as the code.
     public static func field(_ key: String, recordType: String, names: AuditNames) -> Field {
         if key == "status" { return Field("Status", .status(recordType: recordType)) }
+        // The programme settings store their field keys as Dutch descriptions (ProgrammeSettingsVerbs).
+        if recordType == "programme" { return Field(key) }
         if key == "kind", recordType == "funding_source" { return Field("Soort", .fundingKind) }
         if let field = plainFields[key] { return field }
         if key.hasPrefix("budget_"), let year = Int(key.dropFirst("budget_".count)) {

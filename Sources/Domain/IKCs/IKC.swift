@@ -1,16 +1,32 @@
-/// The kinds of IKC of the programme (section 2.2: A, B, C, plus special education).
-public enum IKCKind: String, Sendable, CaseIterable {
-    case plus
-    case regulier
-    case kleineKern = "kleine_kern"
-    case speciaal
+/// The kind of an IKC: a code of the programme's `ikc_kinds` (0013), no longer a fixed list.
+/// The KvK2 codes are named here because KvK2's demo and tests use them; labels come from the
+/// programme's settings (`Programme.ikcKindLabel`).
+public struct IKCKind: RawRepresentable, Sendable, Hashable {
+    public let rawValue: String
 
+    public init?(rawValue: String) {
+        guard !rawValue.isEmpty else { return nil }
+        self.rawValue = rawValue
+    }
+
+    init(code: String) { rawValue = code }
+
+    public static let plus = IKCKind(code: "plus")
+    public static let regulier = IKCKind(code: "regulier")
+    public static let kleineKern = IKCKind(code: "kleine_kern")
+    public static let speciaal = IKCKind(code: "speciaal")
+
+    /// The KvK2 kinds, for a page without programme settings at hand.
+    public static let allCases: [IKCKind] = [.plus, .regulier, .kleineKern, .speciaal]
+
+    /// The KvK2 label; pages take the programme's label (`Programme.ikcKindLabel`) where they can.
     public var label: String {
-        switch self {
-        case .plus: "Plus IKC"
-        case .regulier: "Regulier IKC"
-        case .kleineKern: "IKC in kleine kern"
-        case .speciaal: "IKC speciaal onderwijs"
+        switch rawValue {
+        case "plus": "Plus IKC"
+        case "regulier": "Regulier IKC"
+        case "kleine_kern": "IKC in kleine kern"
+        case "speciaal": "IKC speciaal onderwijs"
+        default: rawValue
         }
     }
 }

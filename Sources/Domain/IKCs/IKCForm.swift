@@ -33,15 +33,17 @@ public struct IKCForm: Sendable, Equatable {
     public static let childrenRange = 1...2000
 
     /// Checks the form against the koepels, areas and childcare organisations that exist.
-    public func validate(koepels: Set<Int64>, areas: Set<Int64>, childcare: Set<Int64>) -> ValidationErrors {
+    /// `kinds`: the programme's IKC kinds (KvK2's when not given).
+    public func validate(koepels: Set<Int64>, areas: Set<Int64>, childcare: Set<Int64>, kinds: [IKCKindSetting]? = nil) -> ValidationErrors {
+        let kinds = kinds ?? IKCKind.allCases.map { IKCKindSetting(code: $0.rawValue, label: $0.label, inProgramme: $0 == .plus, carriesPredicate: $0 == .plus) }
         var errors = ValidationErrors()
         Check.required(name, "name", "de naam", into: &errors)
         Check.maxLength(name, 200, "name", "de naam", into: &errors)
-        if IKCKind(rawValue: kind) == nil { errors.add("kind", "Kies het soort IKC.") }
+        if !kinds.contains(where: { $0.code == kind }) { errors.add("kind", "Kies het soort IKC.") }
         if let id = Int64(koepelID), koepels.contains(id) {} else { errors.add("koepelID", "Kies de koepel van het IKC.") }
         if !areaID.isEmpty, !(Int64(areaID).map(areas.contains) ?? false) { errors.add("areaID", "Kies een bestaand gebied.") }
-        if kind == IKCKind.plus.rawValue && areaID.isEmpty {
-            errors.add("areaID", "Een Plus IKC ligt in een gebied; kies het gebied.")
+        if let predicate = kinds.first(where: \.carriesPredicate), kind == predicate.code, areaID.isEmpty {
+            errors.add("areaID", "Een \(predicate.label) ligt in een gebied; kies het gebied.")
         }
         if childcareIDs.contains(where: { !(Int64($0).map(childcare.contains) ?? false) }) {
             errors.add("childcareIDs", "Kies bestaande kinderopvangorganisaties.")

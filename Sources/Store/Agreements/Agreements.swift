@@ -121,20 +121,23 @@ public enum Agreements {
 
     /// Plus IKCs for the new-agreement form.
     public static func plusIKCs(_ c: Connection) throws -> [(id: Int64, name: String)] {
-        try c.rows("SELECT id, name FROM ikcs WHERE kind = 'plus' ORDER BY name COLLATE NOCASE").map { (try $0.int64(0), try $0.string(1)) }
+        try c.rows("SELECT id, name FROM ikcs WHERE kind IN (SELECT code FROM ikc_kinds WHERE in_programme = 1) ORDER BY name COLLATE NOCASE").map { (try $0.int64(0), try $0.string(1)) }
     }
 
     /// The parties a new agreement starts with: the gemeente, the IKC's koepel and childcare
-    /// organisation(s), each with the organisation's signatory.
+    /// organisation(s), each with the organisation's signatory; each only if its kind signs
+    /// agreements in this programme (`organisation_kinds.signs`).
     public static func defaultParties(ikcID: Int64, _ c: Connection) throws -> [AgreementParty] {
         try c.rows("""
             SELECT o.id, o.name, 'gemeente', o.signatory_name, o.signatory_title FROM organisations o WHERE o.kind = 'gemeente'
+              AND EXISTS (SELECT 1 FROM organisation_kinds WHERE code = 'gemeente' AND signs = 1)
             UNION ALL
             SELECT o.id, o.name, 'koepel', o.signatory_name, o.signatory_title FROM organisations o JOIN ikcs i ON i.koepel_id = o.id
-            WHERE i.id = \(ikcID)
+            WHERE i.id = \(ikcID) AND EXISTS (SELECT 1 FROM organisation_kinds WHERE code = 'koepel' AND signs = 1)
             UNION ALL
             SELECT o.id, o.name, 'kinderopvang', o.signatory_name, o.signatory_title FROM organisations o
             JOIN ikc_childcare k ON k.organisation_id = o.id WHERE k.ikc_id = \(ikcID)
+              AND EXISTS (SELECT 1 FROM organisation_kinds WHERE code = 'kinderopvang' AND signs = 1)
             """).map { row in
             AgreementParty(organisationID: try row.int64(0), organisationName: try row.string(1), role: try row.string(2),
                            signatoryName: try row.string(3), signatoryTitle: try row.string(4))

@@ -140,7 +140,7 @@ public enum IKCs {
     }
 
     public static func countPlus(_ c: Connection) throws -> Int {
-        try c.row("SELECT COUNT(*) FROM ikcs WHERE kind = 'plus'")?.int(0) ?? 0
+        try c.row("SELECT COUNT(*) FROM ikcs WHERE kind IN (SELECT code FROM ikc_kinds WHERE in_programme = 1)")?.int(0) ?? 0
     }
 
     public static func nameExists(_ name: String, excluding id: Int64 = 0, _ c: Connection) throws -> Bool {

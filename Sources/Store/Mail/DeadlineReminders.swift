@@ -33,7 +33,7 @@ public enum DeadlineReminders {
             let rows = try c.rows("""
                 SELECT i.id, i.name, p.id, p.status
                 FROM ikcs i LEFT JOIN year_plans p ON p.ikc_id = i.id AND p.year = \(year)
-                WHERE (i.kind = 'plus' OR p.id IS NOT NULL)
+                WHERE (i.kind IN (SELECT code FROM ikc_kinds WHERE in_programme = 1) OR p.id IS NOT NULL)
                   AND (p.id IS NOT NULL OR EXISTS (SELECT 1 FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
                         WHERE a.ikc_id = i.id AND a.first_year <= \(year) AND a.last_year >= \(year) AND v.status = 'vastgesteld'))
                   AND NOT EXISTS (SELECT 1 FROM reminders_sent r

@@ -21,7 +21,7 @@ public enum Reports {
                    (SELECT v.id FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
                      WHERE a.ikc_id = i.id AND a.first_year <= \(year) AND a.last_year >= \(year) AND v.status = 'vastgesteld'
                      ORDER BY a.first_year DESC, v.number DESC LIMIT 1)
-            FROM ikcs i WHERE i.kind = 'plus' ORDER BY i.name COLLATE NOCASE
+            FROM ikcs i WHERE i.kind IN (SELECT code FROM ikc_kinds WHERE in_programme = 1) ORDER BY i.name COLLATE NOCASE
             """) {
             let id = try row.int64(0)
             order.append(id)

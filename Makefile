@@ -5,6 +5,8 @@ PORT ?= 8080
 # The address users reach the site at; absolute links (set-password, share) are made from it.
 PUBLIC_URL ?= http://$(HOST):$(PORT)
 DB ?= data/plusikc.sqlite
+# PROGRAMME=amsterdam-west: seed a new database with the second programme's demo (issue 22).
+PROGRAMME ?=
 # Where e-mail goes: file:DIR (each message an .eml file), smtp://host:port or sendmail:/path.
 MAIL ?= file:data/mail
 RELEASE_BIN := .build/release/plusikc
@@ -44,7 +46,7 @@ release: deps
 run: release
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f "$(DB)" ]; then \
-	  $(RELEASE_BIN) migrate --db "$(DB)" && $(RELEASE_BIN) seed-demo --db "$(DB)" >/dev/null; \
+	  $(RELEASE_BIN) migrate --db "$(DB)" && $(RELEASE_BIN) seed-demo --db "$(DB)" $(if $(PROGRAMME),--programme $(PROGRAMME)) >/dev/null; \
 	else \
 	  $(RELEASE_BIN) migrate --db "$(DB)"; \
 	fi

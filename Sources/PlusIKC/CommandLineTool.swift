@@ -15,6 +15,7 @@ enum CommandLineTool {
         Commands:
           serve         Serve the web application (migrates first).
           migrate       Apply pending database migrations.
+          init          Set up an empty database for a programme from its definition file (--programme FILE).
           seed-demo     Fill an empty database with the demo data and print the demo log-ins.
           backup FILE   Write a consistent copy of the database to FILE (safe while serving).
           create-user   Create an account.
@@ -56,6 +57,7 @@ enum CommandLineTool {
         var ikcID: Int64?
         var optional = false
         var help = false
+        var programme: String?
     }
 
     static func commandUsage(_ command: String) -> String {
@@ -84,10 +86,10 @@ enum CommandLineTool {
             return "Usage: plusikc migrate [--db FILE] [--migrations DIR]"
         case "seed-demo":
             return """
-                Usage: plusikc seed-demo [--db FILE] [--ikcs N] [--migrations DIR]
+                Usage: plusikc seed-demo [--db FILE] [--ikcs N] [--migrations DIR] [--programme amsterdam-west]
                   Fills an empty database with the demo data: the nine Plus IKCs of the programme, or N IKCs
                   (N >= 9, the extra ones generated, the same for the same N). Prints the demo log-ins once
-                  and writes them to FILE.demo-accounts.txt.
+                  and writes them to FILE.demo-accounts.txt. --programme amsterdam-west: the demo of a second programme.
                 """
         case "backup":
             return "Usage: plusikc backup FILE [--db FILE]\n  Writes a consistent copy with SQLite's online backup; safe while the server runs."
@@ -101,7 +103,7 @@ enum CommandLineTool {
                   --optional   make the second factor optional again for ROLE
                 """
         default:
-            return usage
+            return programmeUsage(command) ?? usage
         }
     }
 
@@ -139,6 +141,7 @@ enum CommandLineTool {
             case "--ikcs":
                 guard let n = Int(try value(argument)), n >= 9, n <= 10_000 else { throw UsageError(message: "--ikcs needs a number 9-10000") }
                 options.ikcs = n
+            case "--programme": options.programme = try value(argument)
             case "--name": options.name = try value(argument)
             case "--email": options.email = try value(argument)
             case "--role": options.role = try value(argument)
@@ -164,7 +167,7 @@ enum CommandLineTool {
             print(usage)
             return 0
         }
-        let known = ["serve", "migrate", "seed-demo", "backup", "create-user", "require-2fa"]
+        let known = ["serve", "migrate", "init", "seed-demo", "backup", "create-user", "require-2fa"]
         guard known.contains(command) else {
             printError("plusikc: unknown command '\(command)'\n\n\(usage)")
             return 2
@@ -191,7 +194,8 @@ enum CommandLineTool {
             switch command {
             case "serve": try serve(options)
             case "migrate": try migrate(options, quiet: false)
-            case "seed-demo": try seedDemo(options)
+            case "init": return try initProgramme(options)
+            case "seed-demo": if options.programme == nil { try seedDemo(options) } else { try seedDemoProgramme(options) }
             case "backup":
                 guard options.positional.count == 1 else {
                     printError("plusikc backup: name one target file\n\n\(commandUsage(command))")
@@ -267,16 +271,6 @@ enum CommandLineTool {
         FileManager.default.createFile(atPath: file, contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600])
         print("Demo data: \(options.ikcs) IKCs. Log-ins (also in \(file)):")
         print(lines, terminator: "")
-    }
-
-    static func backup(_ options: Options, to target: String) throws {
-        guard FileManager.default.fileExists(atPath: options.database) else {
-            throw UsageError(message: "no database at \(options.database)")
-        }
-        let database = try Database(path: options.database)
-        defer { database.close() }
-        try database.backup(to: target)
-        print("Backup written to \(target)")
     }
 
     static func createUser(_ options: Options) throws -> Int32 {

@@ -1,4 +1,5 @@
 import App
+import Domain
 import Foundation
 import SQLite
 import Store
@@ -19,6 +20,11 @@ public struct DatabaseTemplate: Sendable {
         try made(key: ikcs)
     }
 
+    /// Migrated and seeded with the demo of the second programme, Amsterdam West (issue 22).
+    public static func amsterdamWest() throws -> DatabaseTemplate {
+        try made(key: -1)
+    }
+
     /// Migrated only: the newest schema and no rows.
     public static func migrated() throws -> DatabaseTemplate {
         try made(key: 0)
@@ -33,7 +39,7 @@ public struct DatabaseTemplate: Sendable {
 
     private static let templates = Mutex<[Int: Result<DatabaseTemplate, any Error>]>([:])
 
-    /// Key 0: migrated only; key n > 0: seeded with n IKCs. Made while holding the lock, so two
+    /// Key 0: migrated only; key n > 0: seeded with n IKCs; key -1: the Amsterdam West demo. Made while holding the lock, so two
     /// tests asking at once wait for one template instead of making two.
     private static func made(key: Int) throws -> DatabaseTemplate {
         try templates.withLock { templates in
@@ -50,7 +56,13 @@ public struct DatabaseTemplate: Sendable {
         let database = try Database(path: path, readers: 1)
         defer { database.close() }
         try Migrator.migrate(database, migrations: Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory))
-        let accounts = key > 0 ? try DemoData.seed(database, ikcs: key, hashPassword: PasswordHasher.hash) : []
+        let accounts: [DemoData.Account]
+        if key == -1 {
+            let text = try String(contentsOfFile: TestApp.repositoryRoot + "/Programmes/amsterdam-west.json", encoding: .utf8)
+            accounts = try DemoData.seedAmsterdamWest(database, definition: try ProgrammeDefinition.parse(text), hashPassword: PasswordHasher.hash)
+        } else {
+            accounts = key > 0 ? try DemoData.seed(database, ikcs: key, hashPassword: PasswordHasher.hash) : []
+        }
         database.close()  // the last connection checkpoints the WAL into the file and removes it
         return DatabaseTemplate(path: path, accounts: accounts)
     }

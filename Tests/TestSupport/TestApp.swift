@@ -47,8 +47,12 @@ public final class TestApp: @unchecked Sendable {
     /// - Parameters:
     ///   - seed: start from the demo data (else from the empty, migrated schema).
     ///   - ikcs: how many Plus IKCs the demo has; each count is seeded once per test process.
-    public init(seed: Bool = true, ikcs: Int = 9, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
-        let template = seed ? try DatabaseTemplate.seeded(ikcs: ikcs) : try DatabaseTemplate.migrated()
+    public convenience init(seed: Bool = true, ikcs: Int = 9, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+        try self.init(template: seed ? try DatabaseTemplate.seeded(ikcs: ikcs) : try DatabaseTemplate.migrated(), configure: configure)
+    }
+
+    /// Over a copy of `template` (e.g. `DatabaseTemplate.amsterdamWest()`, the second programme's demo).
+    public init(template: DatabaseTemplate, configure: (inout AppConfiguration) -> Void = { _ in }) throws {
         temporary = try template.copy()
         accounts = template.accounts
         var configuration = AppConfiguration()

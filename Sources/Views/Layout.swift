@@ -40,7 +40,7 @@ public enum Layout {
         <meta charset="utf-8">
         \(noindex ? HTML("<meta name=\"robots\" content=\"noindex\">") : HTML.empty)
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · Plus IKC</title>
+        <title>\(title) · \(context.siteName)</title>
         <link rel="stylesheet" href="/static/css/site.css">
         <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
         </head>
@@ -48,7 +48,7 @@ public enum Layout {
         <a class="skip-link" href="#inhoud">Naar de inhoud</a>
         <header class="site-header">
         <div class="site-header__inner">
-        <a class="brand" href="/">Plus IKC</a>
+        <a class="brand" href="/">\(context.siteName)</a>
         \(navigation(context))
         </div>
         </header>
@@ -88,7 +88,7 @@ public enum Layout {
         <nav class="site-nav" aria-label="Hoofdmenu"><ul>\(links)</ul></nav>
         <div class="site-user">
         <a href="\(Route.account.path)"\(attr: "aria-current", context.current == .account ? "page" : nil)>\(principal.name)</a>
-        <span class="site-user__role">\(principal.role.label)</span>
+        <span class="site-user__role">\(context.roleLabel(principal.role))</span>
         \(Components.postButton(to: .logout, label: "Uitloggen", csrf: context.csrfToken, style: "link"))
         </div>
         """

@@ -7,9 +7,10 @@ import Views
 extension ReportsHandler {
     func savePublish(year: Int) throws -> Response {
         _ = try checkYear(year)
+        let programme = user.page.programme
         let id = try Reports.publish(year: year, today: today(), render: { draft, figures in
             ReportPages.body(report: AnnualReport(figures: figures), foreword: draft.foreword, conclusions: draft.conclusions,
-                             csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }).rendered
+                             csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }, programme: programme).rendered
         }, mailLink: { [app] in app.absoluteURL(Route.reports(.edition($0)).path) }, by: principal.userID, in: store)
         app.mailSignal.signal()
         return Response.redirect(to: Route.reports(.edition(id)).path)

@@ -9,6 +9,8 @@ extension Application {
     /// Reads the session cookie; an unknown, idle-expired or absolutely expired session is
     /// treated as none (and an expired one is deleted).
     func loadSession(_ request: Request, _ context: inout Context) throws {
+        // Pages before log-in (log-in, accessibility, shared reports) carry the programme's words too.
+        context.page.programme = try? store.programme()
         guard let token = request.cookies[Application.sessionCookie], !token.isEmpty, token.utf8.count <= 128 else { return }
         let tokenHash = Tokens.hash(token)
         // One read transaction for the session (checked against the database on every

@@ -46,7 +46,7 @@ extension TwoFactorHandler {
 
     func enrolmentPage(secret: String, required: Bool, errors: ValidationErrors, status: Int = 200) throws -> Response {
         let bytes = Base32.decode(secret) ?? []
-        let uri = TOTP(secret: bytes).uri(issuer: TwoFactorHandler.issuer, account: principal.email)
+        let uri = TOTP(secret: bytes).uri(issuer: user.page.siteName, account: principal.email)
         let svg = try QRCode(uri).svg(moduleSize: 5)
         return page(TwoFactorPages.enrol(context: user.page, secret: secret, qrSVG: svg, required: required, errors: errors), status: status)
     }

@@ -77,17 +77,21 @@ public enum MailTexts {
         public var body: String
     }
 
-    static let closing = "\n\nMet vriendelijke groet,\nPlus IKC\n\nDit bericht is automatisch verstuurd; een antwoord wordt niet gelezen."
+    /// The site's name in the texts; the outbox puts the programme's own (`programme.site_name`)
+    /// in its place when a message is written (Outbox.enqueue).
+    public static let siteName = "Plus IKC"
+
+    static let closing = "\n\nMet vriendelijke groet,\n\(siteName)\n\nDit bericht is automatisch verstuurd; een antwoord wordt niet gelezen."
 
     public static func invitation(name: String, link: String, validDays: Int) -> Text {
-        Text(subject: "Uw account voor Plus IKC",
-             body: "Beste \(name),\n\nEr is een account voor u aangemaakt in Plus IKC. Kies via deze link uw wachtwoord:\n\n\(link)\n\n"
+        Text(subject: "Uw account voor \(siteName)",
+             body: "Beste \(name),\n\nEr is een account voor u aangemaakt in \(siteName). Kies via deze link uw wachtwoord:\n\n\(link)\n\n"
                 + "De link werkt één keer en is \(validDays) dagen geldig. Werkt hij niet meer, vraag dan de projectleider om een nieuwe."
                 + closing)
     }
 
     public static func passwordLink(name: String, link: String, validDays: Int) -> Text {
-        Text(subject: "Nieuwe link voor uw wachtwoord in Plus IKC",
+        Text(subject: "Nieuwe link voor uw wachtwoord in \(siteName)",
              body: "Beste \(name),\n\nDe projectleider heeft een nieuwe link gemaakt waarmee u uw wachtwoord kiest:\n\n\(link)\n\n"
                 + "De link werkt één keer en is \(validDays) dagen geldig. Uw huidige wachtwoord blijft werken tot u de link gebruikt."
                 + closing)

@@ -127,7 +127,7 @@ extension YearPlanRules {
         }
         switch role {
         case .ontwikkelgroep:
-            return .readOnly(reason: "Als lid van de Ontwikkelgroep kunt u verantwoordingen lezen, maar niet wijzigen.")
+            return .readOnly(reason: "Als lid van de stuurgroep kunt u verantwoordingen lezen, maar niet wijzigen.")
         case .partner:
             return .readOnly(reason: "Als partner kunt u verantwoordingen lezen, maar niet wijzigen.")
         case .directeur:

@@ -61,7 +61,7 @@ public enum YearPlanRules {
         }
         switch role {
         case .ontwikkelgroep:
-            return .readOnly(reason: "Als lid van de Ontwikkelgroep kunt u jaarplannen lezen, maar niet wijzigen.")
+            return .readOnly(reason: "Als lid van de stuurgroep kunt u jaarplannen lezen, maar niet wijzigen.")
         case .directeur:
             if status == .ingediend {
                 return .readOnly(reason: "U hebt dit jaarplan ingediend; het wacht op beoordeling door de projectleider. Wordt het teruggestuurd, dan kunt u het weer wijzigen.")

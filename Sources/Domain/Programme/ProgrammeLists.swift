@@ -52,10 +52,16 @@ extension Programme {
     public var predicateKind: IKCKindSetting? { ikcKinds.first { $0.carriesPredicate } }
 
     /// The label of an IKC kind code (the code itself when it is not configured).
-    public func ikcKindLabel(_ code: String) -> String { ikcKinds.first { $0.code == code }?.label ?? code }
+    public func ikcKindLabel(_ code: String) -> String { ikcKinds.first { $0.code == code }?.label ?? IKCKind(rawValue: code)?.label ?? code }
 
     /// The label of an organisation kind (also the role of an agreement party).
-    public func organisationKindLabel(_ code: String) -> String { organisationKinds.first { $0.code == code }?.label ?? code }
+    public func organisationKindLabel(_ code: String) -> String {
+        organisationKinds.first { $0.code == code }?.label ?? AgreementParty.roleLabel(code)
+    }
+
+    /// The role of an agreement party: its organisation kind's label, but "Partner" for any
+    /// other partner (the kind's label, KvK2 "Andere partner", reads as a kind, not a role).
+    public func partyRoleLabel(_ code: String) -> String { code == "partner" ? "Partner" : organisationKindLabel(code) }
 
     /// The label of an area level.
     public func areaClassLabel(_ level: Int) -> String { areaClasses.first { $0.level == level }?.label ?? String(level) }

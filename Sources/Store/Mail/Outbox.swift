@@ -30,6 +30,12 @@ public enum Outbox {
     public static func enqueue(to address: String, name: String, userID: Int64?, kind: MailKind, subject: String, body: String,
                                autoSubmitted: Bool = false, _ c: Connection) throws -> Int64 {
         let messageID = newMessageID()
+        // The texts name the site as KvK2 does (MailTexts.siteName); another programme's name goes in its place.
+        var subject = subject, body = body
+        if let site = try c.row("SELECT site_name FROM programme WHERE id = 1")?.string(0), site != MailTexts.siteName {
+            subject = subject.replacingOccurrences(of: MailTexts.siteName, with: site)
+            body = body.replacingOccurrences(of: MailTexts.siteName, with: site)
+        }
         try c.execute("""
             INSERT INTO outbox (message_id, to_address, to_name, to_user_id, subject, body, kind, auto_submitted, created_at,
                                 state, attempts, next_attempt_at)

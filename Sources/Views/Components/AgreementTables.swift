@@ -60,7 +60,7 @@ public enum AgreementTables {
         for party in data.content.parties {
             let signer = party.signatoryTitle.isEmpty ? party.signatoryName : "\(party.signatoryName) (\(party.signatoryTitle))"
             rows.append("""
-            <tr><th scope="row">\(party.organisationName)</th><td>\(AgreementParty.roleLabel(party.role))</td><td>\(signer.isEmpty ? "–" : signer)</td><td>\(party.signedOn?.dutch ?? "niet getekend")</td></tr>
+            <tr><th scope="row">\(party.organisationName)</th><td>\(data.programme.partyRoleLabel(party.role))</td><td>\(signer.isEmpty ? "–" : signer)</td><td>\(party.signedOn?.dutch ?? "niet getekend")</td></tr>
             """)
         }
         return """

@@ -202,7 +202,7 @@ public enum AgreementEditPages {
         for party in data.content.parties {
             let p = "p\(party.organisationID)_"
             blocks.append("""
-            <fieldset><legend>\(party.organisationName) (\(AgreementParty.roleLabel(party.role)))</legend>
+            <fieldset><legend>\(party.organisationName) (\(data.programme.partyRoleLabel(party.role)))</legend>
             \(Components.textField(p + "name", label: "Naam van wie tekent", value: values[p + "name"] ?? "", errors: errors))
             \(Components.textField(p + "title", label: "Functie", value: values[p + "title"] ?? "", errors: errors))
             \(Components.textField(p + "signed_on", label: "Getekend op", value: values[p + "signed_on"] ?? "", errors: errors, hint: "Bijvoorbeeld 30-06-2026; leeg laten als deze partij nog niet heeft getekend."))

@@ -38,7 +38,7 @@ public enum AgreementPages {
         <tbody>\(body)</tbody>
         </table>
         </div>
-        <p class="hint">Doel 1 t/m 3: het aantal resultaten per programmadoel (\(goals.map(\.name).joined(separator: "; "))).</p>
+        <p class="hint">\(programme.goalRangePhrase(goalCount: goals.count)): het aantal resultaten per programmadoel (\(goals.map(\.name).joined(separator: "; "))).</p>
         """)
     }
 
@@ -221,14 +221,14 @@ public enum AgreementPages {
             pick = "<p>Kies eerst een geldige periode.</p>"
         } else if choice.offered.isEmpty {
             pick = """
-            <p>Alle Plus IKC's hebben al een afspraak voor (een deel van) deze periode. Kies een andere periode, of stel een bestaande afspraak bij.</p>
+            <p>Alle \(context.programmeIKCs) hebben al een afspraak voor (een deel van) deze periode. Kies een andere periode, of stel een bestaande afspraak bij.</p>
             \(leftOut)
             """
         } else {
             pick = Components.form(action: Route.agreements(.new).path, csrf: context.csrfToken, """
             <input type="hidden" name="first_year"\(attr: "value", form.firstYear)>
             <input type="hidden" name="last_year"\(attr: "value", form.lastYear)>
-            \(Components.select("ikc", label: "Plus IKC", options: choice.offered.map { (String($0.id), $0.name) }, selected: form.ikcID, errors: errors, includeEmpty: "Kies een IKC"))
+            \(Components.select("ikc", label: context.programmeIKC, options: choice.offered.map { (String($0.id), $0.name) }, selected: form.ikcID, errors: errors, includeEmpty: "Kies een IKC"))
             \(leftOut)
             <button type="submit" class="button button--primary">Afspraak aanmaken</button>
             <a class="button button--secondary" href="\(Route.agreements(.index).path)">Annuleren</a>
@@ -237,12 +237,12 @@ public enum AgreementPages {
         return Layout.page(title: "Nieuwe resultaatafspraak", context: context.with(.agreements), """
         <div class="narrow">
         <h1>Nieuwe resultaatafspraak</h1>
-        <p>Eén afspraak per Plus IKC en periode. Kies eerst de periode; daarna ziet u de Plus IKC's die voor die periode nog geen afspraak hebben. De partijen (gemeente, koepel en kinderopvang van het IKC) worden vooraf ingevuld.</p>
+        <p>Eén afspraak per \(context.programmeIKC) en periode. Kies eerst de periode; daarna ziet u de \(context.programmeIKCs) die voor die periode nog geen afspraak hebben. De ondertekenende partijen van het IKC (\(programme.signingKinds.map { $0.label.lowercased() }.joined(separator: ", "))) worden vooraf ingevuld.</p>
         \(yearKind(programme))
         \(Components.errorSummary(errors))
         <h2>Periode</h2>
         \(period)
-        <h2>Plus IKC</h2>
+        <h2>\(context.programmeIKC)</h2>
         \(pick)
         </div>
         """)

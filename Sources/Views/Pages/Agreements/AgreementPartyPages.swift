@@ -26,7 +26,7 @@ public enum AgreementPartyPages {
                 ? "<a href=\"\(Route.agreements(.removeParty(id, party.organisationID)).path)\">Verwijderen<span class=\"visually-hidden\"> (\(party.organisationName))</span></a>"
                 : "<span class=\"hint\">kernpartij</span>"
             rows.append("""
-            <tr><th scope="row">\(party.organisationName)</th><td>\(AgreementParty.roleLabel(party.role))</td><td>\(signer.isEmpty ? "–" : signer)</td><td>\(remove)</td></tr>
+            <tr><th scope="row">\(party.organisationName)</th><td>\(data.programme.partyRoleLabel(party.role))</td><td>\(signer.isEmpty ? "–" : signer)</td><td>\(remove)</td></tr>
             """)
         }
         let table: HTML = """
@@ -46,7 +46,7 @@ public enum AgreementPartyPages {
         <a class="button button--secondary" href="\(Route.agreements(.show(id)).path)">Annuleren</a></p>
         """)
         return AgreementEditPages.frame("Partijen bewerken", context: context, data: data, errors: errors, """
-        <p>De gemeente, de koepel en de kinderopvang zijn de kernpartijen. Voeg een andere organisatie toe als partner (bijvoorbeeld de GGD) als zij meebetaalt of meewerkt; bij ondertekening moet dan ook zij tekenen voordat de afspraak is vastgesteld.</p>
+        <p>\(data.programme.signingKinds.map(\.label).joined(separator: ", ")) zijn de kernpartijen. Voeg een andere organisatie toe als partner (bijvoorbeeld de GGD) als zij meebetaalt of meewerkt; bij ondertekening moet dan ook zij tekenen voordat de afspraak is vastgesteld.</p>
         \(table)
         <h2>Partner toevoegen</h2>
         \(add)

@@ -10,7 +10,7 @@ public enum AgreementPrintPage {
         for party in data.content.parties {
             signatures.append("""
             <div class="signature">
-            <p><strong>\(party.organisationName)</strong><br>\(AgreementParty.roleLabel(party.role))</p>
+            <p><strong>\(party.organisationName)</strong><br>\(data.programme.partyRoleLabel(party.role))</p>
             <p>Naam: \(party.signatoryName.isEmpty ? "……………………………………" : party.signatoryName)\(party.signatoryTitle.isEmpty ? "" : ", " + party.signatoryTitle)</p>
             <p>Datum: \(party.signedOn?.dutch ?? "……………………")</p>
             <p class="signature-line">Handtekening:</p>
@@ -48,7 +48,7 @@ public enum AgreementPrintPage {
         <section class="print-section"><h2>4. Formatie</h2>\(AgreementTables.staffing(data))</section>
         <section class="print-section"><h2>5. Toelichting</h2>\(AgreementTables.texts(data))</section>
         <section class="print-section signatures"><h2>6. Ondertekening</h2>
-        <p>Aldus overeengekomen en in drievoud ondertekend.</p>
+        <p>Aldus overeengekomen en \(data.programme.signingKinds.isEmpty ? "in drievoud" : data.programme.copiesPhrase) ondertekend.</p>
         <div class="signature-block">\(signatures)</div>
         </section>
         </main>

@@ -9,7 +9,7 @@ public enum AgreementSignatoryPages {
         for party in data.content.parties {
             let input = AgreementRules.SignatoryInput(organisationID: party.organisationID, name: "", title: "")
             blocks.append("""
-            <fieldset><legend>\(party.organisationName) (\(AgreementParty.roleLabel(party.role)))</legend>
+            <fieldset><legend>\(party.organisationName) (\(data.programme.partyRoleLabel(party.role)))</legend>
             \(Components.textField(input.nameField, label: "Naam van wie tekent", value: values[input.nameField] ?? "", errors: errors))
             \(Components.textField(input.titleField, label: "Functie", value: values[input.titleField] ?? "", errors: errors))
             </fieldset>

@@ -68,7 +68,7 @@ public enum HomePage {
             over.append("<li><a href=\"\(Route.funding(.source(o.sourceID)).path)\">\(o.name)</a>, \(programme?.yearLabel(o.year) ?? String(o.year)): \(DutchFormat.euros(cents: o.overCents)) meer toegezegd dan het budget</li>")
         }
         let first: HTML = """
-        <p class="lead">\(s.plusCount) Plus IKC's van \(s.ikcCount) IKC's in totaal.</p>
+        <p class="lead">\(s.plusCount) \(programme.programmeIKCs) van \(s.ikcCount) IKC's in totaal.</p>
         <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
         <h3>Jaarplannen ingediend, wachten op beoordeling</h3>
         \(list(plans, empty: "Geen jaarplannen om te beoordelen."))
@@ -142,7 +142,7 @@ public enum HomePage {
             """
         case .ontwikkelgroep:
             body = """
-            <p class="lead">Als lid van de Ontwikkelgroep leest u de jaarrapportages, de afspraken en de voortgang.</p>
+            <p class="lead">Als lid van de \(context.steeringGroup) leest u de jaarrapportages, de afspraken en de voortgang.</p>
             <h2>Gepubliceerde jaarrapportages</h2>
             \(reportList(summary.reports))
             <p><a class="button button--primary" href="\(Route.reports(.index).path)">Naar de jaarrapportages</a>

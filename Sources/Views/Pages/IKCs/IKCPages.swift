@@ -41,13 +41,14 @@ public enum IKCPages {
         }
     }
 
-    static func filterForm(_ filter: FilterForm, koepels: [(id: Int64, name: String)], areas: [(id: Int64, name: String)]) -> HTML {
+    static func filterForm(_ filter: FilterForm, koepels: [(id: Int64, name: String)], areas: [(id: Int64, name: String)],
+                           programme: Programme? = nil) -> HTML {
         let none = ValidationErrors()
-        let kinds = IKCKind.allCases.map { ($0.rawValue, $0.label) }
+        let kinds = programme.ikcKindOptions
         return """
         <form method="get" action="\(Route.ikcs(.index).path)" class="filters">
         \(Components.select("kind", label: "Soort", options: kinds, selected: filter.kind, errors: none, includeEmpty: "Alle soorten"))
-        \(Components.select("koepel", label: "Koepel", options: koepels.map { (String($0.id), $0.name) }, selected: filter.koepel, errors: none, includeEmpty: "Alle koepels"))
+        \(Components.select("koepel", label: programme.boardLabel, options: koepels.map { (String($0.id), $0.name) }, selected: filter.koepel, errors: none, includeEmpty: "Alle"))
         \(Components.select("area", label: "Gebied", options: areas.map { (String($0.id), $0.name) }, selected: filter.area, errors: none, includeEmpty: "Alle gebieden"))
         \(Components.select("sort", label: "Sorteren", options: [("name", "Naam A-Z"), ("-name", "Naam Z-A")], selected: filter.sort, errors: none))
         <button type="submit" class="button button--secondary">Toon</button>
@@ -67,14 +68,14 @@ public enum IKCPages {
         for row in rows {
             let due: HTML = row.predicateDue.map { HTML("<strong class=\"flag\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
             body.append("""
-            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(context.programme.ikcKindLabel(row.kind))</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
 
             """)
         }
         let table: HTML = rows.isEmpty ? "<p>Geen IKC's met deze keuze.</p>" : """
         <div class="table-scroll"><table class="data">
         <caption>IKC's met hun resultaatafspraak</caption>
-        <thead><tr><th scope="col">IKC</th><th scope="col">Soort</th><th scope="col">Koepel</th><th scope="col">Gebied</th><th scope="col">Afspraak</th><th scope="col" class="num">Resultaten op koers</th><th scope="col">Binnen 3 maanden</th></tr></thead>
+        <thead><tr><th scope="col">IKC</th><th scope="col">Soort</th><th scope="col">\(context.boardLabel)</th><th scope="col">Gebied</th><th scope="col">Afspraak</th><th scope="col" class="num">Resultaten op koers</th><th scope="col">Binnen 3 maanden</th></tr></thead>
         <tbody>
         \(body)</tbody>
         </table></div>
@@ -84,7 +85,7 @@ public enum IKCPages {
         return Layout.page(title: "IKC's", context: context.with(.ikcs), """
         <h1>IKC's</h1>
         \(Components.notice(notice))
-        \(filterForm(filter, koepels: koepels, areas: areas))
+        \(filterForm(filter, koepels: koepels, areas: areas, programme: context.programme))
         <p class="lead">\(rows.count) IKC's</p>
         \(add)
         \(table)
@@ -126,13 +127,13 @@ public enum IKCPages {
         }
     }
 
-    static func facts(_ d: Detail) -> HTML {
+    static func facts(_ d: Detail, programme: Programme? = nil) -> HTML {
         let ikc = d.ikc
         let areaLink: HTML = d.area.map { HTML("<a href=\"\(Route.areas(.area($0.id)).path)\">\($0.name)</a>\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
         return """
         <dl class="facts">
-        <dt>Soort</dt><dd>\(ikc.kind.label)</dd>
-        <dt>Koepel</dt><dd>\(d.koepel)</dd>
+        <dt>Soort</dt><dd>\(programme.ikcKindLabel(ikc.kind))</dd>
+        <dt>\(programme.boardLabel)</dt><dd>\(d.koepel)</dd>
         <dt>Kinderopvang</dt><dd>\(d.childcare.isEmpty ? "–" : d.childcare.joined(separator: ", "))</dd>
         <dt>Gebied</dt><dd>\(areaLink)</dd>
         <dt>Directeur</dt><dd>\(ikc.directorName.isEmpty ? "–" : ikc.directorName)</dd>
@@ -204,7 +205,7 @@ public enum IKCPages {
         return Layout.page(title: ikc.name, context: context.with(.ikcs), """
         <h1>\(ikc.name)</h1>
         \(Components.notice(notice))
-        \(facts(detail))
+        \(facts(detail, programme: context.programme))
         \(edit)
         \(agreementSection(detail, programme: context.programme))
         \(plansSection(detail, programme: context.programme))
@@ -215,12 +216,12 @@ public enum IKCPages {
 
     // MARK: - Forms
 
-    static func fields(_ form: IKCForm, choices: IKCChoices, errors: ValidationErrors) -> HTML {
-        let kinds = IKCKind.allCases.map { ($0.rawValue, $0.label) }
+    static func fields(_ form: IKCForm, choices: IKCChoices, errors: ValidationErrors, programme: Programme? = nil) -> HTML {
+        let kinds = programme.ikcKindOptions
         let first: HTML = """
         \(Components.textField("name", label: "Naam", value: form.name, errors: errors, required: true, autocomplete: "off"))
         \(Components.select("kind", label: "Soort IKC", options: kinds, selected: form.kind, errors: errors))
-        \(Components.select("koepelID", label: "Koepel", options: choices.koepels.map { (String($0.id), $0.name) }, selected: form.koepelID, errors: errors, includeEmpty: "Kies een koepel"))
+        \(Components.select("koepelID", label: programme.boardLabel, options: choices.koepels.map { (String($0.id), $0.name) }, selected: form.koepelID, errors: errors, includeEmpty: "Kies"))
         \(Components.checkboxes("childcareIDs", legend: "Kinderopvangorganisatie(s)", options: choices.childcare.map { (String($0.id), $0.name) }, checked: Set(form.childcareIDs), errors: errors))
         """
         let second: HTML = """
@@ -238,7 +239,7 @@ public enum IKCPages {
         <h1>IKC toevoegen</h1>
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.ikcs(.new).path, csrf: context.csrfToken, """
-        \(fields(form, choices: choices, errors: errors))
+        \(fields(form, choices: choices, errors: errors, programme: context.programme))
         <button type="submit" class="button button--primary">IKC opslaan</button>
         <a class="button button--secondary" href="\(Route.ikcs(.index).path)">Annuleren</a>
         """))
@@ -253,7 +254,7 @@ public enum IKCPages {
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.ikcs(.edit(id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(lockVersion)">
-        \(fields(form, choices: choices, errors: errors))
+        \(fields(form, choices: choices, errors: errors, programme: context.programme))
         <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
         <a class="button button--secondary" href="\(Route.ikcs(.ikc(id)).path)">Annuleren</a>
         """))
@@ -289,11 +290,11 @@ public enum IKCPages {
         \(dates)
         <div class="narrow">\(predicateForm)</div>
         <h2>Voorwaarden</h2>
-        \(conditionsTable(ikc: ikc, conditions: conditions, canEdit: canEdit, csrf: context.csrfToken))
+        \(conditionsTable(ikc: ikc, conditions: conditions, canEdit: canEdit, csrf: context.csrfToken, programme: context.programme))
         """)
     }
 
-    static func conditionsTable(ikc: IKC, conditions: [ConditionCheck], canEdit: Bool, csrf: String) -> HTML {
+    static func conditionsTable(ikc: IKC, conditions: [ConditionCheck], canEdit: Bool, csrf: String, programme: Programme? = nil) -> HTML {
         var rows: [HTML] = []
         for (index, check) in conditions.enumerated() {
             let who: String = [check.setBy, check.setAt.map { String($0.prefix(10)).isoAsDutchDate() }].compactMap { $0 }.joined(separator: ", ")
@@ -319,7 +320,7 @@ public enum IKCPages {
         }
         let table: HTML = """
         <table class="data conditions">
-        <caption>De voorwaarden van het programma voor een Plus IKC</caption>
+        <caption>De voorwaarden van het programma voor een \(programme?.predicateKind?.label ?? programme.programmeIKC)</caption>
         <thead><tr><th scope="col">Voorwaarde</th><th scope="col">Stand</th><th scope="col">Notitie</th><th scope="col">Gezet door, op</th></tr></thead>
         <tbody>\(rows)</tbody>
         </table>

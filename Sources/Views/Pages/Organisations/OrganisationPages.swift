@@ -20,7 +20,7 @@ public enum OrganisationPages {
         \(Components.notice(notice))
         \(add)
         <table class="data">
-        <caption>Gemeente, koepels, kinderopvang en andere partners</caption>
+        <caption>\(kinds.map(\.label).joined(separator: ", "))</caption>
         <thead><tr><th scope="col">Naam</th><th scope="col">Soort</th><th scope="col">Contactpersoon</th><th scope="col">Ondertekent afspraken</th></tr></thead>
         <tbody>\(rows)</tbody>
         </table>
@@ -62,6 +62,8 @@ public enum OrganisationPages {
 
     /// The edit form for project leaders; others see the facts.
     public static func edit(context: PageContext, form: Organisation, kinds: [CodeLabel], ikcCount: Int, canEdit: Bool, errors: ValidationErrors) -> HTML {
+        // A kind as one word in a sentence: the first word of its label ("Koepel PO" → "koepel").
+        let word = { (code: String) in String(context.kindLabel(code).split(separator: " ").first ?? "").lowercased() }
         let body: HTML
         if canEdit {
             body = """
@@ -86,7 +88,7 @@ public enum OrganisationPages {
         return Layout.page(title: form.name.isEmpty ? "Organisatie" : form.name, context: context.with(.organisations), """
         <div class="narrow">
         <h1>\(form.name.isEmpty ? "Organisatie" : form.name)</h1>
-        <p>\(ikcCount == 0 ? "Nog niet betrokken bij een IKC." : "Betrokken bij \(ikcCount == 1 ? "1 IKC" : "\(ikcCount) IKC's") als koepel, kinderopvang of partij bij de resultaatafspraak.")</p>
+        <p>\(ikcCount == 0 ? "Nog niet betrokken bij een IKC." : "Betrokken bij \(ikcCount == 1 ? "1 IKC" : "\(ikcCount) IKC's") als \(word("koepel")), \(word("kinderopvang")) of partij bij de resultaatafspraak.")</p>
         \(body)
         </div>
         """)

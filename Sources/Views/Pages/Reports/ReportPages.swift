@@ -29,7 +29,7 @@ public enum ReportPages {
         """
         return Layout.page(title: "Jaarrapportages", context: context.with(.reports), """
         <h1>Jaarrapportages</h1>
-        <p class="lead">De jaarlijkse rapportage voor de Ontwikkelgroep: doelen tegen gemeten waarden, geld en formatie, per doel en per IKC.</p>
+        <p class="lead">De jaarlijkse rapportage voor de \(context.steeringGroup): doelen tegen gemeten waarden, geld en formatie, per doel en per IKC.</p>
         <h2>Gepubliceerd</h2>
         \(published)
         <h2>\(canEdit ? "Concepten (altijd met de nieuwste cijfers)" : "Concepten met de nieuwste cijfers")</h2>
@@ -64,7 +64,7 @@ public enum ReportPages {
         return Layout.page(title: "Concept jaarrapportage \(figures.yearLabel)", context: context.with(.reports), """
         \(Components.notice(notice))
         <p class="warning">Dit is het concept met de cijfers van dit moment. Het verandert zodra afspraken of jaarplannen veranderen.</p>
-        \(body(report: report, foreword: foreword, conclusions: conclusions, csv: { Route.reports(.yearCSV(year, table: $0)).path }))
+        \(body(report: report, foreword: foreword, conclusions: conclusions, csv: { Route.reports(.yearCSV(year, table: $0)).path }, programme: context.programme))
         \(editor)
         """)
     }
@@ -132,7 +132,8 @@ public enum ReportPages {
     }
 
     /// The report itself. `csv` gives the export link of a table.
-    public static func body(report: AnnualReport, foreword: String, conclusions: String, csv: (ReportTable) -> String) -> HTML {
+    public static func body(report: AnnualReport, foreword: String, conclusions: String, csv: (ReportTable) -> String,
+                            programme: Programme? = nil) -> HTML {
         let f = report.figures
         let y = f.year
         var toc: [HTML] = []
@@ -208,7 +209,7 @@ public enum ReportPages {
         return """
         <article class="report">
         <h1>Jaarrapportage \(f.yearLabel)</h1>
-        <p class="lead">Resultaten van de Plus IKC's voor de Ontwikkelgroep. \(f.yearKindExplanation) Alleen goedgekeurde jaarplannen tellen als resultaat.</p>
+        <p class="lead">Resultaten van de \(programme.programmeIKCs) voor de \(programme.steeringGroup). \(f.yearKindExplanation) Alleen goedgekeurde jaarplannen tellen als resultaat.</p>
         \(intro)
         <nav aria-label="Inhoudsopgave" class="toc"><h2>Inhoud</h2><ol>\(toc)</ol></nav>
         <section id="voorwoord"><h2>Voorwoord</h2>\(foreword.isEmpty ? HTML("<p>(Nog geen voorwoord.)</p>") : paragraphs(foreword))</section>

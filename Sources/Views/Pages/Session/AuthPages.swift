@@ -9,7 +9,7 @@ public enum AuthPages {
         <div class="narrow">
         <h1>Inloggen</h1>
         \(Components.notice(notice))
-        <p>Log in met het e-mailadres en wachtwoord van uw account bij Plus IKC.</p>
+        <p>Log in met het e-mailadres en wachtwoord van uw account bij \(context.siteName).</p>
         \(message.map { HTML("<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>") })
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.login.path, csrf: context.csrfToken, """
@@ -30,7 +30,7 @@ public enum AuthPages {
         <dl class="facts">
         <dt>Naam</dt><dd>\(user.name)</dd>
         <dt>E-mailadres</dt><dd>\(user.email)</dd>
-        <dt>Rol</dt><dd>\(user.role.label)</dd>
+        <dt>Rol</dt><dd>\(context.roleLabel(user.role))</dd>
         </dl>
         <p><a href="\(Route.twoFactor(.enrol).path)">Tweestapsverificatie</a>: inloggen met een code uit een app op uw telefoon.</p>
         <p><a href="\(Route.mail(.preferences).path)">Herinneringen per e-mail</a></p>

@@ -9,7 +9,7 @@ public enum TwoFactorPages {
         Layout.page(title: "Inlogcode", context: context, """
         <div class="narrow">
         <h1>Inlogcode</h1>
-        <p>Open de authenticator-app op uw telefoon en vul de code van zes cijfers in die bij Plus IKC staat.</p>
+        <p>Open de authenticator-app op uw telefoon en vul de code van zes cijfers in die bij \(context.siteName) staat.</p>
         \(message.map { HTML("<div class=\"error-summary\" role=\"alert\"><p>\($0)</p></div>") })
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.twoFactor(.code).path, csrf: context.csrfToken, """
@@ -38,7 +38,7 @@ public enum TwoFactorPages {
         <div class="narrow">
         <h1>Tweestapsverificatie instellen</h1>
         \(required ? HTML("<p class=\"notice\">Voor uw rol is tweestapsverificatie verplicht. Stel het nu in; daarna kunt u verder.</p>") : HTML.empty)
-        <p>Na het wachtwoord vraagt Plus IKC voortaan een code uit een authenticator-app op uw telefoon
+        <p>Na het wachtwoord vraagt \(context.siteName) voortaan een code uit een authenticator-app op uw telefoon
         (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP).</p>
         <ol>
         <li>Scan deze QR-code met de app.

@@ -8,7 +8,7 @@ public enum UserPages {
         for user in users {
             let ikcs = user.ikcIDs.compactMap { ikcNames[$0] }.joined(separator: ", ")
             rows.append("""
-            <tr><th scope="row"><a href="\(Route.users(.user(user.id)).path)">\(user.name)</a></th><td>\(user.email)</td><td>\(user.role.label)</td><td>\(ikcs.isEmpty ? "–" : ikcs)</td><td>\(user.active ? "Actief" : "Gedeactiveerd")</td></tr>
+            <tr><th scope="row"><a href="\(Route.users(.user(user.id)).path)">\(user.name)</a></th><td>\(user.email)</td><td>\(context.roleLabel(user.role))</td><td>\(ikcs.isEmpty ? "–" : ikcs)</td><td>\(user.active ? "Actief" : "Gedeactiveerd")</td></tr>
             """)
         }
         return Layout.page(title: "Gebruikers", context: context.with(.users), """
@@ -23,7 +23,7 @@ public enum UserPages {
         """)
     }
 
-    static func roleOptions() -> [(String, String)] { Role.allCases.map { ($0.rawValue, $0.label) } }
+    static func roleOptions(_ programme: Programme? = nil) -> [(String, String)] { Role.allCases.map { ($0.rawValue, programme.roleLabel($0)) } }
 
     static func ikcOptions(_ ikcs: [(id: Int64, name: String)]) -> [(String, String)] { ikcs.map { (String($0.id), $0.name) } }
 
@@ -43,7 +43,7 @@ public enum UserPages {
         \(Components.form(action: Route.users(.new).path, csrf: context.csrfToken, """
         \(Components.textField("name", label: "Naam", value: form.name, errors: errors, required: true, autocomplete: "off"))
         \(Components.textField("email", label: "E-mailadres", value: form.email, errors: errors, type: "email", required: true, autocomplete: "off"))
-        \(Components.select("role", label: "Rol", options: roleOptions(), selected: form.role, errors: errors))
+        \(Components.select("role", label: "Rol", options: roleOptions(context.programme), selected: form.role, errors: errors))
         \(Components.checkboxes("ikcs", legend: "IKC (alleen voor een directeur)", options: ikcOptions(ikcs), checked: Set(form.ikcIDs.map { String($0) }), errors: errors))
         \(organisationField(organisations, selected: form.organisationID.map { String($0) } ?? "", errors: errors))
         <button type="submit" class="button button--primary">Gebruiker opslaan</button>
@@ -57,7 +57,7 @@ public enum UserPages {
         Layout.page(title: "Gebruiker toegevoegd", context: context.with(.users), """
         <div class="narrow">
         <h1>Gebruiker toegevoegd</h1>
-        <p>\(user.name) (\(user.email)) is toegevoegd als \(user.role.label.lowercased()).</p>
+        <p>\(user.name) (\(user.email)) is toegevoegd als \(context.roleLabel(user.role).lowercased()).</p>
         <p>De uitnodiging met een link om één keer een wachtwoord in te stellen wordt per e-mail verstuurd naar \(user.email) (zie <a href="\(Route.mail(.index).path)">E-mail</a>). Komt die niet aan, stuur dan zelf deze link; hij verloopt na 7 dagen en wordt niet opnieuw getoond.</p>
         <p class="secret"><code>\(link)</code></p>
         <p><a href="\(Route.users(.index).path)">Terug naar gebruikers</a></p>
@@ -86,7 +86,7 @@ public enum UserPages {
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.users(.user(user.id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(user.lockVersion)">
-        \(Components.select("role", label: "Rol", options: roleOptions(), selected: role, errors: errors))
+        \(Components.select("role", label: "Rol", options: roleOptions(context.programme), selected: role, errors: errors))
         \(Components.checkboxes("ikcs", legend: "IKC (alleen voor een directeur)", options: ikcOptions(ikcs), checked: Set(ikcIDs.map { String($0) }), errors: errors))
         \(organisationField(organisations, selected: organisationID.map { String($0) } ?? "", errors: errors))
         <div class="field"><div class="checkbox"><input type="checkbox" id="active" name="active" value="1"\(attr: "checked", if: active)><label for="active">Account is actief (uitvinken om te deactiveren; het account blijft in het logboek staan)</label></div></div>

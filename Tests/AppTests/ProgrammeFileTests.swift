@@ -79,6 +79,27 @@ struct ProgrammeFileTests {
         try refused(broken, line: line(of: "\"kleur\"", in: broken), problem: "unknown field ‘kleur’ in the programme")
     }
 
+    @Test("seed-demo --programme amsterdam-west builds the second programme's demo; an unknown programme exits 2")
+    func seedDemoAmsterdam() throws {
+        let folder = try TemporaryDirectory()
+        let db = folder.file("west.sqlite")
+        let run = try CommandLineTests().run(["seed-demo", "--programme", "amsterdam-west", "--db", db])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("Samen sterk voor de kinderen van West Amsterdam"))
+        #expect(run.output.contains("pl@west.demo.plusikc.nl"))
+        let database = try Database(path: db)
+        defer { database.close() }
+        let (kindcentra, signing) = try database.read { c in
+            (try c.row("SELECT COUNT(*) FROM ikcs WHERE kind = 'kindcentrum'")?.int(0) ?? 0,
+             try c.rows("SELECT COUNT(*) FROM agreement_parties GROUP BY version_id").map { try $0.int(0) })
+        }
+        #expect(kindcentra == 5)
+        #expect(Set(signing) == [2])
+        let unknown = try CommandLineTests().run(["seed-demo", "--programme", "rotterdam", "--db", folder.file("r.sqlite")])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("--programme must be one of: amsterdam-west"))
+    }
+
     @Test("init refuses a database that already holds data, and changes nothing")
     func notEmpty() throws {
         let app = try TestApp()

@@ -150,20 +150,37 @@ extension DemoData {
                     }
                 }
             }
+            // The director leads the first Kindcentrum.
             for (index, (role, name, email)) in accounts.enumerated() {
                 let organisation = westPartners.first { $0.1 == email }.flatMap { boards[$0.2] ?? childcare[$0.2] }
                 let id = try Users.create(name: name, email: email, role: role, passwordHash: hashes[index],
                                           mustChangePassword: false, ikcIDs: role == .directeur ? [1] : [], organisationID: organisation, c)
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
             }
-            try seedPlans(c)
+            try seedWestPlans(c)
             // Amsterdam's jaarplan is due on 1 March of its calendar year, the verantwoording on
             // 1 March after it (seedPlans writes KvK2's 1 October).
             try c.execute("""
-                UPDATE plan_deadlines SET due_on = printf('%04d-03-01', year), account_due_on = printf('%04d-03-01', year + 1)
+                UPDATE plan_deadlines SET due_on = printf('%04d-03-01', year), account_due_on = printf('%04d-03-01', year + 1),
+                    account_grace_days = grace_days
                 """)
             try c.execute("UPDATE two_factor_policy SET required = 0 WHERE role IN ('projectleider', 'partner')")
         }
         return created
+    }
+
+    /// Year plans 2024 (approved) and 2025 (the director's Kindcentrum in concept, one submitted,
+    /// one returned). The second Kindcentrum's plans come first, so that plan 4 is the director's
+    /// plan in concept, as in KvK2's demo (the route examples use it).
+    static func seedWestPlans(_ c: Connection) throws {
+        let reviewer = try c.row("SELECT id FROM users WHERE role = 'projectleider' ORDER BY id LIMIT 1")?.int64(0)
+        let kinds: [Int64: String] = [1: "concept", 2: "ingediend", 3: "teruggestuurd"]
+        for ikcID: Int64 in [2, 1, 3, 4, 5] {
+            for year in 2024...2025 {
+                guard let version = try YearPlans.versionInForce(ikcID: ikcID, year: year, c) else { continue }
+                guard let kind = year < 2025 ? "goedgekeurd" : kinds[ikcID] else { continue }
+                try seedPlan(ikcID: ikcID, year: year, version: version, kind: kind, reviewer: reviewer, c)
+            }
+        }
     }
 }

@@ -179,4 +179,30 @@ struct ProgrammeSettingsTests {
         #expect(page.contains("Hoogstens één soort IKC draagt het predicaat; u koos er 2."))
         #expect(try programme(app).predicateKind?.code == "plus")
     }
+
+    @Test("the area classification becomes a scale: a third level is added, chosen on the area form and shown by its name; a level in use is not retired")
+    func areaScale() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        var rows = try stored(app, .areaClasses)
+        rows.append(ProgrammeListEntryForm(key: "", label: "Extra aandacht", position: "3"))
+        _ = try leader.get("/programma")
+        #expect(try leader.post("/programma/gebiedsindeling", listFields(.areaClasses, rows)).status == 303)
+        let form = try leader.get("/areas/new")
+        #expect(form.contains("<option value=\"2\">Extra aandacht</option>"))
+        let saved = try leader.post("/areas/new", [("name", "Nieuwe wijk"), ("isPriority", "2"), ("reassessedOn", ""), ("notes", "")])
+        #expect(saved.status == 303)
+        #expect(try count(app, "SELECT COUNT(*) FROM areas WHERE name = 'Nieuwe wijk' AND is_priority = 2") == 1)
+        #expect(try leader.get("/areas").contains("<td>Extra aandacht</td>"))
+        let bad = try leader.post("/areas/new", [("name", "Andere wijk"), ("isPriority", "7"), ("reassessedOn", ""), ("notes", "")])
+        #expect(bad.status == 422)
+        #expect(bad.contains("Kies een klasse van de gebiedsindeling."))
+        var retire = try stored(app, .areaClasses)
+        retire[2].retire = true
+        _ = try leader.get("/programma")
+        let refused = try leader.post("/programma/gebiedsindeling", listFields(.areaClasses, retire))
+        #expect(refused.status == 422)
+        #expect(refused.contains("De klasse ‘Extra aandacht’ vervalt niet: 1 gebied heeft deze klasse."))
+        #expect(try entries(app, .areaClasses).count == 3)
+    }
 }

@@ -43,12 +43,13 @@ struct AreasHandler: FeatureHandler {
     /// The area form as posted.
     static func form(_ request: Request) -> AreaForm {
         let v = request.formValues()
-        return AreaForm(name: v["name"] ?? "", isPriority: v["isPriority"] == "1", reassessedOn: v["reassessedOn"] ?? "", notes: v["notes"] ?? "")
+        return AreaForm(name: v["name"] ?? "", reassessedOn: v["reassessedOn"] ?? "", notes: v["notes"] ?? "", level: Int(v["isPriority"] ?? "") ?? 0)
     }
 
     /// The form's rules, and the name taken by another area.
     func validate(_ form: AreaForm, nameTaken: Bool) -> ValidationErrors {
-        var errors = form.validate(today: today())
+        let levels = Set((try? programme())?.areaClasses.map(\.level) ?? [])
+        var errors = form.validate(today: today(), levels: levels.isEmpty ? nil : levels)
         if errors["name"] == nil && nameTaken { errors.add("name", AreasHandler.nameTaken) }
         return errors
     }

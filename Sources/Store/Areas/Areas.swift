@@ -6,8 +6,9 @@ public enum Areas {
     static let columns: SQL = "id, name, is_priority, reassessed_on, notes, lock_version"
 
     static func area(_ row: Row) throws -> Area {
-        Area(id: try row.int64(0), name: try row.string(1), isPriority: try row.bool(2),
-             reassessedOn: try row.optionalString(3).flatMap { Day(iso: $0) }, notes: try row.string(4), lockVersion: try row.int64(5))
+        Area(id: try row.int64(0), name: try row.string(1),
+             reassessedOn: try row.optionalString(3).flatMap { Day(iso: $0) }, notes: try row.string(4), lockVersion: try row.int64(5),
+             level: try row.int(2))
     }
 
     public static func name(id: Int64, _ c: Connection) throws -> String? {
@@ -36,7 +37,7 @@ public enum Areas {
         if try nameExists(a.name, c) { throw StoreError.duplicate(field: "name") }
         try c.execute("""
             INSERT INTO areas (name, is_priority, reassessed_on, notes)
-            VALUES (\(a.name), \(a.isPriority), \(a.reassessedOn?.iso), \(a.notes))
+            VALUES (\(a.name), \(a.level), \(a.reassessedOn?.iso), \(a.notes))
             """)
         return c.lastInsertRowID
     }
@@ -45,7 +46,7 @@ public enum Areas {
     static func overwrite(_ a: Area, _ c: Connection) throws {
         if try nameExists(a.name, excluding: a.id, c) { throw StoreError.duplicate(field: "name") }
         try c.execute("""
-            UPDATE areas SET name = \(a.name), is_priority = \(a.isPriority), reassessed_on = \(a.reassessedOn?.iso), notes = \(a.notes)
+            UPDATE areas SET name = \(a.name), is_priority = \(a.level), reassessed_on = \(a.reassessedOn?.iso), notes = \(a.notes)
             WHERE id = \(a.id)
             """)
     }

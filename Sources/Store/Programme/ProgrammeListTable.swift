@@ -14,7 +14,7 @@ struct ProgrammeListTable {
         case .goals: rows = try c.rows("SELECT id, name, position FROM programme_goals ORDER BY position")
         case .organisationKinds: rows = try c.rows("SELECT code, label, position, signs FROM organisation_kinds ORDER BY position")
         case .ikcKinds: rows = try c.rows("SELECT code, label, position, in_programme, carries_predicate FROM ikc_kinds ORDER BY position")
-        case .areaClasses: rows = try c.rows("SELECT level, label, level, qualifies FROM area_classes ORDER BY level")
+        case .areaClasses: rows = try c.rows("SELECT level, label, level + 1, qualifies FROM area_classes ORDER BY level")
         case .fundingKinds: rows = try c.rows("SELECT code, label, position FROM funding_source_kinds ORDER BY position")
         case .staffingRoles: rows = try c.rows("SELECT code, label, position FROM staffing_roles ORDER BY position")
         case .conditions: rows = try c.rows("SELECT id, text, position FROM plus_conditions ORDER BY position")

@@ -27,7 +27,7 @@ public enum AreaPages {
         var body: [HTML] = []
         for row in rows {
             body.append("""
-            <tr><th scope="row"><a href="\(Route.areas(.area(row.area.id)).path)">\(row.area.name)</a></th><td>\(row.area.isPriority ? "Ja" : "Nee")</td><td>\(herijking(row))</td></tr>
+            <tr><th scope="row"><a href="\(Route.areas(.area(row.area.id)).path)">\(row.area.name)</a></th><td>\(classText(row.area, context.programme))</td><td>\(herijking(row))</td></tr>
             """)
         }
         let overdue = rows.filter(\.overdue).count
@@ -38,20 +38,43 @@ public enum AreaPages {
         return Layout.page(title: "Gebieden", context: context.with(.areas), """
         <h1>Gebieden</h1>
         \(Components.notice(notice))
-        <p>De indeling in aandachtsgebieden wordt elke \(AreaPages.inWords(years)) jaar herijkt.\(overdue > 0 ? " Bij \(overdue) gebied(en) is de herijking te laat." : "")</p>
+        <p>De gebiedsindeling wordt elke \(AreaPages.inWords(years)) jaar herijkt.\(overdue > 0 ? " Bij \(overdue) gebied(en) is de herijking te laat." : "")</p>
         \(actions)
         <table class="data">
         <caption>Gebieden en de herijking van hun indeling</caption>
-        <thead><tr><th scope="col">Gebied</th><th scope="col">Aandachtsgebied</th><th scope="col">Laatste herijking</th></tr></thead>
+        <thead><tr><th scope="col">Gebied</th><th scope="col">\(classHeading(context.programme))</th><th scope="col">Laatste herijking</th></tr></thead>
         <tbody>\(body)</tbody>
         </table>
         """)
     }
 
-    static func fields(_ form: AreaForm, errors: ValidationErrors) -> HTML {
+    /// The classification of yes/no programmes (KvK2: aandachtsgebied) as "Ja"/"Nee" under the
+    /// upper level's name; a scale by the level's own name.
+    static func classHeading(_ programme: Programme?) -> String {
+        guard let classes = programme?.areaClasses, classes.count > 2 else { return programme?.areaClasses.last?.label ?? "Aandachtsgebied" }
+        return "Indeling"
+    }
+
+    static func classText(_ area: Area, _ programme: Programme?) -> String {
+        guard let classes = programme?.areaClasses, classes.count > 2 else { return area.isPriority ? "Ja" : "Nee" }
+        return programme?.areaClassLabel(area.level) ?? String(area.level)
+    }
+
+    static func classField(_ form: AreaForm, programme: Programme?, errors: ValidationErrors) -> HTML {
+        if let classes = programme?.areaClasses, classes.count > 2 {
+            return Components.select("isPriority", label: "Gebiedsindeling", options: classes.map { (String($0.level), $0.label) },
+                                     selected: String(form.level), errors: errors)
+        }
+        let label = programme?.areaClasses.last?.label ?? "Aandachtsgebied"
+        let predicate = programme.map { $0.predicateKind.map { String($0.label.split(separator: " ").first ?? "") } } ?? "Plus"
+        let note = predicate.map { " (IKC's hier kunnen het \($0)-predicaat krijgen)" } ?? ""
+        return "<div class=\"field\"><div class=\"checkbox\"><input type=\"checkbox\" id=\"isPriority\" name=\"isPriority\" value=\"1\"\(attr: "checked", if: form.isPriority)><label for=\"isPriority\">\(label)\(note)</label></div></div>"
+    }
+
+    static func fields(_ form: AreaForm, errors: ValidationErrors, programme: Programme? = nil) -> HTML {
         """
         \(Components.textField("name", label: "Naam", value: form.name, errors: errors, required: true, autocomplete: "off"))
-        <div class="field"><div class="checkbox"><input type="checkbox" id="isPriority" name="isPriority" value="1"\(attr: "checked", if: form.isPriority)><label for="isPriority">Aandachtsgebied (IKC's hier kunnen het Plus-predicaat krijgen)</label></div></div>
+        \(classField(form, programme: programme, errors: errors))
         \(Components.textField("reassessedOn", label: "Datum laatste herijking", value: form.reassessedOn, errors: errors, type: "date", hint: "De indeling wordt elke twee jaar herijkt. Bijvoorbeeld 01-03-2025."))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
         """
@@ -63,7 +86,7 @@ public enum AreaPages {
         <h1>Gebied toevoegen</h1>
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.areas(.new).path, csrf: context.csrfToken, """
-        \(fields(form, errors: errors))
+        \(fields(form, errors: errors, programme: context.programme))
         <button type="submit" class="button button--primary">Gebied opslaan</button>
         <a class="button button--secondary" href="\(Route.areas(.index).path)">Annuleren</a>
         """))
@@ -142,7 +165,7 @@ public enum AreaPages {
         <h1>\(area.name)</h1>
         \(Components.notice(notice))
         <dl class="facts">
-        <dt>Aandachtsgebied</dt><dd>\(area.isPriority ? "Ja" : "Nee")</dd>
+        <dt>\(classHeading(context.programme))</dt><dd>\(classText(area, context.programme))</dd>
         <dt>Laatste herijking</dt><dd>\(herijking(detail.row))</dd>
         <dt>IKC's</dt><dd>\(ikcLinks.isEmpty ? HTML("–") : HTML("<ul class=\"plain\">\(ikcLinks)</ul>"))</dd>
         </dl>

@@ -29,6 +29,11 @@ public struct ProgrammeDefinition: Sendable, Equatable {
         public var line: Int
         public var problem: String
         public var description: String { "line \(line): \(problem)" }
+
+        public init(line: Int, problem: String) {
+            self.line = line
+            self.problem = problem
+        }
     }
 
     /// Reads a definition; the first problem is thrown with its line.

@@ -173,8 +173,10 @@ public enum IKCPages {
         """
     }
 
-    static func predicateSection(_ d: Detail, canEdit: Bool) -> HTML {
-        guard d.ikc.kind == .plus || d.predicate != nil else { return .empty }
+    static func predicateSection(_ d: Detail, canEdit: Bool, programme: Programme? = nil) -> HTML {
+        // The kind that carries the programme's predicate (none: no section unless one was recorded).
+        let carries = programme.map { $0.predicateKind?.code == d.ikc.kind.rawValue } ?? (d.ikc.kind == .plus)
+        guard carries || d.predicate != nil else { return .empty }
         let link: HTML = "<p><a href=\"\(Route.ikcs(.plus(d.ikc.id)).path)\">\(canEdit ? "Predicaat en voorwaarden bijwerken" : "Voorwaarden bekijken")</a></p>"
         guard let p = d.predicate else {
             return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(link)"
@@ -209,7 +211,7 @@ public enum IKCPages {
         \(edit)
         \(agreementSection(detail, programme: context.programme))
         \(plansSection(detail, programme: context.programme))
-        \(predicateSection(detail, canEdit: canEdit))
+        \(predicateSection(detail, canEdit: canEdit, programme: context.programme))
         \(areaPart)
         """)
     }

@@ -1,2 +1,0 @@
--- 0011: reserved for another branch (the lead replaces this file with that branch's migration on merge).
-SELECT 1;

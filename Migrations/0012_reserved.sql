@@ -1,2 +1,0 @@
--- 0012: reserved for another branch (the lead replaces this file with that branch's migration on merge).
-SELECT 1;

@@ -24,7 +24,10 @@ struct AuditLogPageTests {
     }
 
     static func scriptedActions(_ app: TestApp) throws -> Browser {
-        let leader = try app.browser(loggedInAs: .projectleider)
+        // Logged in through the real form, so that the log-in is in the log too.
+        let leader = app.browser()
+        let account = app.account(.projectleider)
+        try leader.logIn(email: account.email, password: account.password)
         // A funding source with budgets (cents in the stored row).
         _ = try leader.get("/funding/new")
         var fields: [(String, String)] = [("name", "Fonds Kansrijk Opgroeien"), ("kind", "other"), ("organisation", ""), ("notes", "")]

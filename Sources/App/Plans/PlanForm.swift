@@ -30,8 +30,7 @@ struct PlanForm {
     }
 
     static func day(_ text: String) -> Day? {
-        guard let date = DutchFormat.parseDate(text) else { return nil }
-        return Day(year: date.year, month: date.month, day: date.day)
+        Day(typed: text)
     }
 
     init(_ values: FormValues, results: [PlanResult], funding: [PlanFundingLine], staffing: [PlanStaffingLine], today: Day) {

@@ -31,6 +31,20 @@ struct FundingHandler: FeatureHandler {
 
     var canEdit: Bool { allows(.write, .fundingSource) }
 
+    /// Whether the principal reads every source (the year pages and the scenario compare them
+    /// all); a partner reads only its own organisation's (`Authorization`, `.ownOrganisation`).
+    var readsEverySource: Bool { Authorization.scope(role: principal.role, action: .read, record: .fundingSource) == .any }
+
+    /// The sources the principal may read, with the rest left out.
+    func readable(_ sources: FundingSourceList) -> FundingSourceList {
+        guard !readsEverySource else { return sources }
+        var shown = sources
+        shown.list = sources.list.filter {
+            Authorization.allows(principal, .read, .fundingSource, on: Authorization.Subject(organisationID: $0.organisationID))
+        }
+        return shown
+    }
+
     /// A CSV download (`bytes` already UTF-8 with BOM, semicolons, as Excel in the Netherlands expects).
     func csv(_ bytes: [UInt8], filename: String) -> Response {
         var headers = HTTPHeaders()

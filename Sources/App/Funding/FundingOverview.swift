@@ -7,8 +7,8 @@ import Views
 extension FundingHandler {
     func showOverview(csv asCSV: Bool) throws -> Response {
         let programme = try programme()
-        let (sources, ledger) = try store.read { c in
-            let sources = try FundingSources.list(c)
+        let (sources, ledger) = try store.read { [self] c in
+            let sources = readable(try FundingSources.list(c))
             return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c))
         }
         if asCSV {
@@ -21,6 +21,7 @@ extension FundingHandler {
     func showYear(_ year: Int, csv asCSV: Bool) throws -> Response {
         let programme = try programme()
         guard programme.years.contains(year) else { throw AppError.notFound }
+        guard readsEverySource else { throw AppError.forbidden }
         let (sources, budgets, figures, spending, labels) = try store.read { c in
             (try FundingSources.list(c), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
              try FundingSources.agreementLabels(c))

@@ -7,12 +7,16 @@ import Views
 extension FundingHandler {
     func showSource(id: Int64, csv asCSV: Bool) throws -> Response {
         let programme = try programme()
-        let loaded = try store.read { c -> (FundingSourceList, FundingSource, Funding.Ledger, [Funding.AgreementFigures], [FundingAgreementLabel])? in
+        let principal = self.principal
+        let loaded = try store.read { [self] c -> (FundingSourceList, FundingSource, Funding.Ledger, [Funding.AgreementFigures], [FundingAgreementLabel])? in
             guard let source = try FundingSources.find(id: id, c) else { return nil }
-            return (try FundingSources.list(c), source, try FundingSources.ledger(sources: [source], years: programme.years, c),
+            return (readable(try FundingSources.list(c)), source, try FundingSources.ledger(sources: [source], years: programme.years, c),
                     try FundingSources.agreementFigures(sourceID: id, c), try FundingSources.agreementLabels(c))
         }
         guard let (sources, source, ledger, figures, labels) = loaded else { throw AppError.notFound }
+        guard Authorization.allows(principal, .read, .fundingSource, on: Authorization.Subject(organisationID: source.organisationID)) else {
+            throw AppError.forbidden
+        }
         let rows = Funding.drawingRows(figures: figures, labels: labels, years: programme.years)
         if asCSV {
             if request.query["tabel"] == "ikcs" {

@@ -5,7 +5,7 @@ import Markup
 /// The annual report: the list of years and editions, the live draft, published editions, the
 /// shared read-only view. `body` renders the report itself; publishing freezes its output.
 public enum ReportPages {
-    public static func index(context: PageContext, programme: Programme, editions: [ReportEdition], canEdit: Bool) -> HTML {
+    public static func index(context: PageContext, programme: Programme, editions: [ReportEdition], canEdit: Bool, showsDrafts: Bool = true) -> HTML {
         var yearLinks: [HTML] = []
         for year in programme.years.reversed() {
             yearLinks.append("<li><a href=\"\(Route.reports(.year(year)).path)\">Concept jaarrapportage \(programme.yearLabel(year))</a></li>")
@@ -32,8 +32,10 @@ public enum ReportPages {
         <p class="lead">De jaarlijkse rapportage voor de Ontwikkelgroep: doelen tegen gemeten waarden, geld en formatie, per doel en per IKC.</p>
         <h2>Gepubliceerd</h2>
         \(published)
+        \(showsDrafts ? HTML("""
         <h2>\(canEdit ? "Concepten (altijd met de nieuwste cijfers)" : "Concepten met de nieuwste cijfers")</h2>
         <ul>\(yearLinks)</ul>
+        """) : .empty)
         """)
     }
 

@@ -44,6 +44,7 @@ extension AgreementsHandler {
         case .projectleider: signAs = data.content.parties.first { $0.role == "gemeente" }
         case .directeur, .ontwikkelgroep: signAs = nil
         }
-        return page(AgreementPages.show(context: user.page, data: data, canWrite: canWrite, notice: notice, signAs: signAs))
+        let promises = try store.read { try Agreements.promisesKept(Agreements.PromiseFilter(agreementID: id), $0) }
+        return page(AgreementPages.show(context: user.page, data: data, canWrite: canWrite, notice: notice, signAs: signAs, promises: promises))
     }
 }

@@ -11,11 +11,15 @@ extension FundingHandler {
             let sources = readable(try FundingSources.list(c))
             return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c))
         }
+        let promises = try store.read { try Agreements.promisesKept(promiseFilter(), $0) }
         if asCSV {
+            if request.query["tabel"] == "afspraken" { return promisesCSV(promises, programme: programme, filename: "financiering-afspraken-nagekomen.csv") }
             return csv(FundingCSV.overview(programme: programme, sources: sources, ledger: ledger), filename: "financiering-overzicht.csv")
         }
         return page(FundingPages.overview(context: user.page, programme: programme, sources: sources, ledger: ledger,
-                                          canEdit: canEdit, notice: nil))
+                                          canEdit: canEdit, notice: nil,
+                                          promises: FundingPages.promises(promises, programme: programme,
+                                                                          csv: Route.funding(.indexCSV).path + "?tabel=afspraken", onlyOver: true)))
     }
 
     func showYear(_ year: Int, csv asCSV: Bool) throws -> Response {

@@ -18,7 +18,11 @@ extension FundingHandler {
             throw AppError.forbidden
         }
         let rows = Funding.drawingRows(figures: figures, labels: labels, years: programme.years)
+        var filter = promiseFilter()
+        filter.sourceID = id
+        let promises = try store.read { [filter] in try Agreements.promisesKept(filter, $0) }
         if asCSV {
+            if request.query["tabel"] == "afspraken" { return promisesCSV(promises, programme: programme, filename: "financieringsbron-\(id)-afspraken-nagekomen.csv") }
             if request.query["tabel"] == "ikcs" {
                 return csv(FundingCSV.sourceIKCs(programme: programme, sourceID: id, ledger: ledger, rows: rows),
                            filename: "financieringsbron-\(id)-ikcs.csv")
@@ -27,6 +31,8 @@ extension FundingHandler {
         }
         let notice = request.query["saved"] == "1" ? "De financieringsbron is opgeslagen." : nil
         return page(FundingPages.source(context: user.page, programme: programme, sources: sources, source: source, ledger: ledger,
-                                        rows: rows, canEdit: canEdit, notice: notice))
+                                        rows: rows, canEdit: canEdit, notice: notice,
+                                        promises: FundingPages.promises(promises, programme: programme,
+                                                                        csv: Route.funding(.sourceCSV(id)).path + "?tabel=afspraken", onlyOver: false)))
     }
 }

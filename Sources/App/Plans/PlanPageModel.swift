@@ -56,6 +56,7 @@ extension PlansHandler {
                 missing: jaarplan.missing, editability: jaarplan.editability, canSubmit: jaarplan.canSubmit, canReview: jaarplan.canReview,
                 changes: jaarplan.changes, deadline: deadline, late: jaarplan.late)
             model.parts = parts
+            model.promises = try Agreements.promisesKept(Agreements.PromiseFilter(ikcID: plan.ikcID, year: plan.year), c)
             return (plan, model)
         }
         guard let (_, model) = loaded else { throw AppError.notFound }

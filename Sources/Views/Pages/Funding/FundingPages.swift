@@ -83,7 +83,7 @@ public enum FundingPages {
     // MARK: - Overview
 
     public static func overview(context: PageContext, programme: Programme, sources: FundingSourceList, ledger: Funding.Ledger,
-                                canEdit: Bool, notice: String?) -> HTML {
+                                canEdit: Bool, notice: String?, promises: HTML = .empty) -> HTML {
         var head: [HTML] = []
         for year in ledger.years {
             head.append("<th scope=\"col\" class=\"num\"><a href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a></th>")
@@ -116,6 +116,7 @@ public enum FundingPages {
         \(overCommitmentAlert(ledger, sources: sources, programme: programme))
         \(overviewChart(ledger, sources: sources, programme: programme))
         \(table)
+        \(promises)
         """)
     }
 

@@ -252,7 +252,7 @@ public enum ReportPages {
         }
         var money: [HTML] = []
         for line in ikc.money {
-            money.append("<tr><th scope=\"row\">\(line.source)</th><td class=\"num\">\(DutchFormat.euros(cents: line.agreedCents))</td><td class=\"num\">\(line.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")</td></tr>")
+            money.append("<tr><th scope=\"row\">\(line.source)</th><td class=\"num\">\(DutchFormat.euros(cents: line.agreedCents))</td><td class=\"num\">\(line.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")\(ReportPages.promiseFlag(line))</td></tr>")
         }
         var staffing: [HTML] = []
         for line in ikc.staffing {
@@ -321,8 +321,13 @@ public enum ReportCSV {
                 }
             }
         case .money:
-            out += line(["IKC", "Financieringsbron", "Afgesproken (EUR)", "Besteed (EUR)"])
-            for ikc in f.ikcs { for m in ikc.money { out += line([ikc.name, m.source, amount(m.agreedCents), amount(m.spentCents)]) } }
+            out += line(["IKC", "Financieringsbron", "Afgesproken (EUR)", "Besteed (EUR)", "Boven de afspraak"])
+            for ikc in f.ikcs {
+                for m in ikc.money {
+                    let over = PromisesKept.overspend(agreed: m.agreedCents, spent: m.spentCents).map(PromisesKeptTable.flag) ?? ""
+                    out += line([ikc.name, m.source, amount(m.agreedCents), amount(m.spentCents), over])
+                }
+            }
         case .staffing:
             out += line(["IKC", "Functie", "Afgesproken uren per week", "Ingezet uren per week"])
             for ikc in f.ikcs { for s in ikc.staffing { out += line([ikc.name, s.role, decimal(s.agreedHours), decimal(s.deployedHours)]) } }

@@ -32,6 +32,7 @@ extension AgreementsHandler {
         "imported": "De gegevens uit het CSV-bestand zijn opgeslagen.",
         "partner": "De partner is toegevoegd. Bij ondertekening moet ook deze partij tekenen.",
         "partner-removed": "De partner is verwijderd, met zijn bijdragen in deze versie.",
+        "unlocked": "Het jaar is weer geopend: in een bijstelling mogen zijn streefwaarden, bijdragen en formatie veranderen.",
     ]
 
     func showAgreement(id: Int64) throws -> Response {

@@ -37,3 +37,32 @@ struct PromisesKeptTests {
         #expect(PromisesKept.overspent(lines).count == 1)
     }
 }
+
+@Suite("Closed years and the partner's scopes")
+struct ClosedYearRulesTests {
+    let partner = Principal(userID: 9, name: "Paul", email: "p@example.org", role: .partner, ikcIDs: [2], organisationID: 5)
+
+    @Test("a year with an approved verantwoording is closed unless unlocked; years outside the agreement never")
+    func closed() {
+        #expect(ClosedYears.closed(approved: [2021, 2022, 2023], unlocked: [2023], years: 2022...2028) == [2022])
+        #expect(ClosedYears.closed(approved: [], unlocked: [], years: 2022...2028).isEmpty)
+        #expect(ClosedYears.validReason("  ") != nil)
+        #expect(ClosedYears.validReason(String(repeating: "x", count: 501)) != nil)
+        #expect(ClosedYears.validReason("Rekenfout") == nil)
+    }
+
+    @Test("a partner reads approved plans of its IKCs, its own organisation's sources and published reports only")
+    func partnerScopes() {
+        typealias S = Authorization.Subject
+        #expect(Authorization.allows(partner, .read, .yearPlan, on: S(ikcID: 2, isApproved: true)))
+        #expect(!Authorization.allows(partner, .read, .yearPlan, on: S(ikcID: 2, isApproved: false)))
+        #expect(!Authorization.allows(partner, .read, .yearPlan, on: S(ikcID: 3, isApproved: true)))
+        #expect(!Authorization.allows(partner, .write, .yearPlan, on: S(ikcID: 2, isApproved: true)))
+        #expect(Authorization.allows(partner, .read, .fundingSource, on: S(organisationID: 5)))
+        #expect(!Authorization.allows(partner, .read, .fundingSource, on: S(organisationID: 1)))
+        #expect(!Authorization.allows(partner, .read, .fundingSource, on: S(organisationID: nil)))
+        #expect(Authorization.allows(partner, .read, .report, on: S(isPublished: true)))
+        #expect(!Authorization.allows(partner, .read, .report, on: S(isPublished: false)))
+        #expect(!Authorization.allows(partner, .review, .report, on: S(isPublished: true)))
+    }
+}

@@ -25,7 +25,7 @@ extension Agreements {
     public static func saveResults(_ results: [AgreementResult], of agreement: Agreement, version: AgreementVersion, expected: Int64,
                                    changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
         try edit(agreement, version, expected: expected, by: actor, summary: "Resultaten gewijzigd", changes: changes, in: store) { c in
-            try saveResults(results, version: version, c)
+            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, c) { try saveResults(results, version: version, c) }
         }
     }
 

@@ -75,9 +75,16 @@ struct PartnerReadingTests {
         let csv = try proloog.get("/funding/export.csv")
         #expect(csv.contains("OAB-middelen Proloog"))
         #expect(!csv.contains("OAB-middelen gemeente"))
-        for path in ["/funding/1", "/funding/1/export.csv", "/funding/4", "/funding/years/2024", "/funding/scenario", "/funding/\(own)/edit"] {
+        for path in ["/funding/1", "/funding/1/export.csv", "/funding/4", "/funding/scenario", "/funding/\(own)/edit"] {
             #expect(try proloog.get(path).status == 403, "\(path)")
         }
+        // The year page narrowed to its own sources: no other source, no IKC drawing on them.
+        let year = try proloog.get("/funding/years/2024")
+        #expect(year.status == 200)
+        #expect(year.contains("OAB-middelen Proloog"))
+        #expect(!year.contains("OAB-middelen gemeente"))
+        for name in Self.otherNames + ["Aventurijn"] { #expect(!year.contains(name), "the year page shows \(name)") }
+        #expect(!overview.contains("Scenario doorrekenen"))
         let pcbo = try AgreementPartnerRoleTests.partner(app, "partner.pcbo@demo.plusikc.nl")
         #expect(try pcbo.get("/funding/\(own)").status == 403)
         #expect(!(try pcbo.get("/funding").contains("OAB-middelen Proloog")))

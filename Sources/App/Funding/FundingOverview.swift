@@ -25,9 +25,9 @@ extension FundingHandler {
     func showYear(_ year: Int, csv asCSV: Bool) throws -> Response {
         let programme = try programme()
         guard programme.years.contains(year) else { throw AppError.notFound }
-        guard readsEverySource else { throw AppError.forbidden }
-        let (sources, budgets, figures, spending, labels) = try store.read { c in
-            (try FundingSources.list(c), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
+        // A partner sees its own organisation's sources only, and the IKCs drawing on them.
+        let (sources, budgets, figures, spending, labels) = try store.read { [self] c in
+            (readable(try FundingSources.list(c)), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
              try FundingSources.agreementLabels(c))
         }
         let ledger = Funding.Ledger(sourceIDs: sources.list.map(\.id), years: Array(programme.years), budgets: budgets,

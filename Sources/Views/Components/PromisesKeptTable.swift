@@ -87,3 +87,12 @@ extension FundingPages {
             + "<p class=\"csv-link\"><a href=\"\(csv)\">Afspraken nagekomen als CSV</a></p>"
     }
 }
+
+extension FundingPages {
+    /// The scenario compares every source: offered to those who read them all (not to a partner).
+    static func scenarioLink(_ context: PageContext) -> HTML {
+        guard let principal = context.principal,
+              Authorization.scope(role: principal.role, action: .read, record: .fundingSource) == .any else { return .empty }
+        return "<a class=\"button button--secondary\" href=\"\(Route.funding(.scenario).path)\">Scenario doorrekenen</a>"
+    }
+}

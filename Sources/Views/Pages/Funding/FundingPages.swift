@@ -112,7 +112,7 @@ public enum FundingPages {
         <h1>Financiering</h1>
         \(Components.notice(notice))
         \(yearExplanation(programme))
-        <p>\(actions)<a class="button button--secondary" href="\(Route.funding(.scenario).path)">Scenario doorrekenen</a>\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))</p>
+        <p>\(actions)\(scenarioLink(context))\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))</p>
         \(overCommitmentAlert(ledger, sources: sources, programme: programme))
         \(overviewChart(ledger, sources: sources, programme: programme))
         \(table)

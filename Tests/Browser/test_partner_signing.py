@@ -115,3 +115,44 @@ def test_partners_sign_their_agreement(journey, server):
         j.submit("Ondertekenen")
         j.expect_text("Alle partijen hebben getekend: deze versie is vastgesteld.")
         j.expect_text("Vastgesteld")
+
+
+def test_promises_kept_and_closed_years(journey):
+    """Agreement 2 (Aventurijn) has approved verantwoordingen for 2022-2024: its pages compare
+    the promises with the approved spending, and an amendment keeps those years closed until a
+    project leader opens one again with a reason."""
+    j = journey("afspraken nagekomen, jaren dicht")
+
+    with j.step("log in; the promises on the verantwoording, the funding source and the agreement"):
+        j.log_in("projectleider")
+        j.open("/plans/5")
+        j.expect_text("Afspraken nagekomen")
+        j.open("/funding/4")
+        j.expect_text("Afspraken nagekomen")
+        j.open("/agreements/2")
+        j.expect_text("Afspraken nagekomen")
+
+    with j.step("an amendment: the closed years are read-only with the reason"):
+        j.click_link("Bijstellen", within="main")
+        j.fill({"reason": "Evaluatie van de bijdragen."})
+        j.submit("Bijstelling starten")
+        j.expect_text("Versie 2")
+        j.click_link("Bijdragen bewerken", within="main")
+        j.expect_text("De verantwoording 2022-2023 is goedgekeurd")
+        closed = j.driver.find_elements(By.CSS_SELECTOR, "main input[id^='c_'][id$='_2022']")
+        assert closed and all(cell.get_attribute("readonly") is not None for cell in closed), "2022 cells are not read-only"
+        opened = j.driver.find_elements(By.CSS_SELECTOR, "main input[id^='c_'][id$='_2025']")
+        assert opened and all(cell.get_attribute("readonly") is None for cell in opened), "2025 cells are read-only"
+
+    with j.step("the IKC list shows the version in force with the amendment apart"):
+        j.click_link("IKC's", within="nav.site-nav")
+        j.expect_text("Wijziging in concept (versie 2)")
+
+    with j.step("the project leader opens 2022 again with a reason; the compare page says so"):
+        j.open("/agreements/2/contributions")
+        j.fill({"unlock-2022": "Rekenfout in de bijdrage van de koepel."})
+        j.submit("Jaar 2022-2023 weer openen")
+        j.expect_text("Het jaar is weer geopend")
+        j.click_link("Vergelijk met versie 1", within="main")
+        j.expect_text("Weer geopende jaren")
+        j.expect_text("Rekenfout in de bijdrage van de koepel.")

@@ -36,6 +36,8 @@ struct PromisesKeptPageTests {
             #expect(try leader.get(path).contains(flag), "\(path)")
         }
         #expect(try leader.get("/funding").contains(flag))
+        #expect(try leader.get("/funding/years/2022").contains(flag))
+        #expect(try leader.get("/funding/years/2022/export.csv?tabel=afspraken").contains(flag))
         #expect(try leader.get("/reports/2022").contains(flag))
         // The Proloog partner sees its own promise on the plan and the agreement.
         let proloog = try AgreementPartnerRoleTests.partner(app, "partner.proloog@demo.plusikc.nl")

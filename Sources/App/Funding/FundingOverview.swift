@@ -33,12 +33,18 @@ extension FundingHandler {
         let ledger = Funding.Ledger(sourceIDs: sources.list.map(\.id), years: Array(programme.years), budgets: budgets,
                                     commitments: Funding.commitments(figures), spending: spending)
         let rows = Funding.yearRows(figures: figures, labels: labels, sourceIDs: sources.list.map(\.id), year: year)
+        var filter = promiseFilter()
+        filter.year = year
+        let promises = try store.read { [filter] in try Agreements.promisesKept(filter, $0) }
         if asCSV {
+            if request.query["tabel"] == "afspraken" { return promisesCSV(promises, programme: programme, filename: "financiering-\(year)-afspraken-nagekomen.csv") }
             if request.query["tabel"] == "ikcs" {
                 return csv(FundingCSV.yearIKCs(year: year, sources: sources, ledger: ledger, rows: rows), filename: "financiering-\(year)-ikcs.csv")
             }
             return csv(FundingCSV.yearSources(year: year, sources: sources, ledger: ledger), filename: "financiering-\(year).csv")
         }
-        return page(FundingPages.year(context: user.page, programme: programme, sources: sources, year: year, ledger: ledger, rows: rows))
+        return page(FundingPages.year(context: user.page, programme: programme, sources: sources, year: year, ledger: ledger, rows: rows,
+                                      promises: FundingPages.promises(promises, programme: programme,
+                                                                      csv: Route.funding(.yearCSV(year)).path + "?tabel=afspraken", onlyOver: true)))
     }
 }

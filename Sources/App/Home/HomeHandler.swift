@@ -27,6 +27,8 @@ struct HomeHandler: FeatureHandler {
             switch principal.role {
             case .projectleider:
                 summary.agreementsInConcept = rows.compactMap { row in
+                    // An amendment waits apart from the version in force it would replace.
+                    if let pending = row.pendingAmendment { return (row.id, row.name + " – " + pending.label, pending.status) }
                     guard let status = row.agreementStatus, status == .concept || status == .terOndertekening else { return nil }
                     return (row.id, row.name, status)
                 }
@@ -52,7 +54,11 @@ struct HomeHandler: FeatureHandler {
                 // The agreements of its organisation that wait for signatures.
                 let own = Set(principal.ikcIDs)
                 summary.agreementsInConcept = rows.compactMap { row in
-                    guard own.contains(row.id), let status = row.agreementStatus, status == .terOndertekening else { return nil }
+                    guard own.contains(row.id) else { return nil }
+                    if let pending = row.pendingAmendment, pending.status == .terOndertekening {
+                        return (row.id, row.name + " – " + pending.label, pending.status)
+                    }
+                    guard let status = row.agreementStatus, status == .terOndertekening else { return nil }
                     return (row.id, row.name, status)
                 }
                 reminders = []

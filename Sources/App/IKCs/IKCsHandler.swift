@@ -36,8 +36,10 @@ struct IKCsHandler: FeatureHandler {
             rows = rows.filter { allows(.read, .ikc, ikcID: $0.id) }
         }
         let viewRows = rows.map {
-            IKCPages.Row(id: $0.id, name: $0.name, kind: $0.kind, koepel: $0.koepel, area: $0.area, agreementStatus: $0.agreementStatus,
-                         progress: data.progress[$0.id], predicateDue: $0.predicate?.dueDate(today: today, programme: programme))
+            var row = IKCPages.Row(id: $0.id, name: $0.name, kind: $0.kind, koepel: $0.koepel, area: $0.area, agreementStatus: $0.agreementStatus,
+                                   progress: data.progress[$0.id], predicateDue: $0.predicate?.dueDate(today: today, programme: programme))
+            row.pendingAmendment = $0.pendingAmendment
+            return row
         }
         return page(IKCPages.list(context: user.page, rows: viewRows, filter: form, koepels: data.koepels, areas: data.areas,
                                   canEdit: allows(.write, .ikc), notice: RecordForms.savedNotice(request)))

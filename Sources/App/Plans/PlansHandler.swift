@@ -41,7 +41,7 @@ struct PlansHandler: FeatureHandler {
     /// Loads a plan and checks that the principal may `action` it (404, then 403).
     func loadPlan(id: Int64, _ action: Action) throws -> YearPlan {
         guard let plan = try store.read({ try YearPlans.find(id: id, $0) }) else { throw AppError.notFound }
-        guard allows(action, .yearPlan, ikcID: plan.ikcID) else { throw AppError.forbidden }
+        guard Authorization.allows(principal, action, .yearPlan, on: PlansHandler.subject(plan)) else { throw AppError.forbidden }
         return plan
     }
 }

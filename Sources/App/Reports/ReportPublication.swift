@@ -24,6 +24,7 @@ extension ReportsHandler {
             return (edition, try Reports.figures(year: edition.year, today: today, c))
         }
         guard let edition = found else { throw AppError.notFound }
+        guard readable(edition) else { throw AppError.forbidden }
         guard let live else { return Response.redirect(to: Route.reports(.year(edition.year)).path) }
         let programme = try checkYear(edition.year)
         let newer = Reports.fingerprint(live) != edition.fingerprint
@@ -35,6 +36,7 @@ extension ReportsHandler {
     func showEditionCSV(id: Int64, table: ReportTable) throws -> Response {
         guard let edition = try store.read({ try Reports.find(id: id, $0) }), edition.status != .draft,
               let json = edition.snapshotJSON, let figures = Reports.decode(json) else { throw AppError.notFound }
+        guard readable(edition) else { throw AppError.forbidden }
         return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)),
                    filename: table.filename(yearLabel: try programme().yearLabel(edition.year), edition: edition.edition))
     }

@@ -6,7 +6,7 @@ extension AgreementRoute {
     public enum CaseName: String, CaseIterable, Sendable {
         case index, new, show, results, targets, contributions, staffing, texts, status, sign, upload
         case document, amend, compare, print, exportTargets, exportContributions, importCSV, proposal
-        case parties, removeParty, signatories, signature
+        case parties, removeParty, signatories, signature, unlockYear
     }
 
     public var caseName: CaseName {
@@ -34,6 +34,7 @@ extension AgreementRoute {
         case .removeParty: .removeParty
         case .signatories: .signatories
         case .signature: .signature
+        case .unlockYear: .unlockYear
         }
     }
 
@@ -63,6 +64,7 @@ extension AgreementRoute {
         case .removeParty: .removeParty(5, 1)
         case .signatories: .signatories(5)
         case .signature: .signature(8)
+        case .unlockYear: .unlockYear(1)
         }
     }
 }

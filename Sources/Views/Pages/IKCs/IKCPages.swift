@@ -10,6 +10,8 @@ public enum IKCPages {
         public var koepel: String
         public var area: String?
         public var agreementStatus: AgreementStatus?
+        /// A newer version than the one in force, shown after its status.
+        public var pendingAmendment: PendingAmendment? = nil
         /// (on track, measured); nil when nothing has been measured yet.
         public var progress: (onTrack: Int, measured: Int)?
         /// The next re-assessment or term end when it falls within three months (or has passed).
@@ -67,7 +69,7 @@ public enum IKCPages {
         for row in rows {
             let due: HTML = row.predicateDue.map { HTML("<strong class=\"flag\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
             body.append("""
-            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(row.kind.label)</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))\(Components.pendingAmendment(row.pendingAmendment, paragraph: false))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
 
             """)
         }
@@ -158,6 +160,7 @@ public enum IKCPages {
         <dt>Bijdragen totaal</dt><dd>\(DutchFormat.euros(cents: a.contributionCents))</dd>
         <dt>Partijen</dt><dd><ul class="plain">\(parties)</ul></dd>
         </dl>
+        \(Components.pendingAmendment(a.pending, paragraph: true))
         <p><a href="\(Route.agreements(.index).path)">Naar de resultaatafspraken</a></p>
         """
     }

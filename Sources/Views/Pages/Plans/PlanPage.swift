@@ -42,6 +42,8 @@ public enum PlanPage {
         public var submitRefused: YearPlan.Moment?
         /// The jaarplan and the verantwoording, in that order.
         public var parts: [Part] = []
+        /// Promises kept: this IKC's agreed contributions of the year against the approved spending.
+        public var promises: [PromisesKept.Line] = []
         /// The moment whose review form `reviewErrors` and `reviewReason` belong to.
         public var reviewMoment: YearPlan.Moment = .jaarplan
         public var reopenMoment: YearPlan.Moment?
@@ -111,6 +113,7 @@ public enum PlanPage {
         \(carryOverSection(model, context))
         \(sectionNav())
         \(form)
+        \(model.promises.contains { $0.spentCents != nil } ? PromisesKeptTable.section(model.promises, showIKC: false, yearLabel: { _ in yearLabel }) : .empty)
         </div>
         """)
     }

@@ -5,7 +5,7 @@ import Markup
 /// The annual report: the list of years and editions, the live draft, published editions, the
 /// shared read-only view. `body` renders the report itself; publishing freezes its output.
 public enum ReportPages {
-    public static func index(context: PageContext, programme: Programme, editions: [ReportEdition], canEdit: Bool) -> HTML {
+    public static func index(context: PageContext, programme: Programme, editions: [ReportEdition], canEdit: Bool, showsDrafts: Bool = true) -> HTML {
         var yearLinks: [HTML] = []
         for year in programme.years.reversed() {
             yearLinks.append("<li><a href=\"\(Route.reports(.year(year)).path)\">Concept jaarrapportage \(programme.yearLabel(year))</a></li>")
@@ -32,8 +32,10 @@ public enum ReportPages {
         <p class="lead">De jaarlijkse rapportage voor de Ontwikkelgroep: doelen tegen gemeten waarden, geld en formatie, per doel en per IKC.</p>
         <h2>Gepubliceerd</h2>
         \(published)
+        \(showsDrafts ? HTML("""
         <h2>\(canEdit ? "Concepten (altijd met de nieuwste cijfers)" : "Concepten met de nieuwste cijfers")</h2>
         <ul>\(yearLinks)</ul>
+        """) : .empty)
         """)
     }
 
@@ -250,7 +252,7 @@ public enum ReportPages {
         }
         var money: [HTML] = []
         for line in ikc.money {
-            money.append("<tr><th scope=\"row\">\(line.source)</th><td class=\"num\">\(DutchFormat.euros(cents: line.agreedCents))</td><td class=\"num\">\(line.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")</td></tr>")
+            money.append("<tr><th scope=\"row\">\(line.source)</th><td class=\"num\">\(DutchFormat.euros(cents: line.agreedCents))</td><td class=\"num\">\(line.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")\(ReportPages.promiseFlag(line))</td></tr>")
         }
         var staffing: [HTML] = []
         for line in ikc.staffing {
@@ -319,8 +321,13 @@ public enum ReportCSV {
                 }
             }
         case .money:
-            out += line(["IKC", "Financieringsbron", "Afgesproken (EUR)", "Besteed (EUR)"])
-            for ikc in f.ikcs { for m in ikc.money { out += line([ikc.name, m.source, amount(m.agreedCents), amount(m.spentCents)]) } }
+            out += line(["IKC", "Financieringsbron", "Afgesproken (EUR)", "Besteed (EUR)", "Boven de afspraak"])
+            for ikc in f.ikcs {
+                for m in ikc.money {
+                    let over = PromisesKept.overspend(agreed: m.agreedCents, spent: m.spentCents).map(PromisesKeptTable.flag) ?? ""
+                    out += line([ikc.name, m.source, amount(m.agreedCents), amount(m.spentCents), over])
+                }
+            }
         case .staffing:
             out += line(["IKC", "Functie", "Afgesproken uren per week", "Ingezet uren per week"])
             for ikc in f.ikcs { for s in ikc.staffing { out += line([ikc.name, s.role, decimal(s.agreedHours), decimal(s.deployedHours)]) } }

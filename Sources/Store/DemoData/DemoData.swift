@@ -67,7 +67,13 @@ public enum DemoData {
         ("Sietske Sinne", "partner.sinne@demo.plusikc.nl", "Sinne Kinderopvang"),
     ]
 
-    public static func seed(_ db: Database, ikcs total: Int = 9, hashPassword: (String) throws -> String) throws -> [Account] {
+    /// `today` (the injected clock: `PLUSIKC_TODAY`, or the tests' fixed day) places the
+    /// programme's history: past years complete, last year's verantwoording partly waiting for
+    /// review, this year's jaarplan approved for most (DemoData+Plans.swift). `renderReport`
+    /// makes a published edition's HTML (Views' work, passed in by App): with it, every completed
+    /// year gets a published report edition with a foreword and conclusions.
+    public static func seed(_ db: Database, ikcs total: Int = 9, today: Day, renderReport: ReportRenderer? = nil,
+                            hashPassword: (String) throws -> String) throws -> [Account] {
         let accounts: [(Role, String, String)] = [
             (.projectleider, "Pien de Vries", "pl@demo.plusikc.nl"),
             (.ontwikkelgroep, "Okke Hoekstra", "og@demo.plusikc.nl"),
@@ -253,7 +259,12 @@ public enum DemoData {
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
                 created[index] = Account(role: role, email: email, password: created[index].password)
             }
-            try seedPlans(c)  // year plans (DemoData+Plans.swift)
+            // Year plans up to this programme year, and report editions of the completed years
+            // (DemoData+Plans.swift, DemoData+Reports.swift).
+            let programme = try ProgrammeSettings.programme(c)
+            let current = min(max(programme.year(containing: today), firstPlanYear), programme.lastYear)
+            try seedPlans(current: current, today: today, c)
+            if let renderReport { try seedReports(through: current - 2, today: today, render: renderReport, c) }
             // The demo's project leader and partners have no second factor and log in with the
             // printed password: KvK2 requires one (migration 0005), the demo makes it optional.
             // `plusikc require-2fa --role projectleider` (or partner) requires it again.

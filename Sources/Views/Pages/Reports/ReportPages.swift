@@ -193,7 +193,7 @@ public enum ReportPages {
         for ikc in f.ikcs {
             var charts: [HTML] = []
             for (index, result) in ikc.results.enumerated() {
-                charts.append("<figure class=\"trend\">\(TrendChart.render(id: "trend-\(ikc.id)-\(index)", title: "\(ikc.name): \(result.indicator)", years: f.trendYears, yearLabel: { String($0) }, targets: result.targets, measured: result.measured, unit: result.unit))<figcaption>\(result.indicator)</figcaption></figure>")
+                charts.append("<figure class=\"trend\">\(TrendChart.render(id: "trend-\(ikc.id)-\(index)", title: "\(ikc.name): \(result.indicator)", years: f.trendYears, yearLabel: f.label(of:), targets: result.targets, measured: result.measured, unit: result.unit))<figcaption>\(result.indicator)</figcaption></figure>")
             }
             trends.append("<h3>\(ikc.name)</h3><div class=\"trend-grid\">\(charts)</div>")
         }

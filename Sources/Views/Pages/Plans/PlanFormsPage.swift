@@ -125,8 +125,11 @@ public enum PlanReminderSection {
             switch item.reminder {
             case .none: continue
             case .upcoming(let days): text = "moet over \(days) dagen zijn ingediend (\(item.deadline.dueOn.dutch))."
-            case .soon(let days): text = days == 0 ? "moet vandaag zijn ingediend." : "moet over \(days) dagen zijn ingediend (\(item.deadline.dueOn.dutch))!"
-            case .inGrace(let days): text = "had op \(item.deadline.dueOn.dutch) ingediend moeten zijn; de uitloop loopt nog \(days) dagen."
+            case .soon(let days):
+                text = days == 0 ? "moet vandaag zijn ingediend." : "moet \(days == 1 ? "morgen" : "over \(days) dagen") zijn ingediend (\(item.deadline.dueOn.dutch))!"
+            case .inGrace(let days):
+                let left = days == 0 ? "de uitloop loopt vandaag af" : "de uitloop loopt nog \(days == 1 ? "1 dag" : "\(days) dagen") (tot en met \(item.deadline.lastDay.dutch))"
+                text = "had op \(item.deadline.dueOn.dutch) ingediend moeten zijn; \(left)."
             case .late: text = "is te laat: de inleverdatum was \(item.deadline.dueOn.dutch) (uitloop tot en met \(item.deadline.lastDay.dutch))."
             }
             lines.append("<li><a href=\"\(link)\">\(item.moment.label) \(label) van \(item.ikcName)</a> \(text)</li>")

@@ -30,4 +30,15 @@ struct NoISODateTests {
             }
         }
     }
+
+    @Test("a baseline's year is said as the programme says years: plan, agreement and report")
+    func baselineYears() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        for path in ["/plans/3", "/agreements/1", "/reports/2024"] {
+            let page = try leader.get(path)
+            #expect(page.contains(" (2021-2022)"), "\(path)")
+            #expect(!page.contains(" (2021)<") && !page.contains(" (2021)\n"), "\(path)")
+        }
+    }
 }

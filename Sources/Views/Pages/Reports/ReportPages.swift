@@ -163,7 +163,7 @@ public enum ReportPages {
                     } else {
                         measured = "–"
                     }
-                    rows.append("<tr><th scope=\"row\">\(ikc.name)</th><td>\(result.indicator)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\($0))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[y], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: y)))</td></tr>")
+                    rows.append("<tr><th scope=\"row\">\(ikc.name)</th><td>\(result.indicator)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\(f.label(of: $0)))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[y], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: y)))</td></tr>")
                 }
             }
             goalSections.append("""

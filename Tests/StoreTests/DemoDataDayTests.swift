@@ -66,6 +66,11 @@ struct DemoDataDayTests {
                     UNION ALL SELECT MAX(published_at) FROM reports UNION ALL SELECT MAX(noted_on) FROM progress_notes)
                 """)?.string(0) ?? ""
             #expect(latest < today.iso)
+            // Area reassessments and Plus predicates move with the year too (as on 23-11-2026: reassessed
+            // in March a year and a half ago, granted in June a year and a half ago).
+            #expect(try c.row("SELECT MIN(reassessed_on), MAX(reassessed_on) FROM areas").map { [try $0.string(0), try $0.string(1)] }
+                    == ["\(current - 1)-03-01", "\(current - 1)-03-01"])
+            #expect(try c.row("SELECT MAX(granted_on) FROM plus_predicates")?.string(0) == "\(current - 1)-06-01")
             // Every completed year has a published first edition with a foreword and conclusions.
             let reports = try c.rows("SELECT year, edition, status, foreword <> '' AND conclusions <> '' FROM reports ORDER BY year").map {
                 (year: try $0.int(0), edition: try $0.int(1), status: try $0.string(2), written: try $0.bool(3))

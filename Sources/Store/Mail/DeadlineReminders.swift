@@ -1,13 +1,14 @@
 import Domain
 import SQLite
 
-/// The deadline reminders (issue 20): 21 and 7 days before a year's due date and on the first
-/// day late, to the directors of each IKC whose plan is not submitted. Each (IKC, year, moment)
-/// is recorded in `reminders_sent` in the same transaction as the messages, so the job can run
-/// as often as it likes, and after a restart, and still mails each reminder once.
-///
-/// Its own queries on purpose (Store/Plans is being refactored): the same selection as the home
-/// page's reminders, Plus IKCs with an agreement in force for the year or with a plan.
+/// The deadline reminders (issues 20 and 16): 21 and 7 days before a due date and on the first
+/// day late, to the directors of each IKC whose jaarplan or verantwoording is not submitted;
+/// each moment has its own due date (`plan_deadlines.due_on` / `account_due_on`). Each (IKC,
+/// year, kind, moment) is recorded in `reminders_sent` (kind `plan_deadline` for the jaarplan,
+/// `account_deadline` for the verantwoording) in the same transaction as the messages, so the job
+/// can run as often as it likes, and after a restart, and still mails each reminder once.
+/// The same selection as the home page's reminders: Plus IKCs with an agreement in force for the
+/// year or with a plan.
 public enum DeadlineReminders {
     /// The `reminders_sent.kind` of the jaarplan's reminders; the verantwoording's is `accountKind`.
     public static let kind = "plan_deadline"

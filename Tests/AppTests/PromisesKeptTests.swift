@@ -13,8 +13,8 @@ import TestSupport
 struct PromisesKeptPageTests {
     static func spend(_ app: TestApp, source4Extra cents: Int64) throws {
         try app.database.write { c in
-            try c.execute("UPDATE plan_spending SET spent_cents = planned_cents WHERE plan_id = 5")
-            try c.execute("UPDATE plan_spending SET spent_cents = planned_cents + \(cents) WHERE plan_id = 5 AND funding_source_id = 4")
+            try c.execute("UPDATE plan_spending SET spent_cents = planned_cents WHERE plan_id = 6")
+            try c.execute("UPDATE plan_spending SET spent_cents = planned_cents + \(cents) WHERE plan_id = 6 AND funding_source_id = 4")
         }
     }
 
@@ -23,7 +23,7 @@ struct PromisesKeptPageTests {
         let app = try TestApp()
         let leader = try app.browser(loggedInAs: .projectleider)
         try Self.spend(app, source4Extra: 0)
-        let exact = try leader.get("/plans/5")
+        let exact = try leader.get("/plans/6")
         #expect(exact.contains("Afspraken nagekomen"))
         #expect(!exact.contains("boven de afspraak"))
         let exactAgreement = try leader.get("/agreements/2")
@@ -31,7 +31,7 @@ struct PromisesKeptPageTests {
 
         try Self.spend(app, source4Extra: 1)
         let flag = "€ 0,01 boven de afspraak"
-        for path in ["/plans/5", "/agreements/2", "/funding/4", "/agreements/2/contributions.csv?tabel=afspraken",
+        for path in ["/plans/6", "/agreements/2", "/funding/4", "/agreements/2/contributions.csv?tabel=afspraken",
                      "/funding/4/export.csv?tabel=afspraken", "/funding/export.csv?tabel=afspraken", "/reports/2022/csv/geld"] {
             #expect(try leader.get(path).contains(flag), "\(path)")
         }
@@ -41,7 +41,7 @@ struct PromisesKeptPageTests {
         #expect(try leader.get("/reports/2022").contains(flag))
         // The Proloog partner sees its own promise on the plan and the agreement.
         let proloog = try AgreementPartnerRoleTests.partner(app, "partner.proloog@demo.plusikc.nl")
-        #expect(try proloog.get("/plans/5").contains(flag))
+        #expect(try proloog.get("/plans/6").contains(flag))
         #expect(try proloog.get("/agreements/2").contains(flag))
     }
 
@@ -49,7 +49,7 @@ struct PromisesKeptPageTests {
     func notApproved() throws {
         let app = try TestApp()
         try Self.spend(app, source4Extra: 100_000)
-        try app.database.write { try $0.execute("UPDATE year_plans SET account_status = 'ingediend' WHERE id = 5") }
+        try app.database.write { try $0.execute("UPDATE year_plans SET account_status = 'ingediend' WHERE id = 6") }
         let lines = try app.database.read { try Agreements.promisesKept(Agreements.PromiseFilter(agreementID: 2, year: 2022), $0) }
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { $0.spentCents == nil && $0.overCents == nil })

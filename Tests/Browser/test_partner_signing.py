@@ -125,7 +125,7 @@ def test_promises_kept_and_closed_years(journey):
 
     with j.step("log in; the promises on the verantwoording, the funding source and the agreement"):
         j.log_in("projectleider")
-        j.open("/plans/5")
+        j.open("/plans/6")
         j.expect_text("Afspraken nagekomen")
         j.open("/funding/4")
         j.expect_text("Afspraken nagekomen")

@@ -50,7 +50,8 @@ public struct DatabaseTemplate: Sendable {
         let database = try Database(path: path, readers: 1)
         defer { database.close() }
         try Migrator.migrate(database, migrations: Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory))
-        let accounts = key > 0 ? try DemoData.seed(database, ikcs: key, hashPassword: PasswordHasher.hash) : []
+        let accounts = key > 0 ? try DemoData.seed(database, ikcs: key, today: TestApp.today, renderReport: ReportRendering.html,
+                                                            hashPassword: PasswordHasher.hash) : []
         database.close()  // the last connection checkpoints the WAL into the file and removes it
         return DatabaseTemplate(path: path, accounts: accounts)
     }

@@ -36,8 +36,9 @@ public final class TestApp: @unchecked Sendable {
         get throws { try server.port }
     }
 
-    /// The date every test app lives on: the demo's data (plans 2022-2025, deadlines on 1 October
-    /// after each school year) is written for it, so date rules do not drift with the real clock.
+    /// The date every test app lives on: the demo's history is placed relative to it (plans
+    /// 2022-2026: 2024 and before complete, 2025's verantwoording partly waiting for review,
+    /// 2026's jaarplan approved for most), so date rules do not drift with the real clock.
     public static let today = Day(year: 2026, month: 11, day: 23) ?? Day(ordinal: 0)
 
     public static let repositoryRoot: String = {

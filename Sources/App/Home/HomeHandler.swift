@@ -37,12 +37,13 @@ struct HomeHandler: FeatureHandler {
                     return (row.id, row.name, due < today ? "\(due.dutch) (verstreken)" : due.dutch)
                 }
                 summary.submittedPlans = try IKCs.submittedPlans(c).map { ($0.planID, $0.name, $0.year) }
+                summary.submittedAccounts = try Home.submittedAccounts(c)
                 summary.areasOverdue = try Areas.all(c).filter { $0.reassessmentOverdue(today: today, years: programme.areaReassessmentYears) }
                     .map { ($0.id, $0.name) }
                 summary.overCommitted = try FundingSources.overCommitted(c).flatMap { source in
                     source.years.map { (source.sourceID, source.name, $0.year, $0.cents) }
                 }
-                reminders = try PlanReminders.late(today: today, c)
+                reminders = try PlanReminders.open(ikcIDs: nil, today: today, c)
             case .directeur:
                 let own = Set(principal.ikcIDs)
                 summary.ownIKCs = try rows.filter { own.contains($0.id) }.map { ($0.id, $0.name, try IKCs.planStatus(ikcID: $0.id, year: year, c)) }
@@ -66,11 +67,8 @@ struct HomeHandler: FeatureHandler {
                 summary.reports = try Home.publishedReports(c).map { ($0.id, programme.yearLabel($0.year), $0.edition) }
                 reminders = []
             }
-            // Year plan deadlines (issue 9).
-            summary.planReminders = reminders.map {
-                PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, deadline: $0.deadline,
-                                         reminder: $0.reminder)
-            }
+            // Jaarplan and verantwoording deadlines: due within 21 days, or late (issues 9 and 16).
+            summary.planReminders = PlansHandler.sectionItems(reminders)
             return summary
         }
         return page(HomePage.render(context: user.page, summary: summary))

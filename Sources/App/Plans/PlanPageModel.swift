@@ -48,6 +48,7 @@ extension PlansHandler {
                     canReopen: YearPlanRules.canReopen(state.status) && Authorization.allows(principal, .review, .yearPlan),
                     changes: changes, dueOn: due?.dueOn, lastDay: due?.lastDay,
                     late: due?.isLate(status: state.status, submittedOn: PlansHandler.day(fromMoment: state.submittedAt), today: today) ?? false))
+                parts[parts.count - 1].canCorrect = editability.isEditable && YearPlanRules.canApproveCorrection(moment, plan: plan, role: principal.role)
             }
             let jaarplan = parts[0]
             var model = PlanPage.Model(

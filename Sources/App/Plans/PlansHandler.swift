@@ -34,7 +34,8 @@ struct PlansHandler: FeatureHandler {
     /// The reminders as the reminder section shows them.
     static func sectionItems(_ items: [PlanReminders.Item]) -> [PlanReminderSection.Item] {
         items.map {
-            PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, deadline: $0.deadline, reminder: $0.reminder)
+            PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, moment: $0.moment, deadline: $0.deadline,
+                                     reminder: $0.reminder)
         }
     }
 

@@ -7,10 +7,7 @@ import Views
 extension ReportsHandler {
     func savePublish(year: Int) throws -> Response {
         _ = try checkYear(year)
-        let id = try Reports.publish(year: year, today: today(), render: { draft, figures in
-            ReportPages.body(report: AnnualReport(figures: figures), foreword: draft.foreword, conclusions: draft.conclusions,
-                             csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }).rendered
-        }, mailLink: { [app] in app.absoluteURL(Route.reports(.edition($0)).path) }, by: principal.userID, in: store)
+        let id = try Reports.publish(year: year, today: today(), render: ReportRendering.html, mailLink: { [app] in app.absoluteURL(Route.reports(.edition($0)).path) }, by: principal.userID, in: store)
         app.mailSignal.signal()
         return Response.redirect(to: Route.reports(.edition(id)).path)
     }

@@ -41,7 +41,8 @@ public enum AuditVocabulary {
         "approve": "Goedgekeurd", "return": "Teruggestuurd", "note": "Notitie toegevoegd", "import": "Geïmporteerd",
         "status": "Status gewijzigd", "sign": "Ondertekening vastgelegd", "fix": "Vastgesteld", "upload": "Document toegevoegd",
         "amend": "Nieuwe versie gemaakt", "publish": "Gepubliceerd", "withdraw": "Teruggetrokken", "share": "Deellink gemaakt",
-        "unshare": "Deellink ingetrokken", "unlock": "Jaar weer geopend",
+        "unshare": "Deellink ingetrokken", "unlock": "Jaar weer geopend", "reopen": "Heropend",
+        "correct": "Gecorrigeerd door projectleider",
     ]
 
     /// The Dutch name of an action; an unknown action is "Overige handeling", never the code.

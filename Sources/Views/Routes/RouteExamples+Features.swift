@@ -122,16 +122,16 @@ extension PlanRoute {
         }
     }
 
-    /// Plan 4 is IKC 1's 2025 plan, in concept.
+    /// Plan 5 is IKC 1's 2026 plan, in concept (the demo on 23-11-2026).
     public static func example(_ name: CaseName) -> PlanRoute {
         switch name {
         case .index: .index
         case .new: .new
         case .approveMany: .approveMany
         case .deadlines: .deadlines
-        case .plan: .plan(4)
-        case .review: .review(4)
-        case .reopen: .reopen(4)
+        case .plan: .plan(5)
+        case .review: .review(5)
+        case .reopen: .reopen(5)
         }
     }
 }

@@ -17,6 +17,8 @@ public enum HomePage {
         public var currentYear: Int?
         /// Published report editions (id, year label, edition), newest first: the Ontwikkelgroep's home.
         public var reports: [(id: Int64, label: String, edition: Int)] = []
+        /// Verantwoordingen submitted and waiting for review (plan id, IKC name, year).
+        public var submittedAccounts: [(planID: Int64, name: String, year: Int)] = []
         /// Year plan deadline reminders (issue 9; `PlanReminders`, read by the home handler).
         public var planReminders: [PlanReminderSection.Item] = []
         /// A director's plans of earlier years that are not approved yet (e.g. returned).
@@ -55,6 +57,9 @@ public enum HomePage {
         for p in s.submittedPlans {
             plans.append("<li><a href=\"\(Route.plans(.plan(p.planID)).path)\">\(p.name)</a>: jaarplan \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
         }
+        for p in s.submittedAccounts {
+            plans.append("<li><a href=\"\(Route.plans(.plan(p.planID)).path)#verantwoording\">\(p.name)</a>: verantwoording \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
+        }
         var due: [HTML] = []
         for item in s.predicatesDue { due.append("<li><a href=\"\(Route.ikcs(.plus(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
         var areas: [HTML] = []
@@ -70,8 +75,8 @@ public enum HomePage {
         let first: HTML = """
         <p class="lead">\(s.plusCount) Plus IKC's van \(s.ikcCount) IKC's in totaal.</p>
         <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
-        <h3>Jaarplannen ingediend, wachten op beoordeling</h3>
-        \(list(plans, empty: "Geen jaarplannen om te beoordelen."))
+        <h3>Jaarplannen en verantwoordingen ingediend, wachten op beoordeling</h3>
+        \(list(plans, empty: "Geen jaarplannen of verantwoordingen om te beoordelen."))
         <h3>Herijking Plus-predicaat binnen drie maanden</h3>
         \(list(due, empty: "Geen herijkingen binnen drie maanden."))
         """

@@ -49,6 +49,8 @@ public enum PlanPage {
         public var reopenMoment: YearPlan.Moment?
         public var reopenErrors = ValidationErrors()
         public var reopenReason = ""
+        /// The programme, for saying years as it does (set by `render` from the page context).
+        public var programme: Programme?
 
         public func part(_ moment: YearPlan.Moment) -> Part? { parts.first { $0.moment == moment } }
         public func isEditable(_ moment: YearPlan.Moment) -> Bool { part(moment)?.editability.isEditable ?? false }
@@ -85,6 +87,8 @@ public enum PlanPage {
         let plan = model.plan
         let yearLabel = context.programme?.yearLabel(plan.year) ?? String(plan.year)
         let title = "Jaarplan \(yearLabel) · \(plan.ikcName)"
+        var model = model
+        model.programme = context.programme
         let values = model.values ?? formValues(model)
         let planEditable = model.isEditable(.jaarplan), accountEditable = model.isEditable(.verantwoording)
         let editable = planEditable || accountEditable

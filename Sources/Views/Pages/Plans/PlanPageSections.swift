@@ -170,7 +170,7 @@ extension PlanPage {
     static func checkResult(_ result: PlanResult, _ model: Model, _ values: [String: String], _ editable: Bool) -> HTML {
         let measurement = model.plan.content.measurements[result.id]
         let status = result.status(measurement)
-        let baseline = result.baselineValue.map { PlanBadge.value($0, unit: result.unit) + (result.baselineYear.map { " (\($0))" } ?? "") } ?? "–"
+        let baseline = result.baselineValue.map { PlanBadge.value($0, unit: result.unit) + (result.baselineYear.map { " (\(model.programme?.yearLabel($0) ?? String($0)))" } ?? "") } ?? "–"
         var facts: HTML = """
         <dl class="plan-facts">
         <dt>Nulmeting</dt><dd>\(baseline)</dd>

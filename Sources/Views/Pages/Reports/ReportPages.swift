@@ -165,7 +165,7 @@ public enum ReportPages {
                     } else {
                         measured = "–"
                     }
-                    rows.append("<tr><th scope=\"row\">\(ikc.name)</th><td>\(result.indicator)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\($0))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[y], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: y)))</td></tr>")
+                    rows.append("<tr><th scope=\"row\">\(ikc.name)</th><td>\(result.indicator)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\(f.label(of: $0)))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[y], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: y)))</td></tr>")
                 }
             }
             goalSections.append("""
@@ -195,7 +195,7 @@ public enum ReportPages {
         for ikc in f.ikcs {
             var charts: [HTML] = []
             for (index, result) in ikc.results.enumerated() {
-                charts.append("<figure class=\"trend\">\(TrendChart.render(id: "trend-\(ikc.id)-\(index)", title: "\(ikc.name): \(result.indicator)", years: f.trendYears, yearLabel: { String($0) }, targets: result.targets, measured: result.measured, unit: result.unit))<figcaption>\(result.indicator)</figcaption></figure>")
+                charts.append("<figure class=\"trend\">\(TrendChart.render(id: "trend-\(ikc.id)-\(index)", title: "\(ikc.name): \(result.indicator)", years: f.trendYears, yearLabel: f.label(of:), targets: result.targets, measured: result.measured, unit: result.unit))<figcaption>\(result.indicator)</figcaption></figure>")
             }
             trends.append("<h3>\(ikc.name)</h3><div class=\"trend-grid\">\(charts)</div>")
         }

@@ -1,0 +1,12 @@
+import Domain
+import Store
+import Views
+
+/// The HTML frozen into a published edition: its foreword, conclusions and figures, with CSV
+/// links to the edition itself. One function for publishing in the app and in `seed-demo`.
+public enum ReportRendering {
+    public static func html(_ draft: ReportEdition, _ figures: ReportFigures) -> String {
+        ReportPages.body(report: AnnualReport(figures: figures), foreword: draft.foreword, conclusions: draft.conclusions,
+                         csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }).rendered
+    }
+}

@@ -78,6 +78,7 @@ public enum ReportPages {
             manage = """
             <section aria-labelledby="manage-title" class="report-editor">
             <h2 id="manage-title">Delen en intrekken</h2>
+            \(Components.notice(shareLink.map { _ in "De deellink is gemaakt." }))
             \(shareLink.map { HTML("<p>Deellink (alleen lezen, zonder inloggen; wordt één keer getoond):</p><p class=\"secret\"><code>\($0)</code></p>") })
             \(shareActive ? HTML("<p>Deze editie heeft een actieve deellink.</p>") : HTML("<p>Deze editie heeft geen actieve deellink.</p>"))
             \(Components.postButton(to: .reports(.share(editionID)), label: shareActive ? "Nieuwe deellink maken (oude vervalt)" : "Deellink maken", csrf: context.csrfToken))

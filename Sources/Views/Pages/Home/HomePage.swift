@@ -21,6 +21,8 @@ public enum HomePage {
         public var planReminders: [PlanReminderSection.Item] = []
         /// A director's plans of earlier years that are not approved yet (e.g. returned).
         public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: YearPlan.Status)] = []
+        /// Plus IKCs of a reclassified area, waiting for the herijking of their predicate.
+        public var plusReassessmentsDue: [PlusReassessmentDue] = []
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: AgreementStatus)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
                     submittedPlans: [(planID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
@@ -76,6 +78,7 @@ public enum HomePage {
         \(list(due, empty: "Geen herijkingen binnen drie maanden."))
         """
         let second: HTML = """
+        \(reclassified(s.plusReassessmentsDue))
         <h3>Gebieden waarvan de herijking te laat is</h3>
         \(list(areas, empty: "Alle gebieden zijn op tijd herijkt."))
         <h3>Afspraken nog in concept of ter ondertekening</h3>
@@ -86,6 +89,17 @@ public enum HomePage {
         <p><a class="button button--primary" href="\(Route.ikcs(.index).path)">Alle IKC's</a></p>
         """
         return first + second
+    }
+
+    /// The Plus IKCs whose area changed classification: each needs a herijking (shown only when any).
+    static func reclassified(_ items: [PlusReassessmentDue]) -> HTML {
+        guard !items.isEmpty else { return .empty }
+        var rows: [HTML] = []
+        for item in items {
+            let change = item.nowPriority ? "is nu een aandachtsgebied" : "is geen aandachtsgebied meer"
+            rows.append("<li><a href=\"\(Route.ikcs(.plus(item.ikcID)).path)\">\(item.ikcName)</a>: het gebied \(item.areaName) \(change)</li>")
+        }
+        return "<h3>Plus IKC's die na een herindeling van hun gebied herijkt moeten worden</h3><ul>\(rows)</ul>"
     }
 
     /// A plan's state in words (nil: not started).

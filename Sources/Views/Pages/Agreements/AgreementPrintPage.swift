@@ -43,9 +43,9 @@ public enum AgreementPrintPage {
         """
         let sections: HTML = """
         <section class="print-section"><h2>1. Partijen</h2>\(AgreementTables.parties(data))</section>
-        <section class="print-section"><h2>2. Resultaten en streefwaarden</h2>\(AgreementTables.results(data))</section>
-        <section class="print-section"><h2>3. Financiële bijdragen</h2>\(AgreementTables.contributions(data))</section>
-        <section class="print-section"><h2>4. Formatie</h2>\(AgreementTables.staffing(data))</section>
+        <section class="print-section print-section--wide"><h2>2. Resultaten en streefwaarden</h2>\(AgreementTables.results(data))</section>
+        <section class="print-section print-section--wide"><h2>3. Financiële bijdragen</h2>\(AgreementTables.contributions(data))</section>
+        <section class="print-section print-section--wide"><h2>4. Formatie</h2>\(AgreementTables.staffing(data))</section>
         <section class="print-section"><h2>5. Toelichting</h2>\(AgreementTables.texts(data))</section>
         <section class="print-section signatures"><h2>6. Ondertekening</h2>
         <p>Aldus overeengekomen en in drievoud ondertekend.</p>
@@ -55,7 +55,7 @@ public enum AgreementPrintPage {
         </body>
         </html>
         """
-        return head + sections
+        return ScrollRegions.label(head + sections)
     }
 }
 

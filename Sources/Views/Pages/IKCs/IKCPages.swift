@@ -283,6 +283,7 @@ public enum IKCPages {
         \(Components.textField("grantedOn", label: "Toegekend op", value: form.grantedOn, errors: errors, type: "date", hint: "Het predicaat geldt vier jaar en wordt elke twee jaar herijkt.", required: true))
         \(Components.textField("lastReassessedOn", label: "Laatste herijking", value: form.lastReassessedOn, errors: errors, type: "date"))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
+        \(PlusRulesSection.formFields(form, rules: rules, errors: errors))
         <button type="submit" class="button button--primary">Predicaat opslaan</button>
         """))
         """ : .empty

@@ -3,6 +3,7 @@ colours with a contrast of at least 4.5:1 (WCAG 1.4.3) computed from Public/css/
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 import a11y
 import support
@@ -136,4 +137,6 @@ def test_scroll_boxes_are_named_regions_a_keyboard_can_reach(journey):
         outline = d.execute_script("return getComputedStyle(arguments[0]).outlineStyle", wide)
         assert outline != "none", "the focused scroll box shows no focus"
         focused(d).send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
-        assert d.execute_script("return arguments[0].scrollLeft", wide) > 0, "the arrow key did not scroll the box"
+        # Chromium scrolls smoothly: wait for the box to move.
+        WebDriverWait(d, 3).until(lambda _: d.execute_script("return arguments[0].scrollLeft", wide) > 0,
+                                  "the arrow key did not scroll the box")

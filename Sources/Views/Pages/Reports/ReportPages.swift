@@ -154,13 +154,17 @@ public enum ReportPages {
         var goalSections: [HTML] = []
         for goal in f.goals {
             var rows: [HTML] = []
+            // A reason for "niet gemeten" is a note under the table, so long texts do not widen it.
+            var notes: [HTML] = []
             for ikc in f.ikcs {
                 for result in ikc.results where result.goalID == goal.id {
-                    let measured: String
+                    let measured: HTML
                     if let value = result.measured[y] {
-                        measured = ReportFormat.value(value, unit: result.unit)
+                        measured = "\(ReportFormat.value(value, unit: result.unit))"
                     } else if let reason = result.notMeasured[y] {
-                        measured = "niet gemeten (\(reason))"
+                        let number = notes.count + 1
+                        measured = "niet gemeten (<a href=\"#noot-\(goal.id)-\(number)\">noot \(number)</a>)"
+                        notes.append("<li id=\"noot-\(goal.id)-\(number)\">Noot \(number), \(ikc.name), \(result.indicator): niet gemeten, \(reason)</li>")
                     } else {
                         measured = "–"
                     }
@@ -173,6 +177,7 @@ public enum ReportPages {
             <div class="table-scroll"><table class="data"><caption>\(goal.name): doel en meting \(f.yearLabel) per IKC</caption>
             <thead><tr><th scope="col">IKC</th><th scope="col">Indicator</th><th scope="col" class="num">Nulmeting</th><th scope="col" class="num">Doel \(f.yearLabel)</th><th scope="col" class="num">Gemeten \(f.yearLabel)</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
+            \(notes.isEmpty ? HTML.empty : HTML("<ul class=\"table-notes\">\(notes)</ul>"))
             """))
             """)
         }

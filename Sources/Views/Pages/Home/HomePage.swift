@@ -70,7 +70,7 @@ public enum HomePage {
             over.append("<li><a href=\"\(Route.funding(.source(o.sourceID)).path)\">\(o.name)</a>, \(programme?.yearLabel(o.year) ?? String(o.year)): \(DutchFormat.euros(cents: o.overCents)) meer toegezegd dan het budget</li>")
         }
         let first: HTML = """
-        <p class="lead">\(s.plusCount) Plus IKC's van \(s.ikcCount) IKC's in totaal.</p>
+        <p class="lead">\(DutchFormat.count(s.plusCount, "Plus IKC", "Plus IKC's")) van \(DutchFormat.count(s.ikcCount, "IKC", "IKC's")) in totaal.</p>
         <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
         <h3>Jaarplannen ingediend, wachten op beoordeling</h3>
         \(list(plans, empty: "Geen jaarplannen om te beoordelen."))

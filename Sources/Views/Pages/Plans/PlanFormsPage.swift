@@ -104,9 +104,9 @@ public enum PlanReminderSection {
             let text: String
             switch item.reminder {
             case .none: continue
-            case .upcoming(let days): text = "moet over \(days) dagen zijn ingediend (\(item.deadline.dueOn.dutch))."
-            case .soon(let days): text = days == 0 ? "moet vandaag zijn ingediend." : "moet over \(days) dagen zijn ingediend (\(item.deadline.dueOn.dutch))!"
-            case .inGrace(let days): text = "had op \(item.deadline.dueOn.dutch) ingediend moeten zijn; de uitloop loopt nog \(days) dagen."
+            case .upcoming(let days): text = "moet over \(DutchFormat.count(days, "dag", "dagen")) zijn ingediend (\(item.deadline.dueOn.dutch))."
+            case .soon(let days): text = days == 0 ? "moet vandaag zijn ingediend." : "moet over \(DutchFormat.count(days, "dag", "dagen")) zijn ingediend (\(item.deadline.dueOn.dutch))!"
+            case .inGrace(let days): text = "had op \(item.deadline.dueOn.dutch) ingediend moeten zijn; de uitloop loopt nog \(DutchFormat.count(days, "dag", "dagen"))."
             case .late: text = "is te laat: de inleverdatum was \(item.deadline.dueOn.dutch) (uitloop tot en met \(item.deadline.lastDay.dutch))."
             }
             lines.append("<li><a href=\"\(link)\">Jaarplan \(label) van \(item.ikcName)</a> \(text)</li>")

@@ -41,7 +41,7 @@ struct ConfirmationCoverageTests {
         "plans.review": "is goedgekeurd.",
         "plans.reopen": "is heropend en gaat terug naar de directeur.",
         "reports.year": "Het concept is opgeslagen.",
-        "reports.publish": "= the edition page opens with 'Editie n, gepubliceerd op …'",
+        "reports.publish": "class=\"edition-meta\" role=\"status\">Editie",
         "reports.share": "De deellink is gemaakt.",
         "reports.unshare": "Deellink ingetrokken.",
         "reports.withdraw": "De editie is ingetrokken.",

@@ -101,7 +101,7 @@ def test_page_checks_catch_problems():
 
 # Pages with boxes that scroll wide tables sideways (issue 21, item 7).
 SCROLL_PAGES = ["/agreements/1", "/agreements/1/print", "/areas/import", "/ikcs", "/funding", "/reports/2024",
-                "/plans", "/users", "/audit", "/areas/1"]
+                "/plans", "/users", "/audit", "/areas/1", "/ikcs/1", "/ikcs/1/plus", "/"]
 
 
 def test_scroll_boxes_are_named_regions_a_keyboard_can_reach(journey):

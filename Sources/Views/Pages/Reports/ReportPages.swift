@@ -97,7 +97,7 @@ public enum ReportPages {
             : .empty
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
         \(Components.notice(notice))
-        <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–").</p>
+        <p class="edition-meta" role="status">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–").</p>
         \(statusNote)
         \(newer)
         \(frozen(report.snapshotHTML ?? ""))

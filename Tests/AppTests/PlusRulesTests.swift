@@ -15,6 +15,7 @@ struct PlusRulesTests {
         let outside = try #require(try app.database.read { try $0.row("SELECT id FROM areas WHERE is_priority = 0 LIMIT 1")?.int64(0) })
         try app.database.write { try $0.execute("UPDATE ikcs SET area_id = \(outside) WHERE id = 3") }
         let leader = try app.browser(loggedInAs: .projectleider)
+        #expect(try leader.get("/ikcs/3").contains("de reden voor het Plus-predicaat is niet vastgelegd"))
         let form = try leader.get("/ikcs/3/plus")
         #expect(form.contains("name=\"outsideAreaReason\""))
         let refused = try leader.post("/ikcs/3/plus", [("lock_version", lock(form)), ("grantedOn", "01-08-2022"), ("notes", "Getypt"),
@@ -30,6 +31,7 @@ struct PlusRulesTests {
         #expect(try app.database.read { try $0.row("SELECT reason FROM plus_exceptions WHERE ikc_id = 3")?.string(0) } == reason)
         let page = try leader.get("/ikcs/3")
         #expect(page.contains("Reden voor het Plus-predicaat: \(reason)"))
+        #expect(!page.contains("is niet vastgelegd"))
         // An IKC inside an aandachtsgebied is not asked.
         #expect(!(try leader.get("/ikcs/2/plus")).contains("name=\"outsideAreaReason\""))
     }

@@ -11,9 +11,14 @@ public enum PlusRulesSection {
             let change = due.nowPriority ? "is nu een aandachtsgebied" : "is geen aandachtsgebied meer"
             parts.append("<p class=\"warning\"><strong>Herijking nodig: het gebied \(due.areaName) \(change).</strong></p>")
         }
-        if rules.outsideArea, hasPredicate || rules.outsideAreaReason != nil {
-            let reason: HTML = rules.outsideAreaReason.map { HTML("\($0)") } ?? "<strong>niet vastgelegd</strong>"
-            parts.append("<p>Dit IKC ligt niet in een aandachtsgebied. Reden voor het Plus-predicaat: \(reason)</p>")
+        // Shown for every Plus IKC (or holder of the predicate) outside an aandachtsgebied, so
+        // that one made Plus there "without a word" is flagged until the reason is recorded.
+        if rules.outsideArea {
+            if let reason = rules.outsideAreaReason {
+                parts.append("<p>Dit IKC ligt niet in een aandachtsgebied. Reden voor het Plus-predicaat: \(reason)</p>")
+            } else {
+                parts.append("<p class=\"warning\"><strong>Dit IKC ligt niet in een aandachtsgebied en de reden voor het Plus-predicaat is niet vastgelegd.</strong> Leg die vast bij het predicaat.</p>")
+            }
         }
         if hasPredicate {
             parts.append(decisionsTable(rules.decisions))

@@ -65,8 +65,11 @@ def test_agreement_and_report_print_on_a4(journey):
         signature_pages = [i for i, page in enumerate(pages) if "Handtekening" in page]
         assert len(set(signature_pages)) == 1, f"the signature block is split over pages {signature_pages}"
         assert len(pages) <= 6, f"the agreement prints on {len(pages)} pages"
-    with j.step("the report's print view fits A4 the same way"):
-        check_print(j, "/reports/2024", "rapportage-2024")
+    with j.step("the report's print view fits A4 the same way, and a table continued on a new page repeats its header"):
+        pages = check_print(j, "/reports/2024", "rapportage-2024")
+        first_lines = [next((line.strip() for line in page.splitlines() if line.strip()), "") for page in pages]
+        continued = [line for line in first_lines if re.match(r"IKC\s+Indicator\s+Nulmeting", line)]
+        assert continued, f"no page starts with a repeated table header: {first_lines}"
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "tablet"])

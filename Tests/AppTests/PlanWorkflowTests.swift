@@ -395,7 +395,7 @@ struct PlanWorkflowTests {
             return (try row?.int64(0), try row?.optionalInt64(1), expected)
         }
         #expect(id != nil && version == expected && version != nil)
-        #expect(page.location == "/plans/\(id ?? 0)")
+        #expect(page.location == "/plans/\(id ?? 0)?saved=geopend")
         let shown = try leader.get("/plans/\(id ?? 0)")
         #expect(shown.contains("Deelname VVE-peuters"))
         #expect(shown.contains("Doel dit jaar"))

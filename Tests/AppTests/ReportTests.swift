@@ -81,7 +81,8 @@ struct ReportTests {
         let page = try browser.get("/reports/2023")
         #expect(page.status == 200)
         #expect(page.contains("Jaarrapportage 2023-2024"))
-        #expect(page.contains("niet gemeten (toets niet afgenomen)"))
+        #expect(page.contains(": niet gemeten, toets niet afgenomen</li>"))
+        #expect(page.contains("niet gemeten (<a href=\"#noot-"))
         #expect(page.contains("Meer inzet op ouderbetrokkenheid."))
         #expect(page.contains("<svg"))
         // Plans that are not results are named: the other IKCs have none for 2023.

@@ -36,6 +36,7 @@ struct HomeHandler: FeatureHandler {
                     guard let due = row.predicate?.dueDate(today: today, programme: programme) else { return nil }
                     return (row.id, row.name, due < today ? "\(due.dutch) (verstreken)" : due.dutch)
                 }
+                summary.plusReassessmentsDue = try IKCs.reassessmentsDue(c)
                 summary.submittedPlans = try IKCs.submittedPlans(c).map { ($0.planID, $0.name, $0.year) }
                 summary.submittedAccounts = try Home.submittedAccounts(c)
                 summary.areasOverdue = try Areas.all(c).filter { $0.reassessmentOverdue(today: today, years: programme.areaReassessmentYears) }

@@ -8,6 +8,7 @@ extension PlansHandler {
     func showPlan(id: Int64) throws -> Response {
         var model = try planModel(id: id, .read)
         if request.query["saved"] == "1" { model.notice = "Het jaarplan is opgeslagen." }
+        if request.query["saved"] == "geopend" { model.notice = "Het jaarplan is geopend. Vul het in en dien het in bij de projectleider." }
         if request.query["ingediend"] == "1" { model.notice = "Het jaarplan is ingediend bij de projectleider." }
         if request.query["ingediend"] == "verantwoording" { model.notice = "De verantwoording is ingediend bij de projectleider." }
         let moment = YearPlan.Moment(rawValue: request.query[YearPlan.Moment.field] ?? "") ?? .jaarplan

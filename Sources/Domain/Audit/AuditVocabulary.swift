@@ -112,6 +112,7 @@ public enum AuditVocabulary {
         "organisation": Field("Organisatie van onderwijs en opvang"),
         "intention": Field("Plan: algemene intentie"), "act_changes": Field("Act: wat verandert er volgend jaar"),
         "act_amendment_proposal": Field("Act: voorstel tot bijstelling"),
+        "decision_body": Field("Besluit door"), "outside_area_reason": Field("Reden buiten aandachtsgebied"),
     ]
 
     /// The label and value kind of a stored field key of a row about `recordType`. Names come

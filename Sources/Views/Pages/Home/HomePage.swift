@@ -23,6 +23,8 @@ public enum HomePage {
         public var planReminders: [PlanReminderSection.Item] = []
         /// A director's plans of earlier years that are not approved yet (e.g. returned).
         public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: YearPlan.Status)] = []
+        /// Plus IKCs of a reclassified area, waiting for the herijking of their predicate.
+        public var plusReassessmentsDue: [PlusReassessmentDue] = []
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: AgreementStatus)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
                     submittedPlans: [(planID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
@@ -73,7 +75,7 @@ public enum HomePage {
             over.append("<li><a href=\"\(Route.funding(.source(o.sourceID)).path)\">\(o.name)</a>, \(programme?.yearLabel(o.year) ?? String(o.year)): \(DutchFormat.euros(cents: o.overCents)) meer toegezegd dan het budget</li>")
         }
         let first: HTML = """
-        <p class="lead">\(s.plusCount) Plus IKC's van \(s.ikcCount) IKC's in totaal.</p>
+        <p class="lead">\(DutchFormat.count(s.plusCount, "Plus IKC", "Plus IKC's")) van \(DutchFormat.count(s.ikcCount, "IKC", "IKC's")) in totaal.</p>
         <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
         <h3>Jaarplannen en verantwoordingen ingediend, wachten op beoordeling</h3>
         \(list(plans, empty: "Geen jaarplannen of verantwoordingen om te beoordelen."))
@@ -81,6 +83,7 @@ public enum HomePage {
         \(list(due, empty: "Geen herijkingen binnen drie maanden."))
         """
         let second: HTML = """
+        \(reclassified(s.plusReassessmentsDue))
         <h3>Gebieden waarvan de herijking te laat is</h3>
         \(list(areas, empty: "Alle gebieden zijn op tijd herijkt."))
         <h3>Afspraken nog in concept of ter ondertekening</h3>
@@ -91,6 +94,17 @@ public enum HomePage {
         <p><a class="button button--primary" href="\(Route.ikcs(.index).path)">Alle IKC's</a></p>
         """
         return first + second
+    }
+
+    /// The Plus IKCs whose area changed classification: each needs a herijking (shown only when any).
+    static func reclassified(_ items: [PlusReassessmentDue]) -> HTML {
+        guard !items.isEmpty else { return .empty }
+        var rows: [HTML] = []
+        for item in items {
+            let change = item.nowPriority ? "is nu een aandachtsgebied" : "is geen aandachtsgebied meer"
+            rows.append("<li><a href=\"\(Route.ikcs(.plus(item.ikcID)).path)\">\(item.ikcName)</a>: het gebied \(item.areaName) \(change)</li>")
+        }
+        return "<h3>Plus IKC's die na een herindeling van hun gebied herijkt moeten worden</h3><ul>\(rows)</ul>"
     }
 
     /// A plan's state in words (nil: not started).

@@ -87,7 +87,7 @@ public enum IKCPages {
         <h1>IKC's</h1>
         \(Components.notice(notice))
         \(filterForm(filter, koepels: koepels, areas: areas))
-        <p class="lead">\(rows.count) IKC's</p>
+        <p class="lead">\(DutchFormat.count(rows.count, "IKC", "IKC's"))</p>
         \(add)
         \(table)
         """)
@@ -109,6 +109,8 @@ public enum IKCPages {
         public var predicateDue: Bool
         public var conditions: [ConditionCheck]
         public var indicators: [AreaIndicator]
+        /// The Plus rules: outside an aandachtsgebied and why, decisions, a pending herijking.
+        public var rules = PlusRules()
         public init(ikc: IKC, koepel: String, area: Area?, areaOverdue: Bool, childcare: [String], agreement: AgreementInBrief?,
                     plans: [(year: Int, status: YearPlan.Status)], predicate: PlusPredicate?, nextReassessment: Day?, termEnds: Day?,
                     predicateDue: Bool, conditions: [ConditionCheck], indicators: [AreaIndicator]) {
@@ -128,9 +130,9 @@ public enum IKCPages {
         }
     }
 
-    static func facts(_ d: Detail) -> HTML {
+    static func facts(_ d: Detail, context: PageContext) -> HTML {
         let ikc = d.ikc
-        let areaLink: HTML = d.area.map { HTML("<a href=\"\(Route.areas(.area($0.id)).path)\">\($0.name)</a>\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
+        let areaLink: HTML = d.area.map { HTML("\(Components.link(.areas(.area($0.id)), "\($0.name)", context: context))\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
         return """
         <dl class="facts">
         <dt>Soort</dt><dd>\(ikc.kind.label)</dd>
@@ -179,7 +181,7 @@ public enum IKCPages {
         guard d.ikc.kind == .plus || d.predicate != nil else { return .empty }
         let link: HTML = "<p><a href=\"\(Route.ikcs(.plus(d.ikc.id)).path)\">\(canEdit ? "Predicaat en voorwaarden bijwerken" : "Voorwaarden bekijken")</a></p>"
         guard let p = d.predicate else {
-            return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(link)"
+            return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(PlusRulesSection.render(d.rules, hasPredicate: false))\(link)"
         }
         let met = d.conditions.filter { $0.state == .met }.count
         let warn: HTML = d.predicateDue ? "<p class=\"warning\"><strong>Herijking of einde termijn valt binnen drie maanden of is verstreken.</strong></p>" : .empty
@@ -193,6 +195,7 @@ public enum IKCPages {
         <dt>Einde termijn</dt><dd>\(d.termEnds?.dutch ?? "–")</dd>
         <dt>Voorwaarden voldaan</dt><dd>\(met) van \(d.conditions.count)</dd>
         </dl>
+        \(PlusRulesSection.render(d.rules, hasPredicate: true))
         \(link)
         """
     }
@@ -207,7 +210,7 @@ public enum IKCPages {
         return Layout.page(title: ikc.name, context: context.with(.ikcs), """
         <h1>\(ikc.name)</h1>
         \(Components.notice(notice))
-        \(facts(detail))
+        \(facts(detail, context: context))
         \(edit)
         \(agreementSection(detail, programme: context.programme))
         \(plansSection(detail, programme: context.programme))
@@ -266,7 +269,7 @@ public enum IKCPages {
 
     // MARK: - Plus predicate and conditions
 
-    public static func plus(context: PageContext, ikc: IKC, predicate: PlusPredicate?, form: PlusPredicateForm,
+    public static func plus(context: PageContext, ikc: IKC, predicate: PlusPredicate?, rules: PlusRules = PlusRules(), form: PlusPredicateForm,
                             nextReassessment: Day?, termEnds: Day?, conditions: [ConditionCheck], canEdit: Bool,
                             errors: ValidationErrors, notice: String?) -> HTML {
         let dates: HTML = predicate == nil ? "<p>Nog geen toekenning vastgelegd.</p>" : """
@@ -274,6 +277,7 @@ public enum IKCPages {
         <dt>Volgende herijking</dt><dd>\(nextReassessment?.dutch ?? "–")</dd>
         <dt>Einde termijn</dt><dd>\(termEnds?.dutch ?? "–")</dd>
         </dl>
+        \(PlusRulesSection.render(rules, hasPredicate: true))
         """
         let predicateForm: HTML = canEdit ? """
         \(Components.errorSummary(errors))
@@ -282,6 +286,7 @@ public enum IKCPages {
         \(Components.textField("grantedOn", label: "Toegekend op", value: form.grantedOn, errors: errors, type: "date", hint: "Het predicaat geldt vier jaar en wordt elke twee jaar herijkt.", required: true))
         \(Components.textField("lastReassessedOn", label: "Laatste herijking", value: form.lastReassessedOn, errors: errors, type: "date"))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
+        \(PlusRulesSection.formFields(form, rules: rules, errors: errors))
         <button type="submit" class="button button--primary">Predicaat opslaan</button>
         """))
         """ : .empty

@@ -124,7 +124,7 @@ public enum PlanReminderSection {
             let text: String
             switch item.reminder {
             case .none: continue
-            case .upcoming(let days): text = "moet over \(days) dagen zijn ingediend (\(item.deadline.dueOn.dutch))."
+            case .upcoming(let days): text = "moet over \(DutchFormat.count(days, "dag", "dagen")) zijn ingediend (\(item.deadline.dueOn.dutch))."
             case .soon(let days):
                 text = days == 0 ? "moet vandaag zijn ingediend." : "moet \(days == 1 ? "morgen" : "over \(days) dagen") zijn ingediend (\(item.deadline.dueOn.dutch))!"
             case .inGrace(let days):

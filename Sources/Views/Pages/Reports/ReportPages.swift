@@ -80,6 +80,7 @@ public enum ReportPages {
             manage = """
             <section aria-labelledby="manage-title" class="report-editor">
             <h2 id="manage-title">Delen en intrekken</h2>
+            \(Components.notice(shareLink.map { _ in "De deellink is gemaakt." }))
             \(shareLink.map { HTML("<p>Deellink (alleen lezen, zonder inloggen; wordt één keer getoond):</p><p class=\"secret\"><code>\($0)</code></p>") })
             \(shareActive ? HTML("<p>Deze editie heeft een actieve deellink.</p>") : HTML("<p>Deze editie heeft geen actieve deellink.</p>"))
             \(Components.postButton(to: .reports(.share(editionID)), label: shareActive ? "Nieuwe deellink maken (oude vervalt)" : "Deellink maken", csrf: context.csrfToken))
@@ -98,7 +99,7 @@ public enum ReportPages {
             : .empty
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
         \(Components.notice(notice))
-        <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–").</p>
+        <p class="edition-meta" role="status">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–").</p>
         \(statusNote)
         \(newer)
         \(frozen(report.snapshotHTML ?? ""))
@@ -155,13 +156,17 @@ public enum ReportPages {
         var goalSections: [HTML] = []
         for goal in f.goals {
             var rows: [HTML] = []
+            // A reason for "niet gemeten" is a note under the table, so long texts do not widen it.
+            var notes: [HTML] = []
             for ikc in f.ikcs {
                 for result in ikc.results where result.goalID == goal.id {
-                    let measured: String
+                    let measured: HTML
                     if let value = result.measured[y] {
-                        measured = ReportFormat.value(value, unit: result.unit)
+                        measured = "\(ReportFormat.value(value, unit: result.unit))"
                     } else if let reason = result.notMeasured[y] {
-                        measured = "niet gemeten (\(reason))"
+                        let number = notes.count + 1
+                        measured = "niet gemeten (<a href=\"#noot-\(goal.id)-\(number)\">noot \(number)</a>)"
+                        notes.append("<li id=\"noot-\(goal.id)-\(number)\">Noot \(number), \(ikc.name), \(result.indicator): niet gemeten, \(reason)</li>")
                     } else {
                         measured = "–"
                     }
@@ -174,6 +179,7 @@ public enum ReportPages {
             <div class="table-scroll"><table class="data"><caption>\(goal.name): doel en meting \(f.yearLabel) per IKC</caption>
             <thead><tr><th scope="col">IKC</th><th scope="col">Indicator</th><th scope="col" class="num">Nulmeting</th><th scope="col" class="num">Doel \(f.yearLabel)</th><th scope="col" class="num">Gemeten \(f.yearLabel)</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
+            \(notes.isEmpty ? HTML.empty : HTML("<ul class=\"table-notes\">\(notes)</ul>"))
             """))
             """)
         }

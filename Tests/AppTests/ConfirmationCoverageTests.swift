@@ -61,6 +61,7 @@ struct ConfirmationCoverageTests {
         "agreements.parties": "De partner is toegevoegd.",
         "agreements.removeParty": "De partner is verwijderd",
         "agreements.signatories": "De ondertekenaars zijn opgeslagen.",
+        "agreements.unlockYear": "Het jaar is weer geopend",
     ]
 
     @Test("every route that takes a POST names its confirmation, and each named message exists")

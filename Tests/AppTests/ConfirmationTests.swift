@@ -59,14 +59,15 @@ struct ConfirmationTests {
     func reportsAndPlans() throws {
         let app = try TestApp()
         let leader = try app.browser(loggedInAs: .projectleider)
+        // The demo published edition 1 of every completed year: this is edition 2 of 2024.
         _ = try leader.get("/reports/2024")
         let edition = try #require(try leader.post("/reports/2024/publish", []).location)
-        #expect(try leader.get(edition).contains("<p class=\"edition-meta\" role=\"status\">Editie 1, gepubliceerd op "))
+        #expect(try leader.get(edition).contains("<p class=\"edition-meta\" role=\"status\">Editie 2, gepubliceerd op "))
         #expect(try Self.status(try leader.post(edition + "/share", []), leader).contains("De deellink is gemaakt."))
         _ = try leader.get(edition)
         #expect(try Self.status(try leader.post(edition + "/unshare", []), leader).contains("Deellink ingetrokken."))
-        _ = try leader.get("/plans/new?ikc=4&jaar=2025")
-        let opened = try leader.post("/plans/new", [("ikc", "4"), ("year", "2025")])
+        _ = try leader.get("/plans/new?ikc=4&jaar=2027")
+        let opened = try leader.post("/plans/new", [("ikc", "4"), ("year", "2027")])
         #expect(try Self.status(opened, leader).contains("Het jaarplan is geopend. Vul het in en dien het in bij de projectleider."))
     }
 }

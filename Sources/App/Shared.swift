@@ -34,6 +34,9 @@ enum RecordForms {
         case "wachtwoord": "Wachtwoord ingesteld. U kunt nu inloggen."
         case "deellink-ingetrokken": "Deellink ingetrokken."
         case "ingetrokken": "De editie is ingetrokken. Ze blijft leesbaar voor wie is ingelogd."
+        case "gepubliceerd": "De jaarrapportage is gepubliceerd."
+        case "uitgelogd": "U bent uitgelogd."
+        case "tweestaps": "De tweestapsverificatie is uitgezet. De gebruiker stelt haar bij de volgende keer inloggen opnieuw in."
         default: nil
         }
     }

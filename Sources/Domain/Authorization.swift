@@ -33,6 +33,14 @@ public enum Authorization {
         /// Allowed only on records of an IKC the principal leads (a director) or whose agreement
         /// its organisation is party to (a partner).
         case ownIKC
+        /// Only approved records of such an IKC: a partner reads approved jaarplannen and
+        /// verantwoordingen, never a concept or a submitted one.
+        case ownIKCApproved
+        /// Only records of the principal's own organisation: a partner reads the funding figures
+        /// of its organisation's sources.
+        case ownOrganisation
+        /// Only published records: a partner reads published report editions, never a draft.
+        case published
     }
 
     public static func scope(role: Role, action: Action, record: RecordKind) -> Scope {
@@ -59,6 +67,9 @@ public enum Authorization {
             switch (action, record) {
             case (.read, .home), (.write, .ownAccount), (.read, .ownAccount): return .any
             case (.read, .agreement), (.sign, .agreement): return .ownIKC
+            case (.read, .yearPlan): return .ownIKCApproved
+            case (.read, .fundingSource): return .ownOrganisation
+            case (.read, .report): return .published
             default: return .denied
             }
         }
@@ -70,9 +81,49 @@ public enum Authorization {
         switch scope(role: principal.role, action: action, record: record) {
         case .denied: return false
         case .any: return true
-        case .ownIKC:
+        case .ownIKC, .ownIKCApproved, .ownOrganisation, .published:
+            // A list page (nil) narrows its rows itself; a record with more conditions than its
+            // IKC is checked with `allows(_:_:_:on:)`.
             guard let ikcID else { return true }
             return principal.ikcIDs.contains(ikcID)
+        }
+    }
+
+    /// What a record-level check needs to know of the loaded record.
+    public struct Subject: Sendable, Equatable {
+        public var ikcID: Int64?
+        /// The organisation the record belongs to (a funding source's), nil when none.
+        public var organisationID: Int64?
+        /// Whether the record (a jaarplan or verantwoording) is approved.
+        public var isApproved: Bool
+        /// Whether the record (a report edition) is published.
+        public var isPublished: Bool
+
+        public init(ikcID: Int64? = nil, organisationID: Int64? = nil, isApproved: Bool = false, isPublished: Bool = false) {
+            self.ikcID = ikcID
+            self.organisationID = organisationID
+            self.isApproved = isApproved
+            self.isPublished = isPublished
+        }
+    }
+
+    /// Whether `principal` may do `action` on one loaded record: every condition of its scope
+    /// must hold, and an unknown one (no organisation, not approved) counts as not holding.
+    public static func allows(_ principal: Principal, _ action: Action, _ record: RecordKind, on subject: Subject) -> Bool {
+        switch scope(role: principal.role, action: action, record: record) {
+        case .denied: return false
+        case .any: return true
+        case .ownIKC:
+            guard let ikcID = subject.ikcID else { return true }
+            return principal.ikcIDs.contains(ikcID)
+        case .ownIKCApproved:
+            guard let ikcID = subject.ikcID else { return false }
+            return subject.isApproved && principal.ikcIDs.contains(ikcID)
+        case .ownOrganisation:
+            guard let own = principal.organisationID, let organisationID = subject.organisationID else { return false }
+            return own == organisationID
+        case .published:
+            return subject.isPublished
         }
     }
 }

@@ -1,12 +1,25 @@
 extension Day {
-    /// A date as people type it: ISO '2026-11-22' (what `<input type=date>` posts) or Dutch
-    /// '22-11-2026' / '22/11/2026'.
+    /// The one parser of dates as people type them: the Dutch way, day-month-year with a four-digit
+    /// year (`22-11-2026`, also `1-2-2026` or `22/11/2026`), or ISO 8601 (`2026-11-22`, what
+    /// `<input type=date>` posts). Digits only, surrounding white space ignored; nil for anything
+    /// else and for a date that does not exist (`31-02-2026`, `29-02-2025`).
     public init?(typed text: String) {
         let trimmed = text.trimmingWhitespace()
-        if let iso = Day(iso: trimmed) { self = iso; return }
-        let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
-        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
-              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        let separator: Character = trimmed.contains("/") ? "/" : "-"
+        let parts = trimmed.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3,
+              parts.allSatisfy({ part in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isWholeNumber } })
+        else { return nil }
+        let counts = parts.map(\.count)
+        let year: Substring, month: Substring, day: Substring
+        if separator == "-", counts[0] == 4, counts[1] <= 2, counts[2] <= 2 {
+            (year, month, day) = (parts[0], parts[1], parts[2])
+        } else if counts[0] <= 2, counts[1] <= 2, counts[2] == 4 {
+            (day, month, year) = (parts[0], parts[1], parts[2])
+        } else {
+            return nil
+        }
+        guard let y = Int(year), let m = Int(month), let d = Int(day) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 }

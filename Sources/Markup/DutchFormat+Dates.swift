@@ -24,17 +24,20 @@ extension DutchFormat {
 
     /// The calendar date of an instant in Amsterdam: `22-11-2026`.
     public static func date(_ date: Date) -> String {
-        self.date(CalendarDate(date))
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        var result = twoDigits(parts.day ?? 0)
+        result.append("-")
+        result.append(twoDigits(parts.month ?? 0))
+        result.append("-")
+        result.append(fourDigits(parts.year ?? 0))
+        return result
     }
 
-    /// A calendar date the Dutch way: `22-11-2026`.
-    public static func date(_ day: CalendarDate) -> String {
-        var result = twoDigits(day.day)
-        result.append("-")
-        result.append(twoDigits(day.month))
-        result.append("-")
-        result.append(fourDigits(day.year))
-        return result
+    /// The instant a calendar day begins in Amsterdam, or nil for a day that does not exist.
+    public static func startOfDay(year: Int, month: Int, day: Int) -> Date? {
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
     }
 
     /// Date and time of an instant in Amsterdam, 24-hour clock: `22-11-2026 14:05`.
@@ -50,25 +53,6 @@ extension DutchFormat {
         result.append(":")
         result.append(twoDigits(parts.minute ?? 0))
         return result
-    }
-
-    /// A date typed the Dutch way (`22-11-2026`, also `1-2-2026`) or as ISO 8601 (`2026-11-22`,
-    /// what `<input type="date">` posts), or `nil`. The year has four digits, day and month
-    /// one or two; the date must exist (`31-02-2026` and `29-02-2025` are `nil`).
-    public static func parseDate(_ text: String) -> CalendarDate? {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).utf8.split(
-            separator: ascii("-"), omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return nil }
-        let counts = parts.map(\.count)
-        let year: Substring.UTF8View, month: Substring.UTF8View, day: Substring.UTF8View
-        if counts[0] == 4, counts[1] <= 2, counts[2] <= 2 {
-            (year, month, day) = (parts[0], parts[1], parts[2])
-        } else if counts[0] <= 2, counts[1] <= 2, counts[2] == 4 {
-            (day, month, year) = (parts[0], parts[1], parts[2])
-        } else {
-            return nil
-        }
-        return CalendarDate(year: digitsValue(year), month: digitsValue(month), day: digitsValue(day))
     }
 
     /// The label of the school year that starts in `startYear`: `schoolYear(2024)` is `2024-2025`.

@@ -261,7 +261,8 @@ enum CommandLineTool {
     static func seedDemo(_ options: Options) throws {
         let database = try migrate(options, quiet: true)
         defer { database.close() }
-        let accounts = try DemoData.seed(database, ikcs: options.ikcs, hashPassword: PasswordHasher.hash)
+        let today = try injectedToday() ?? AppConfiguration().today()  // the demo's history is placed relative to it
+        let accounts = try DemoData.seed(database, ikcs: options.ikcs, today: today, renderReport: ReportRendering.html, hashPassword: PasswordHasher.hash)
         var lines = ""
         for account in accounts {
             lines += "  " + account.role.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
@@ -339,11 +340,7 @@ enum CommandLineTool {
         appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
         appConfiguration.secureCookies = options.secureCookies
         appConfiguration.trustedProxies = Set(options.trustedProxies)
-        // PLUSIKC_TODAY=YYYY-MM-DD fixes "today" for due dates and deadlines (tests, demos).
-        if let text = ProcessInfo.processInfo.environment["PLUSIKC_TODAY"] {
-            guard let fixed = Day(iso: text) else { throw UsageError(message: "PLUSIKC_TODAY must be a date YYYY-MM-DD, not '\(text)'") }
-            appConfiguration.today = { fixed }
-        }
+        if let fixed = try injectedToday() { appConfiguration.today = { fixed } }
         let application = Application(store: DataStore(database: database), configuration: appConfiguration)
         var configuration = ServerConfiguration(host: options.host, port: options.port)
         if let workers = options.workers { configuration.workerCount = workers }

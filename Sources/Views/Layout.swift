@@ -53,7 +53,7 @@ public enum Layout {
         </div>
         </header>
         <main id="inhoud" tabindex="-1">
-        \(content)
+        \(ScrollRegions.label(content))
         </main>
         <footer class="site-footer">
         <p>\(context.programme.map { "\($0.name) · \($0.municipality)" } ?? "Kansen voor Kinderen 2") · <a href="\(Route.accessibility.path)">Toegankelijkheidsverklaring</a></p>

@@ -24,7 +24,10 @@ struct AuditLogPageTests {
     }
 
     static func scriptedActions(_ app: TestApp) throws -> Browser {
-        let leader = try app.browser(loggedInAs: .projectleider)
+        // Logged in through the real form, so that the log-in is in the log too.
+        let leader = app.browser()
+        let account = app.account(.projectleider)
+        try leader.logIn(email: account.email, password: account.password)
         // A funding source with budgets (cents in the stored row).
         _ = try leader.get("/funding/new")
         var fields: [(String, String)] = [("name", "Fonds Kansrijk Opgroeien"), ("kind", "other"), ("organisation", ""), ("notes", "")]
@@ -155,6 +158,7 @@ struct ShareLinkHeaderTests {
     @Test("a share-link page carries noindex and Referrer-Policy: no-referrer; other pages keep same-origin")
     func headers() throws {
         let app = try TestApp()
+        try app.database.write { try $0.execute("DELETE FROM reports") }  // without the demo's editions: this one is edition 1
         let leader = try app.browser(loggedInAs: .projectleider)
         _ = try leader.get("/reports/2024")
         let edition = try #require(try leader.post("/reports/2024/publish", []).location)

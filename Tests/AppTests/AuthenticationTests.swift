@@ -106,7 +106,7 @@ struct AuthenticationTests {
         let token = try #require(browser.cookies["plusikc_session"])
         let out = try browser.post("/logout", [])
         #expect(out.status == 303)
-        #expect(out.location == "/login")
+        #expect(out.location == "/login?saved=uitgelogd")
         let replay = app.browser()
         replay.cookies["plusikc_session"] = token
         #expect(try replay.get("/ikcs").status == 303)

@@ -13,7 +13,7 @@ import TestSupport
 struct MailEventTests {
     static func newPlan(_ room: Mailroom) throws -> Int64 {
         try room.app.database.write { c in
-            try c.execute("INSERT INTO year_plans (ikc_id, year, status, created_at) VALUES (1, 2026, 'concept', '2027-08-01T10:00:00Z')")
+            try c.execute("INSERT INTO year_plans (ikc_id, year, status, created_at) VALUES (1, 2027, 'concept', '2027-08-01T10:00:00Z')")
             return c.lastInsertRowID
         }
     }

@@ -64,13 +64,42 @@ struct MailReminderTests {
     func submittedPlan() throws {
         let room = try Self.room()
         try room.app.database.write { c in
-            try c.execute("""
-                INSERT INTO year_plans (ikc_id, year, status, submitted_at, created_at)
-                VALUES (1, 2026, 'ingediend', '2027-09-01T10:00:00Z', '2027-08-01T10:00:00Z')
-                """)
+            try c.execute("UPDATE year_plans SET status = 'ingediend', submitted_at = '2027-09-01T10:00:00Z' WHERE ikc_id = 1 AND year = 2026")
         }
         try room.sender.runReminders(today: Self.due.addingDays(-7))
         #expect(try Self.reminders(room).isEmpty)
+    }
+
+    @Test("the verantwoording is reminded before its own deadline, apart from the jaarplan's, and not once it is submitted")
+    func verantwoordingReminders() throws {
+        let room = try Mailroom()
+        let jaarplanDue = Day(year: 2026, month: 10, day: 1)!
+        try room.app.database.write { c in
+            try c.execute("DELETE FROM plan_deadlines WHERE year <> 2026")
+            try c.execute("""
+                UPDATE plan_deadlines SET due_on = \(jaarplanDue.iso), grace_days = 14, account_due_on = \(Self.due.iso), account_grace_days = 7
+                WHERE year = 2026
+                """)
+            try c.execute("UPDATE year_plans SET status = 'goedgekeurd', account_status = 'concept' WHERE ikc_id = 1 AND year = 2026")
+        }
+        // 21 days before the verantwoording's due date: one reminder about the verantwoording.
+        try room.sender.runReminders(today: Self.due.addingDays(-21))
+        try room.sender.runReminders(today: Self.due.addingDays(-21))
+        var subjects = try Self.reminders(room)
+        #expect(subjects == ["Herinnering: verantwoording 2026-2027 van OBS Montessori/Eestroom uiterlijk 01-10-2027"])
+        #expect(try room.count("SELECT count(*) FROM reminders_sent WHERE ikc_id = 1 AND year = 2026 AND kind = 'account_deadline'") == 1)
+        // The jaarplan, approved, is not reminded of; its due date long past sends nothing either.
+        #expect(try room.count("SELECT count(*) FROM reminders_sent WHERE kind = 'plan_deadline'") == 0)
+        // Once the verantwoording is submitted, the week-before reminder does not come.
+        try room.app.database.write { try $0.execute("UPDATE year_plans SET account_status = 'ingediend' WHERE ikc_id = 1 AND year = 2026") }
+        try room.sender.runReminders(today: Self.due.addingDays(-7))
+        subjects = try Self.reminders(room)
+        #expect(subjects.count == 1)
+        // Not submitted: the first day late says so, for the verantwoording.
+        try room.app.database.write { try $0.execute("UPDATE year_plans SET account_status = 'teruggestuurd' WHERE ikc_id = 1 AND year = 2026") }
+        try room.sender.runReminders(today: Self.due.addingDays(1))
+        subjects = try Self.reminders(room)
+        #expect(subjects.last == "Verantwoording 2026-2027 van OBS Montessori/Eestroom is nog niet ingediend")
     }
 
     @Test("reminders are sent with Auto-Submitted and a link to the plans; a director who turned them off gets none")

@@ -6,12 +6,15 @@ import Store
 import Testing
 import TestSupport
 
-/// Year plans over real HTTP. Demo plans: IKC 1 (the demo director's) has plan 4 for 2025 in
-/// concept and plan 3 for 2024 approved; IKC 2's plan 5 (2022) is somebody else's and its
-/// plan 8 (2025) is submitted; IKC 4 has no plan for 2025 yet; IKC 5's agreement is a concept.
+/// Year plans over real HTTP. Demo plans on 23-11-2026 (DemoData+Plans): IKC 1 (the demo
+/// director's) has plan 5 for 2026 in concept (past its deadline), plan 4 for 2025 and plan 3 for
+/// 2024 approved; IKC 2's plan 6 (2022) is somebody else's and its plan 10 (2026) is submitted;
+/// IKC 3's 2026 jaarplan is returned; IKC 5's agreement is a concept.
 @Suite("Year plans")
 struct PlanWorkflowTests {
-    static let conceptPlan: Int64 = 4
+    static let conceptPlan: Int64 = 5
+    /// IKC 1's 2025 plan (approved in the demo).
+    static let earlierPlan: Int64 = 4
 
     struct PlanRow {
         var status: String
@@ -173,8 +176,8 @@ struct PlanWorkflowTests {
     func directorOnlyOwnIKC() throws {
         let app = try TestApp()
         let director = try app.browser(loggedInAs: .directeur)
-        #expect(try director.get("/plans/5").status == 403)
-        #expect(try director.get("/plans/8").status == 403)
+        #expect(try director.get("/plans/6").status == 403)
+        #expect(try director.get("/plans/10").status == 403)
         _ = try director.get("/plans/new")
         let plans = try app.database.read { try $0.row("SELECT COUNT(*) FROM year_plans")?.int(0) ?? 0 }
         #expect(try director.post("/plans/new", [("ikc", "2"), ("year", "2026")]).status == 403)
@@ -183,12 +186,12 @@ struct PlanWorkflowTests {
         let list = try director.get("/plans")
         #expect(list.contains("OBS Montessori/Eestroom"))
         #expect(!list.contains("Aventurijn"))
-        // The 2025 plan is still a concept after its deadline (01-10-2026 + 14 days): the director is reminded.
-        #expect(list.contains("Jaarplan 2025-2026 van OBS Montessori/Eestroom</a> is te laat"))
-        #expect(try director.get("/").contains("Jaarplan 2025-2026 van OBS Montessori/Eestroom</a> is te laat"))
+        // The 2026 jaarplan is still a concept after its deadline (01-10-2026 + 14 days): the director is reminded.
+        #expect(list.contains("Jaarplan 2026-2027 van OBS Montessori/Eestroom</a> is te laat"))
+        #expect(try director.get("/").contains("Jaarplan 2026-2027 van OBS Montessori/Eestroom</a> is te laat"))
         // The project leader's home page flags the late plans.
         let leader = try app.browser(loggedInAs: .projectleider)
-        #expect(try leader.get("/").contains("OBS Potmarge</a> is te laat"))
+        #expect(try leader.get("/").contains("Jaarplan 2026-2027 van OBS Montessori/Eestroom</a> is te laat"))
     }
 
     @Test("the director's home page lists the own IKC's earlier plans that are not approved, with their state and a link")
@@ -196,31 +199,33 @@ struct PlanWorkflowTests {
         let app = try TestApp()
         let director = try app.browser(loggedInAs: .directeur)
         let leader = try app.browser(loggedInAs: .projectleider)
-        // Today the current programme year is 2026-2027: IKC 1's 2025 plan (4) is in concept, its 2024 plan (3) approved.
+        // Today the current programme year is 2026-2027; IKC 1's 2025 plan (4) is made a concept
+        // again here (the demo has it approved), its 2024 plan (3) stays approved.
+        try app.database.write { c in try c.execute("UPDATE year_plans SET status = 'concept', account_status = 'concept' WHERE id = \(Self.earlierPlan)") }
         var home = try director.get("/")
         #expect(home.contains("Nog niet goedgekeurde jaarplannen van eerdere jaren"))
-        #expect(home.contains("<a href=\"/plans/\(Self.conceptPlan)\">Jaarplan 2025-2026</a>: concept (nog niet ingediend)"))
+        #expect(home.contains("<a href=\"/plans/\(Self.earlierPlan)\">Jaarplan 2025-2026</a>: concept (nog niet ingediend)"))
         #expect(!home.contains("href=\"/plans/3\""))  // approved: not listed
-        #expect(!home.contains("href=\"/plans/8\""))  // another IKC's submitted plan
+        #expect(!home.contains("href=\"/plans/10\""))  // another IKC's submitted plan
 
         // Submitted, then returned by the project leader: the home page says so.
-        let path = "/plans/\(Self.conceptPlan)"
+        let path = "/plans/\(Self.earlierPlan)"
         var page = try director.get(path)
-        page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit")] + completeFields(app, Self.conceptPlan))
+        page = try director.post(path, [("lock_version", lockVersion(page)), ("action", "submit")] + completeFields(app, Self.earlierPlan))
         #expect(page.status == 303)
         home = try director.get("/")
-        #expect(home.contains("<a href=\"/plans/\(Self.conceptPlan)\">Jaarplan 2025-2026</a>: ingediend, wacht op beoordeling"))
+        #expect(home.contains("<a href=\"/plans/\(Self.earlierPlan)\">Jaarplan 2025-2026</a>: ingediend, wacht op beoordeling"))
         page = try leader.get(path)
         page = try leader.post("\(path)/review", [("lock_version", lockVersion(page)), ("decision", "return"), ("reason", "Meting ontbreekt.")])
         #expect(page.status == 303)
         home = try director.get("/")
-        #expect(home.contains("<a href=\"/plans/\(Self.conceptPlan)\">Jaarplan 2025-2026</a>: teruggestuurd: pas het aan en dien het opnieuw in"))
+        #expect(home.contains("<a href=\"/plans/\(Self.earlierPlan)\">Jaarplan 2025-2026</a>: teruggestuurd: pas het aan en dien het opnieuw in"))
 
         // Once approved it is no longer listed.
-        try app.database.write { c in try c.execute("UPDATE year_plans SET status = 'goedgekeurd' WHERE id = \(Self.conceptPlan)") }
+        try app.database.write { c in try c.execute("UPDATE year_plans SET status = 'goedgekeurd', account_status = 'goedgekeurd' WHERE id = \(Self.earlierPlan)") }
         home = try director.get("/")
         #expect(!home.contains("Nog niet goedgekeurde jaarplannen van eerdere jaren"))
-        #expect(!home.contains("href=\"/plans/\(Self.conceptPlan)\""))
+        #expect(!home.contains("href=\"/plans/\(Self.earlierPlan)\""))
     }
 
     @Test("'niet gemeten' is stored as a reason without a value, an empty field as nothing, and 0 as 0")
@@ -292,36 +297,36 @@ struct PlanWorkflowTests {
             try app.database.read { c in
                 try c.rows("""
                     SELECT s.funding_source_id, SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-                    WHERE p.year = 2025 AND p.account_status = 'goedgekeurd' AND s.spent_cents IS NOT NULL
+                    WHERE p.year = 2026 AND p.account_status = 'goedgekeurd' AND s.spent_cents IS NOT NULL
                     GROUP BY s.funding_source_id ORDER BY s.funding_source_id
                     """).map { (try $0.int64(0), try $0.int64(1)) }
             }
         }
         func check(_ sums: [(Int64, Int64)]) throws {
             let (totals, ledger) = try app.database.read { c in
-                (try YearPlans.spentPerSource(year: 2025, c), try FundingSources.ledger(sources: try FundingSources.all(c), years: 2021...2028, c))
+                (try YearPlans.spentPerSource(year: 2026, c), try FundingSources.ledger(sources: try FundingSources.all(c), years: 2021...2028, c))
             }
             for (source, sum) in sums {
                 #expect(totals.first { $0.sourceID == source }?.spentCents == sum)
-                #expect(ledger.balance(source, 2025).spent == sum)
+                #expect(ledger.balance(source, 2026).spent == sum)
             }
             for source in sources where !sums.contains(where: { $0.0 == source }) {
-                #expect(ledger.balance(source, 2025).spent == nil)  // unknown, not 0
+                #expect(ledger.balance(source, 2026).spent == nil)  // unknown, not 0
             }
         }
         // The plan in concept: its spending is not realised yet, and its unknown figure is not counted either.
         let before = try byHand()
-        let inConcept = try app.database.read { c in try YearPlans.spentPerSource(year: 2025, c) }
+        let inConcept = try app.database.read { c in try YearPlans.spentPerSource(year: 2026, c) }
         let approvedUnknown = try app.database.read { c in
             try c.row("""
                 SELECT COUNT(*) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id
-                WHERE p.year = 2025 AND p.account_status = 'goedgekeurd' AND s.funding_source_id = \(sources[1]) AND s.spent_cents IS NULL
+                WHERE p.year = 2026 AND p.account_status = 'goedgekeurd' AND s.funding_source_id = \(sources[1]) AND s.spent_cents IS NULL
                 """)?.int(0) ?? 0
         }
         #expect((inConcept.first { $0.sourceID == sources[1] }?.plansUnknown ?? 0) == approvedUnknown)
         try check(before)
         let everyPlan = try app.database.read { c in
-            try c.row("SELECT SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id WHERE p.year = 2025 AND s.funding_source_id = \(sources[0])")?.int64(0) ?? 0
+            try c.row("SELECT SUM(s.spent_cents) FROM plan_spending s JOIN year_plans p ON p.id = s.plan_id WHERE p.year = 2026 AND s.funding_source_id = \(sources[0])")?.int64(0) ?? 0
         }
         #expect(everyPlan >= 1_876_543 + (before.first { $0.0 == sources[0] }?.1 ?? 0))  // the concept plan's figure is in the table, not in the sum
 
@@ -357,11 +362,13 @@ struct PlanWorkflowTests {
     func approveSeveral() throws {
         let app = try TestApp()
         let leader = try app.browser(loggedInAs: .projectleider)
-        let submitted = try app.database.read { c in
-            try c.rows("SELECT id, lock_version FROM year_plans WHERE status = 'ingediend' AND year = 2025 ORDER BY id").map { (try $0.int64(0), try $0.int64(1)) }
+        let submitted = try app.database.write { c in
+            // The demo has one submitted 2026 jaarplan (IKC 2's); IKC 3's returned one is resubmitted here.
+            try c.execute("UPDATE year_plans SET status = 'ingediend' WHERE ikc_id = 3 AND year = 2026")
+            return try c.rows("SELECT id, lock_version FROM year_plans WHERE status = 'ingediend' AND year = 2026 ORDER BY id").map { (try $0.int64(0), try $0.int64(1)) }
         }
         #expect(submitted.count >= 2)
-        let page = try leader.get("/plans?jaar=2025")
+        let page = try leader.get("/plans?jaar=2026")
         #expect(page.contains("Aangevinkte plannen goedkeuren"))
         let picks = submitted.prefix(2).map { ("plans", "\($0.0):\($0.1)") }
         let answer = try leader.post("/plans/approve", Array(picks))
@@ -379,16 +386,16 @@ struct PlanWorkflowTests {
     func openFromAgreement() throws {
         let app = try TestApp()
         let leader = try app.browser(loggedInAs: .projectleider)
-        _ = try leader.get("/plans/new?ikc=4&jaar=2025")
-        let page = try leader.post("/plans/new", [("ikc", "4"), ("year", "2025")])
+        _ = try leader.get("/plans/new?ikc=4&jaar=2027")
+        let page = try leader.post("/plans/new", [("ikc", "4"), ("year", "2027")])
         #expect(page.status == 303)
         let (id, version, expected) = try app.database.read { c in
-            let row = try c.row("SELECT id, agreement_version_id FROM year_plans WHERE ikc_id = 4 AND year = 2025")
-            let expected = try YearPlans.versionInForce(ikcID: 4, year: 2025, c)?.versionID
+            let row = try c.row("SELECT id, agreement_version_id FROM year_plans WHERE ikc_id = 4 AND year = 2027")
+            let expected = try YearPlans.versionInForce(ikcID: 4, year: 2027, c)?.versionID
             return (try row?.int64(0), try row?.optionalInt64(1), expected)
         }
         #expect(id != nil && version == expected && version != nil)
-        #expect(page.location == "/plans/\(id ?? 0)")
+        #expect(page.location == "/plans/\(id ?? 0)?saved=geopend")
         let shown = try leader.get("/plans/\(id ?? 0)")
         #expect(shown.contains("Deelname VVE-peuters"))
         #expect(shown.contains("Doel dit jaar"))
@@ -403,14 +410,14 @@ struct PlanWorkflowTests {
     func carryOver() throws {
         let app = try TestApp()
         try app.database.write { c in
-            // Plan 3 is IKC 1's approved 2024 plan; its first result (higher is better) far behind.
-            let result = try c.row("SELECT result_id FROM measurements WHERE plan_id = 3 ORDER BY result_id LIMIT 1")?.int64(0) ?? 0
-            try c.execute("UPDATE measurements SET value = 1, not_measured_reason = NULL WHERE plan_id = 3 AND result_id = \(result)")
-            try c.execute("UPDATE year_plans SET act_changes = 'Meer huisbezoeken door de jeugdondersteuner VVE.' WHERE id = 3")
+            // Plan 4 is IKC 1's approved 2025 plan; its first result (higher is better) far behind.
+            let result = try c.row("SELECT result_id FROM measurements WHERE plan_id = 4 ORDER BY result_id LIMIT 1")?.int64(0) ?? 0
+            try c.execute("UPDATE measurements SET value = 1, not_measured_reason = NULL WHERE plan_id = 4 AND result_id = \(result)")
+            try c.execute("UPDATE year_plans SET act_changes = 'Meer huisbezoeken door de jeugdondersteuner VVE.' WHERE id = 4")
         }
         let director = try app.browser(loggedInAs: .directeur)
         let page = try director.get("/plans/\(Self.conceptPlan)")
-        #expect(page.contains("Achtergebleven in 2024-2025"))
+        #expect(page.contains("Achtergebleven in 2025-2026"))
         #expect(page.contains("Meer huisbezoeken door de jeugdondersteuner VVE."))
         let carry = page.text.range(of: "Achtergebleven in")?.lowerBound
         let planSection = page.text.range(of: "id=\"plan\"")?.lowerBound
@@ -445,19 +452,22 @@ struct PlanWorkflowTests {
         #expect(page.contains("value=\"01-10-2026\""))
         #expect(try app.database.read { try PlanDeadlines.find(year: 2025, $0) } == stored)
 
-        // Today (after 15-10-2025) IKC 4 has no 2025 jaarplan at all: late.
+        // Today (after 15-10-2026) IKC 1's 2026 jaarplan is still a concept: late; a missing plan is late too.
         let today = Day(year: 2026, month: 11, day: 23)!
+        try app.database.write { try $0.execute("DELETE FROM year_plans WHERE ikc_id = 4 AND year = 2026") }
         let late = try app.database.read { try PlanReminders.late(today: today, $0) }
-        #expect(late.contains { $0.ikcID == 4 && $0.year == 2025 && $0.planID == nil })
-        #expect(!late.contains { $0.status == .goedgekeurd && $0.year == 2024 })
+        #expect(late.contains { $0.ikcID == 1 && $0.year == 2026 && $0.planID == Self.conceptPlan && $0.moment == .jaarplan })
+        #expect(late.contains { $0.ikcID == 4 && $0.year == 2026 && $0.planID == nil })
+        #expect(!late.contains { $0.status == .goedgekeurd })
+        #expect(!late.contains { $0.ikcID == 2 && $0.year == 2025 })  // the verantwoording submitted in time
 
-        // The director of IKC 1 (2025 in concept) is reminded from 21 days before the due date.
-        let before22 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 9)!, $0) }
-        #expect(!before22.contains { $0.year == 2025 })
-        let before21 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 10)!, $0) }
-        #expect(before21.first { $0.year == 2025 }?.reminder == .upcoming(daysLeft: 21))
-        let before7 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2025, month: 9, day: 24)!, $0) }
-        #expect(before7.first { $0.year == 2025 }?.reminder == .soon(daysLeft: 7))
+        // The director of IKC 1 (2026 in concept) is reminded from 21 days before the due date.
+        let before22 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 9)!, $0) }
+        #expect(!before22.contains { $0.year == 2026 })
+        let before21 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 10)!, $0) }
+        #expect(before21.first { $0.year == 2026 }?.reminder == .upcoming(daysLeft: 21))
+        let before7 = try app.database.read { try PlanReminders.forDirector(ikcIDs: [1], today: Day(year: 2026, month: 9, day: 24)!, $0) }
+        #expect(before7.first { $0.year == 2026 }?.reminder == .soon(daysLeft: 7))
     }
 
     @Test("a save over a newer version is refused with 409 and writes nothing")

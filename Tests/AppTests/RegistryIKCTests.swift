@@ -214,17 +214,17 @@ struct RegistryIKCTests {
     @Test("the home page shows each role its own: attention list, own IKC and plan, the reports")
     func homePages() throws {
         let app = try TestApp()
-        try app.database.write { try $0.execute("INSERT INTO year_plans (ikc_id, year, status, submitted_at, created_at) VALUES (4, 2025, 'ingediend', '2025-10-01T10:00:00Z', '2025-09-01T10:00:00Z')") }
+        try app.database.write { try $0.execute("UPDATE year_plans SET status = 'ingediend', submitted_at = '2026-09-25T10:00:00Z' WHERE ikc_id = 4 AND year = 2026") }
         let leader = try app.browser(loggedInAs: .projectleider)
         let home = try leader.get("/")
         #expect(home.contains("Vraagt aandacht"))
-        #expect(home.contains("OBS Potmarge</a>: jaarplan 2025-2026 ingediend"))
+        #expect(home.contains("OBS Potmarge</a>: jaarplan 2026-2027 ingediend"))
         #expect(home.contains("IKC het Palet</a> <span class=\"status status--concept\">"))
         #expect(home.contains("IKC de Kinderkoepel</a> <span class=\"status status--signing\">"))
         let director = try app.browser(loggedInAs: .directeur)
         let own = try director.get("/")
         #expect(own.contains("OBS Montessori/Eestroom"))
-        #expect(own.contains("nog niet begonnen"))
+        #expect(own.contains("jaarplan 2026-2027 concept (nog niet ingediend)"))
         #expect(!own.contains("Aventurijn"))
         let og = try app.browser(loggedInAs: .ontwikkelgroep)
         #expect(try og.get("/").contains("href=\"/reports\""))

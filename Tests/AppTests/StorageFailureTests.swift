@@ -120,7 +120,7 @@ extension StorageFailureTests {
         let app = try TestApp()
         let director = try app.browser(loggedInAs: .directeur)
         let leader = try app.browser(loggedInAs: .projectleider)
-        let planPath = "/plans/4"
+        let planPath = "/plans/5"  // IKC 1's 2026 jaarplan, a concept
         let lock = try #require(Page.value(of: "lock_version", in: try director.get(planPath).text))
         _ = try leader.get("/reports/2023")
         let intention = "Taal en ouders voorop. " + String(repeating: "Ouders lezen voor in de klas. ", count: 400)

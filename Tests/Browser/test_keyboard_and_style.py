@@ -3,6 +3,7 @@ colours with a contrast of at least 4.5:1 (WCAG 1.4.3) computed from Public/css/
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 import a11y
 import support
@@ -96,3 +97,46 @@ def test_page_checks_catch_problems():
     for expected in ("has no label", "no alt", "<h1> elements", "heading level skipped",
                      "skip link", "no <caption>", "without scope"):
         assert expected in problems, f"{expected!r} not reported:\n{problems}"
+
+
+# Pages with boxes that scroll wide tables sideways (issue 21, item 7).
+SCROLL_PAGES = ["/agreements/1", "/agreements/1/print", "/areas/import", "/ikcs", "/funding", "/reports/2024",
+                "/plans", "/users", "/audit", "/areas/1", "/ikcs/1", "/ikcs/1/plus", "/"]
+
+
+def test_scroll_boxes_are_named_regions_a_keyboard_can_reach(journey):
+    j = journey("scrollvakken", viewport="tablet")
+    d = j.driver
+    j.log_in("projectleider")
+    boxes_seen = 0
+    for path in SCROLL_PAGES:
+        with j.step(f"every scroll box on {path} is a named, focusable region"):
+            j.open(path)
+            for box in d.find_elements(By.CSS_SELECTOR, ".table-scroll"):
+                boxes_seen += 1
+                html = box.get_attribute("outerHTML")[:160]
+                assert box.get_attribute("role") == "region", html
+                assert box.get_attribute("tabindex") == "0", html
+                name = box.get_attribute("aria-label") or ""
+                labelled = box.get_attribute("aria-labelledby")
+                if labelled:
+                    name = d.execute_script("const e = document.getElementById(arguments[0]); return e ? e.textContent : ''", labelled)
+                assert name.strip(), f"scroll box without a name on {path}: {html}"
+    assert boxes_seen >= 10
+    with j.step("Tab reaches a wide table's box and the arrow key scrolls it"):
+        j.open("/agreements/1")
+        wide = d.execute_script("""
+            return [...document.querySelectorAll('.table-scroll')].find(b => b.scrollWidth > b.clientWidth + 2) || null""")
+        assert wide is not None, "no scroll box overflows at tablet width"
+        d.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        for _ in range(300):
+            if d.execute_script("return document.activeElement === arguments[0]", wide):
+                break
+            focused(d).send_keys(Keys.TAB)
+        assert d.execute_script("return document.activeElement === arguments[0]", wide), "Tab never reached the scroll box"
+        outline = d.execute_script("return getComputedStyle(arguments[0]).outlineStyle", wide)
+        assert outline != "none", "the focused scroll box shows no focus"
+        focused(d).send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+        # Chromium scrolls smoothly: wait for the box to move.
+        WebDriverWait(d, 3).until(lambda _: d.execute_script("return arguments[0].scrollLeft", wide) > 0,
+                                  "the arrow key did not scroll the box")

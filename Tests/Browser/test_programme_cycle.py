@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 from selenium.webdriver.common.by import By
 
-# The demo leaves IKC 1's jaarplan for 2025-2026 in concept, half filled (DemoData+Plans.swift).
-PLAN_YEAR = "2025-2026"
+# On 23-11-2026 the demo leaves IKC 1's jaarplan for this year, 2026-2027, in concept, half filled
+# and past its deadline (DemoData+Plans.swift); 2022-2024 are complete and published.
+PLAN_YEAR = "2026-2027"
 OWN_IKC = "OBS Montessori/Eestroom"
 CYCLE: dict[str, str] = {}
 
@@ -28,7 +29,7 @@ def needs(*keys: str) -> None:
 
 
 def open_own_plan(j) -> None:
-    """Start page → Jaarplannen → the 2025-2026 row (the director's own list, or a year's list)."""
+    """Start page → Jaarplannen → the 2026-2027 row (the director's own list, or a year's list)."""
     j.click_link("Jaarplannen", within="nav.site-nav")
     j.expect_h1("Jaarplannen")
     if not j.driver.find_elements(By.XPATH, f"//main//tr[contains(., '{OWN_IKC}') and contains(., '{PLAN_YEAR}')]"):
@@ -307,7 +308,7 @@ def test_report_draft_shows_the_new_figures_and_is_published(journey):
         j.log_in("projectleider")
         j.click_link("Rapportages", within="nav.site-nav")
         j.expect_h1("Jaarrapportages")
-        j.expect_text("Er is nog geen jaarrapportage gepubliceerd.")
+        j.expect_no_text(f"Jaarrapportage {PLAN_YEAR}, editie 1")
         j.click_link(f"Concept jaarrapportage {PLAN_YEAR}", within="main")
         j.expect_h1(PLAN_YEAR)
 
@@ -329,7 +330,7 @@ def test_report_draft_shows_the_new_figures_and_is_published(journey):
 
     with j.step("the published edition is listed"):
         j.click_link("Rapportages", within="nav.site-nav")
-        j.expect_no_text("Er is nog geen jaarrapportage gepubliceerd.")
+        j.expect_text(f"Jaarrapportage {PLAN_YEAR}, editie 1")
     CYCLE["published"] = "yes"
 
 

@@ -26,7 +26,7 @@ TARGETS=(
   area-csv:Domain:FuzzDomain.areaCSV
   dutch-number:Markup:FuzzMarkup.number
   dutch-money:Markup:FuzzMarkup.money
-  dutch-date:Markup:FuzzMarkup.date
+  dutch-date:Domain:FuzzDomain.date
 )
 WANTED=("$@")
 

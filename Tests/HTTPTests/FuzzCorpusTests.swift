@@ -57,7 +57,7 @@ struct FuzzCorpusTests {
                 #expect(DutchFormat.parseEuros(DutchFormat.eurosExact(cents: cents)) == cents)
             }
         case "dutch-date":
-            if let date = DutchFormat.parseDate(text) { #expect(DutchFormat.parseDate(DutchFormat.date(date)) == date) }
+            if let day = Day(typed: text) { #expect(Day(typed: day.dutch) == day) }
         default:
             Issue.record("no replay for the corpus folder \(target)")
         }

@@ -23,49 +23,15 @@ struct DutchDateTests {
         // 2026-06-30T22:30:00Z is 1 July 00:30 in summer time (UTC+2).
         let instant = Date(timeIntervalSince1970: 1_782_858_600)
         #expect(DutchFormat.dateTime(instant) == "01-07-2026 00:30")
-        #expect(CalendarDate(instant) == CalendarDate(year: 2026, month: 7, day: 1))
+        #expect(DutchFormat.date(instant) == "01-07-2026")
     }
 
-    @Test("Dutch and ISO dates are parsed", arguments: [
-        ("22-11-2026", 2026, 11, 22), ("2026-11-22", 2026, 11, 22), ("1-2-2026", 2026, 2, 1),
-        (" 01-02-2026 ", 2026, 2, 1), ("29-02-2024", 2024, 2, 29), ("2000-02-29", 2000, 2, 29),
-        ("31-12-2026", 2026, 12, 31),
-    ])
-    func parseAccepted(text: String, year: Int, month: Int, day: Int) {
-        let parsed = DutchFormat.parseDate(text)
-        #expect(parsed?.year == year)
-        #expect(parsed?.month == month)
-        #expect(parsed?.day == day)
-    }
-
-    @Test("dates that do not exist or are malformed are rejected", arguments: [
-        "31-02-2026", "29-02-2025", "29-02-1900", "2026-02-30", "31-04-2026", "00-01-2026", "01-13-2026",
-        "32-01-2026", "22-11-26", "2026-11", "22/11/2026", "", "abc", "22-11-2026-1", "2026-011-22",
-        "-1-11-2026", "22--2026", "0000-01-01",
-    ])
-    func parseRejected(text: String) {
-        #expect(DutchFormat.parseDate(text) == nil)
-    }
-
-    @Test("leap years follow the Gregorian rule")
-    func leapYears() {
-        #expect(CalendarDate.isLeapYear(2024))
-        #expect(CalendarDate.isLeapYear(2000))
-        #expect(!CalendarDate.isLeapYear(1900))
-        #expect(!CalendarDate.isLeapYear(2026))
-        #expect(CalendarDate.daysInMonth(2, year: 2024) == 29)
-        #expect(CalendarDate.daysInMonth(2, year: 2100) == 28)
-    }
-
-    @Test("a calendar date prints as ISO and as Dutch, and orders by day")
-    func calendarDateForms() throws {
-        let day = try #require(CalendarDate(year: 2026, month: 3, day: 7))
-        #expect(day.iso == "2026-03-07")
-        #expect(DutchFormat.date(day) == "07-03-2026")
-        let later = try #require(CalendarDate(year: 2026, month: 3, day: 8))
-        #expect(day < later)
-        let start = try #require(day.startInAmsterdam)
+    @Test("a day begins at midnight in Amsterdam; a day that does not exist has no start")
+    func startOfDay() throws {
+        let start = try #require(DutchFormat.startOfDay(year: 2026, month: 3, day: 7))
         #expect(DutchFormat.dateTime(start) == "07-03-2026 00:00")
+        #expect(start == amsterdam(2026, 3, 7, 0, 0))
+        #expect(DutchFormat.startOfDay(year: 2026, month: 2, day: 30) == nil)
     }
 
     @Test("months have Dutch names")

@@ -16,7 +16,7 @@ struct AgreementVerbTests {
 
         init() throws {
             temporary = try TemporaryDatabase()
-            _ = try DemoData.seed(temporary.database, hashPassword: { _ in "$y$x" })
+            _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$x" })
             store = DataStore(database: temporary.database)
             actor = try temporary.database.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider' LIMIT 1")?.int64(0) } ?? 0
         }

@@ -6,12 +6,14 @@ import TestSupport
 
 @Suite("Store: audit log and programme settings")
 struct AuditAndProgrammeStoreTests {
-    @Test("the demo's audit log has the account creations; a new entry comes first, filtered by record")
+    @Test("the demo's audit log has the account creations and the editions' publication; a new entry comes first, filtered by record")
     func auditLog() throws {
         let copy = try demo()  // kept alive: the copy is removed when released
         let db = copy.database
         let seeded = try db.read { try AuditLog.entries(recordType: nil, recordID: nil, $0) }
-        #expect(seeded.map(\.summary) == Array(repeating: "Demo-account aangemaakt", count: 8))
+        // Newest first: the demo's published editions (2024, 2023, 2022 on 23-11-2026), then the accounts.
+        #expect(seeded.map(\.summary) == (2022...2024).reversed().map { "Jaarrapportage \($0) editie 1 gepubliceerd" }
+                + Array(repeating: "Demo-account aangemaakt", count: 8))
         let diff = try #require(AuditLog.diff([("naam", "Oud", "Nieuw"), ("rol", "x", "x")]))
         try db.write {
             try AuditLog.record(userID: 1, action: "update", recordType: "ikc", recordID: 4, summary: "IKC gewijzigd",

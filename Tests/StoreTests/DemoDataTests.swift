@@ -9,7 +9,7 @@ struct DemoDataTests {
     @Test("seeding an empty database yields the programme's nine Plus IKCs with a full agreement each")
     func ninePlusIKCs() throws {
         let temporary = try TemporaryDatabase()
-        let accounts = try DemoData.seed(temporary.database, hashPassword: { "$y$test$" + String($0.count) })
+        let accounts = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
         #expect(accounts.map(\.role) == [.projectleider, .ontwikkelgroep, .directeur, .partner, .partner, .partner, .partner, .partner])
         let partners = try temporary.database.read { c in
             try c.rows("SELECT o.name FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.role = 'partner' ORDER BY u.id")
@@ -36,7 +36,7 @@ struct DemoDataTests {
     func deterministic() throws {
         func snapshot() throws -> [String] {
             let temporary = try TemporaryDatabase()
-            _ = try DemoData.seed(temporary.database, ikcs: 14, hashPassword: { _ in "$y$x" })
+            _ = try DemoData.seed(temporary.database, ikcs: 14, today: TestApp.today, hashPassword: { _ in "$y$x" })
             return try temporary.database.read { c in
                 try c.rows("SELECT i.name || '|' || i.area_id || '|' || i.children_count FROM ikcs i ORDER BY i.id").map { try $0.string(0) }
             }
@@ -49,8 +49,8 @@ struct DemoDataTests {
     @Test("seeding twice is refused and leaves the data as it was")
     func seedOnlyOnce() throws {
         let temporary = try TemporaryDatabase()
-        _ = try DemoData.seed(temporary.database, hashPassword: { _ in "$y$x" })
-        #expect(throws: (any Error).self) { try DemoData.seed(temporary.database, hashPassword: { _ in "$y$x" }) }
+        _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$x" })
+        #expect(throws: (any Error).self) { try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$x" }) }
         #expect(try temporary.database.read { try IKCs.count($0) } == 9)
     }
 }

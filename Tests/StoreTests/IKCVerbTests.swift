@@ -12,7 +12,7 @@ struct RecordVerbFixture {
 
     init() throws {
         temporary = try TemporaryDatabase()
-        _ = try DemoData.seed(temporary.database, hashPassword: { _ in "$y$test$" })
+        _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$test$" })
         store = DataStore(database: temporary.database)
         actor = try temporary.database.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider'")?.int64(0) } ?? 0
     }

@@ -39,12 +39,12 @@ struct IKCsStoreTests {
             #expect(ikc.childcareIDs == [5])
             let brief = try #require(try IKCs.agreementInBrief(ikcID: 1, c))
             #expect(brief.agreementID == 1 && brief.results == 6 && brief.status == .vastgesteld)
-            #expect(try IKCs.yearPlans(ikcID: 1, c).map(\.year).sorted() == [2022, 2023, 2024, 2025])
-            #expect(try IKCs.planStatus(ikcID: 1, year: 2025, c) == .concept)
-            #expect(try IKCs.planStatus(ikcID: 5, year: 2025, c) == nil)
+            #expect(try IKCs.yearPlans(ikcID: 1, c).map(\.year).sorted() == [2022, 2023, 2024, 2025, 2026])
+            #expect(try IKCs.planStatus(ikcID: 1, year: 2026, c) == .concept)
+            #expect(try IKCs.planStatus(ikcID: 5, year: 2026, c) == nil)
             #expect(try IKCs.predicate(ikcID: 1, c)?.grantedOn == Day(year: 2025, month: 6, day: 1))
             #expect(try IKCs.conditions(ikcID: 1, c).count == 11)
-            #expect(try Set(IKCs.submittedPlans(c).map(\.planID)) == [8, 19])
+            #expect(try Set(IKCs.submittedPlans(c).map(\.planID)) == [10])
         }
     }
 }

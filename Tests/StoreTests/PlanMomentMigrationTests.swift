@@ -29,7 +29,7 @@ struct PlanMomentMigrationTests {
     func migratesWithoutLoss() throws {
         // A seeded database with today's schema, and one migrated to 0005 only (as before issue 16).
         let seeded = try TemporaryDatabase()
-        _ = try DemoData.seed(seeded.database, hashPassword: { "$y$test$" + String($0.count) })
+        _ = try DemoData.seed(seeded.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
         let migrations = try Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory)
         let directory = try TemporaryDirectory(prefix: "plusikc-0006")
         for migration in migrations where migration.version < 6 {
@@ -93,8 +93,10 @@ struct PlanMomentMigrationTests {
         #expect(unapprovedAccounts == 0)
         #expect(jaarplanDue.first == "2021:2021-10-01")
 
-        // What counts as realised is the same as in the seeded database of today's schema.
-        for year in 2022...2025 {
+        // What counts as realised is the same as in the seeded database of today's schema, for the
+        // completed years (from 2025 on the demo has verantwoordingen waiting for review, which the
+        // old schema could not tell apart from an approved plan).
+        for year in 2022...2024 {
             let migrated = try old.database.read { try YearPlans.spentPerSource(year: year, $0) }
             let fresh = try seeded.database.read { try YearPlans.spentPerSource(year: year, $0) }
             #expect(migrated == fresh)

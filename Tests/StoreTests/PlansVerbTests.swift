@@ -6,9 +6,9 @@ import TestSupport
 
 @Suite("Year plan verbs")
 struct PlansVerbTests {
-    /// The demo plan of `ikcID` in 2025: IKC 1 concept, IKC 2 submitted, IKC 3 returned, IKC 4 none.
+    /// The demo jaarplan of `ikcID` in 2026 (on 23-11-2026): IKC 1 concept, IKC 2 submitted, IKC 3 returned, IKC 4 approved.
     static func plan(ikc ikcID: Int64, in seeded: SeededStore) throws -> YearPlan {
-        try #require(try seeded.store.read { c in try YearPlans.id(ikcID: ikcID, year: 2025, c).flatMap { try YearPlans.find(id: $0, c) } })
+        try #require(try seeded.store.read { c in try YearPlans.id(ikcID: ikcID, year: 2026, c).flatMap { try YearPlans.find(id: $0, c) } })
     }
 
     static func status(_ id: Int64, in seeded: SeededStore) throws -> YearPlan.Status? {
@@ -18,8 +18,8 @@ struct PlansVerbTests {
     @Test("opening a plan starts it as a concept from the version in force, once per IKC and year")
     func open() throws {
         let seeded = try SeededStore()
-        let version = try #require(try seeded.store.read { try YearPlans.versionInForce(ikcID: 4, year: 2025, $0) })
-        let id = try YearPlans.open(ikc: (4, "OBS Potmarge"), year: 2025, version: version, by: seeded.actor, in: seeded.store)
+        let version = try #require(try seeded.store.read { try YearPlans.versionInForce(ikcID: 4, year: 2027, $0) })
+        let id = try YearPlans.open(ikc: (4, "OBS Potmarge"), year: 2027, version: version, by: seeded.actor, in: seeded.store)
         let plan = try #require(try seeded.store.read { try YearPlans.find(id: id, $0) })
         #expect(plan.status == .concept)
         #expect(plan.agreementVersionID == version.versionID)
@@ -27,7 +27,7 @@ struct PlansVerbTests {
         #expect(audit?.action == "create")
         #expect(audit?.summary.hasSuffix("van OBS Potmarge geopend vanuit afspraakversie \(version.number)") == true)
         #expect(throws: StoreError.duplicate(field: "year")) {
-            try YearPlans.open(ikc: (4, "OBS Potmarge"), year: 2025, version: version, by: seeded.actor, in: seeded.store)
+            try YearPlans.open(ikc: (4, "OBS Potmarge"), year: 2027, version: version, by: seeded.actor, in: seeded.store)
         }
     }
 
@@ -60,13 +60,13 @@ struct PlansVerbTests {
     func approveMany() throws {
         let seeded = try SeededStore()
         let submitted = try Self.plan(ikc: 2, in: seeded), concept = try Self.plan(ikc: 1, in: seeded)
-        #expect(throws: YearPlanError.notSubmitted(year: 2025, ikcName: concept.ikcName)) {
+        #expect(throws: YearPlanError.notSubmitted(year: 2026, ikcName: concept.ikcName)) {
             try YearPlans.approve(picks: [(submitted.id, submitted.lockVersion), (concept.id, concept.lockVersion)], by: seeded.actor, in: seeded.store)
         }
         #expect(try Self.status(submitted.id, in: seeded) == .ingediend)
-        #expect(try YearPlans.approve(picks: [(submitted.id, submitted.lockVersion)], by: seeded.actor, in: seeded.store) == 2025)
+        #expect(try YearPlans.approve(picks: [(submitted.id, submitted.lockVersion)], by: seeded.actor, in: seeded.store) == 2026)
         #expect(try Self.status(submitted.id, in: seeded) == .goedgekeurd)
-        #expect(try seeded.lastAudit("year_plan", submitted.id)?.summary == "Jaarplan 2025-2026 van \(submitted.ikcName) goedgekeurd (vanuit de lijst)")
+        #expect(try seeded.lastAudit("year_plan", submitted.id)?.summary == "Jaarplan 2026-2027 van \(submitted.ikcName) goedgekeurd (vanuit de lijst)")
     }
 
     @Test("returning a submitted plan keeps the reason and the content as reviewed; a stale review is refused")

@@ -5,9 +5,9 @@ import Store
 import Testing
 import TestSupport
 
-/// Migration 0013 rebuilds ikcs, areas and agreement_parties (their CHECKs become references)
+/// Migration 0009 rebuilds ikcs, areas and agreement_parties (their CHECKs become references)
 /// on a database that holds a whole programme's data.
-@Suite("Migration 0013: the programme's lists as rows")
+@Suite("Migration 0009: the programme's lists as rows")
 struct ProgrammeSettingsMigrationTests {
     static let counted = ["ikcs", "areas", "agreement_parties", "ikc_childcare", "plus_predicates", "plus_condition_checks",
                           "user_ikcs", "agreements", "year_plans", "area_indicators"]
@@ -33,7 +33,7 @@ struct ProgrammeSettingsMigrationTests {
     func rebuildKeepsRows() throws {
         let temporary = try TemporaryDatabase(migrationsDirectory: nil)
         let all = try Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory)
-        try Migrator.migrate(temporary.database, migrations: all.filter { $0.version < 13 })
+        try Migrator.migrate(temporary.database, migrations: all.filter { $0.version < 9 })
         let database = temporary.database
         try database.write { c in
             try c.execute("INSERT INTO organisations (id, name, kind) VALUES (1, 'Proloog', 'koepel'), (2, 'Sinne', 'kinderopvang')")

@@ -12,7 +12,7 @@ struct SeededStore {
 
     init() throws {
         temporary = try TemporaryDatabase()
-        _ = try DemoData.seed(temporary.database, hashPassword: { "$y$test$" + String($0.count) })
+        _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
         store = DataStore(database: temporary.database)
         actor = try temporary.database.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider'")?.int64(0) } ?? 0
     }

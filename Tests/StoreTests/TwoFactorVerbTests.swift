@@ -14,7 +14,7 @@ struct TwoFactorVerbTests {
 
         init() throws {
             temporary = try TemporaryDatabase()
-            _ = try DemoData.seed(temporary.database, hashPassword: { _ in "$y$test" })
+            _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$test" })
             store = DataStore(database: temporary.database)
             leader = try store.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider'")?.int64(0) } ?? 0
             director = try store.read { try $0.row("SELECT id FROM users WHERE role = 'directeur'")?.int64(0) } ?? 0

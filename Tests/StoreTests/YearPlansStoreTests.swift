@@ -8,18 +8,20 @@ import TestSupport
 struct YearPlansStoreTests {
     static let today = TestApp.today  // 23-11-2026
 
-    @Test("the 2025 overview has a row per IKC with the seeded statuses; a plan reads back its content")
+    @Test("the 2026 overview has a row per IKC with the seeded statuses; a plan reads back its content")
     func overviewAndPlan() throws {
         let copy = try demo()  // kept alive: the copy is removed when released
         let db = copy.database
         try db.read { (c: Connection) throws in
-            let rows = try YearPlans.overview(year: 2025, c)
+            let rows = try YearPlans.overview(year: 2026, c)
             #expect(rows.count == 9)
             #expect(rows.first { $0.ikcID == 1 }?.status == .concept)
             #expect(rows.first { $0.ikcID == 2 }?.status == .ingediend)
             #expect(rows.first { $0.ikcID == 3 }?.status == .teruggestuurd)
+            #expect(rows.first { $0.ikcID == 4 }?.status == .goedgekeurd)
             #expect(rows.first { $0.ikcID == 5 }?.planID == nil)
-            #expect(try YearPlans.overview(year: 2025, ikcIDs: [1], c).map(\.planID) == [4])
+            #expect(Set(try YearPlans.overview(year: 2025, c).filter { $0.accountStatus == .ingediend }.map(\.ikcID)) == [2, 4, 6])
+            #expect(try YearPlans.overview(year: 2026, ikcIDs: [1], c).map(\.planID) == [5])
             #expect(try YearPlans.id(ikcID: 1, year: 2025, c) == 4)
             let plan = try #require(try YearPlans.find(id: 1, c))
             #expect(plan.ikcName == "OBS Montessori/Eestroom" && plan.year == 2022 && plan.status == .goedgekeurd)
@@ -33,7 +35,7 @@ struct YearPlansStoreTests {
         }
     }
 
-    @Test("deadlines: the jaarplan due 1 October of its school year, the verantwoording 1 October after, 14 grace days; late plans on 23-11-2026")
+    @Test("deadlines: the jaarplan due 1 October of its school year, the verantwoording 1 October after, 14 grace days; late plans per moment on 23-11-2026")
     func deadlines() throws {
         let copy = try demo()  // kept alive: the copy is removed when released
         let db = copy.database
@@ -45,8 +47,9 @@ struct YearPlansStoreTests {
             #expect(d2025.accountDueOn == Day(year: 2026, month: 10, day: 1))
             let late = try PlanReminders.late(today: Self.today, c)
             #expect(late.allSatisfy { $0.year <= 2026 })
-            #expect(late.contains { $0.year == 2025 && $0.ikcID == 1 })      // still a concept
-            #expect(!late.contains { $0.year == 2025 && $0.ikcID == 2 })     // submitted in time
+            #expect(late.contains { $0.year == 2026 && $0.ikcID == 1 && $0.moment == .jaarplan })  // still a concept
+            #expect(!late.contains { $0.ikcID == 2 })     // jaarplan 2026 and verantwoording 2025 submitted in time
+            #expect(!late.contains { $0.moment == .verantwoording })
             let mine = try PlanReminders.forDirector(ikcIDs: [1], today: Self.today, c)
             #expect(mine.allSatisfy { $0.ikcID == 1 })
         }

@@ -61,7 +61,8 @@ public struct DatabaseTemplate: Sendable {
             let text = try String(contentsOfFile: TestApp.repositoryRoot + "/Programmes/amsterdam-west.json", encoding: .utf8)
             accounts = try DemoData.seedAmsterdamWest(database, definition: try ProgrammeDefinition.parse(text), hashPassword: PasswordHasher.hash)
         } else {
-            accounts = key > 0 ? try DemoData.seed(database, ikcs: key, hashPassword: PasswordHasher.hash) : []
+            accounts = key > 0 ? try DemoData.seed(database, ikcs: key, today: TestApp.today, renderReport: ReportRendering.html,
+                                                   hashPassword: PasswordHasher.hash) : []
         }
         database.close()  // the last connection checkpoints the WAL into the file and removes it
         return DatabaseTemplate(path: path, accounts: accounts)

@@ -7,10 +7,16 @@ import Views
 extension AgreementsHandler {
     func showCSV(_ kind: AgreementImport.Kind, id: Int64) throws -> Response {
         let data = try loadAgreement(id, version: versionNumber)
-        let rows = kind == .targets ? AgreementsHandler.targetRows(data) : AgreementsHandler.contributionRows(data)
+        var rows = kind == .targets ? AgreementsHandler.targetRows(data) : AgreementsHandler.contributionRows(data)
+        var name = kind == .targets ? "streefwaarden" : "bijdragen"
+        if kind == .contributions && request.query["tabel"] == "afspraken" {
+            // Promises kept: the agreed contributions against the approved spending, flagged.
+            let lines = try store.read { try Agreements.promisesKept(Agreements.PromiseFilter(agreementID: id), $0) }
+            rows = PromisesKeptTable.csvRows(lines, yearLabel: data.programme.yearLabel)
+            name = "afspraken-nagekomen"
+        }
         var headers = HTTPHeaders()
         headers.set("Content-Type", "text/csv; charset=utf-8")
-        let name = kind == .targets ? "streefwaarden" : "bijdragen"
         headers.set("Content-Disposition", "attachment; filename=\"resultaatafspraak-\(id)-versie-\(data.version.number)-\(name).csv\"")
         return Response(status: 200, headers: headers, body: Array(AgreementCSV.write(rows).utf8))
     }

@@ -21,7 +21,7 @@ extension AgreementsHandler {
         var typed: [String: String] = [:]
         for (name, value) in fields { typed[name] = value }
         do {
-            return try saveGrid(grid, id: id, data, form, fields, typed)
+            return try refusingClosedYears(data) { try saveGrid(grid, id: id, data, form, fields, typed) }
         } catch StoreError.staleVersion {
             let what: String, reopen: AgreementRoute
             switch grid {

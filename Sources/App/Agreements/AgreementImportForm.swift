@@ -42,13 +42,13 @@ extension AgreementsHandler {
             changes.append(("\(data.organisationName(a.organisationID)) \(data.sourceName(a.fundingSourceID)) \(label(a.year))",
                             a.old.map(AgreementFormat.eurosInput), AgreementFormat.eurosInput(a.new)))
         }
-        try Agreements.importFigures(
+        try refusingClosedYears(data) { try Agreements.importFigures(
             targets: preview.targetChanges.map { ($0.resultID, $0.year, $0.new) },
             contributions: preview.amountChanges.map {
                 Contribution(organisationID: $0.organisationID, fundingSourceID: $0.fundingSourceID, year: $0.year, cents: $0.new)
             },
             kind: kind == .targets ? "streefwaarden" : "bijdragen", of: data.agreement, version: data.version, expected: expected,
-            changes: changes, by: principal.userID, in: store)
+            changes: changes, by: principal.userID, in: store) }
         return showSaved(id, saved: "imported")
     }
 

@@ -32,6 +32,7 @@ extension AgreementsHandler {
         "imported": "De gegevens uit het CSV-bestand zijn opgeslagen.",
         "partner": "De partner is toegevoegd. Bij ondertekening moet ook deze partij tekenen.",
         "partner-removed": "De partner is verwijderd, met zijn bijdragen in deze versie.",
+        "unlocked": "Het jaar is weer geopend: in een bijstelling mogen zijn streefwaarden, bijdragen en formatie veranderen.",
     ]
 
     func showAgreement(id: Int64) throws -> Response {
@@ -44,6 +45,7 @@ extension AgreementsHandler {
         case .projectleider: signAs = data.content.parties.first { $0.role == "gemeente" }
         case .directeur, .ontwikkelgroep: signAs = nil
         }
-        return page(AgreementPages.show(context: user.page, data: data, canWrite: canWrite, notice: notice, signAs: signAs))
+        let promises = try store.read { try Agreements.promisesKept(Agreements.PromiseFilter(agreementID: id), $0) }
+        return page(AgreementPages.show(context: user.page, data: data, canWrite: canWrite, notice: notice, signAs: signAs, promises: promises))
     }
 }

@@ -40,8 +40,11 @@ extension AgreementsHandler {
         for r in results where r.id == 0 { changes.append(("result nieuw \(r.position)", nil, describe(r))) }
         let kept = Set(results.map(\.id))
         for r in data.content.results where !kept.contains(r.id) { changes.append(("result \(r.lineage)", describe(r), nil)) }
-        try Agreements.saveResults(results, of: data.agreement, version: data.version, expected: expected, changes: changes,
-                                   by: principal.userID, in: store)
+        // Removing a result would remove its targets of closed years too: refused like a changed cell.
+        try refusingClosedYears(data) {
+            try Agreements.saveResults(results, of: data.agreement, version: data.version, expected: expected, changes: changes,
+                                       by: principal.userID, in: store)
+        }
         return showSaved(id, saved: "results")
     }
 

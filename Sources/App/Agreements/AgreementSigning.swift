@@ -33,7 +33,7 @@ extension AgreementsHandler {
             Check.maxLength(title, 200, p + "title", "de functie", into: &errors)
             var signedOn: Day?
             if !dateText.isEmpty {
-                if let date = DutchFormat.parseDate(dateText), let day = Day(year: date.year, month: date.month, day: date.day) {
+                if let day = Day(typed: dateText) {
                     signedOn = day
                     if let today, day > today { errors.add(p + "signed_on", "De datum van ondertekening door \(party.organisationName) ligt in de toekomst.") }
                 } else {

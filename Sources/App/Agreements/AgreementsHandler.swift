@@ -47,8 +47,10 @@ struct AgreementsHandler: FeatureHandler {
         case (.signatories(let id), .save): return try saveSignatories(id: id)
         case (.signature(let id), .show): return try showSignature(id: id)
         case (.signature(let id), .save): return try saveSignature(id: id)
+        case (.unlockYear(let id), .save): return try saveUnlock(id: id)
         case (.index, .save), (.show, .save), (.status, .show), (.upload, .show), (.document, .save), (.proposal, .show),
-             (.compare, .save), (.print, .save), (.exportTargets, .save), (.exportContributions, .save):
+             (.compare, .save), (.print, .save), (.exportTargets, .save), (.exportContributions, .save),
+             (.unlockYear, .show):
             throw AppError.methodNotAllowed(allowed: route.methods)
         }
     }

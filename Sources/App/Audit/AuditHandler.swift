@@ -66,7 +66,7 @@ struct AuditHandler: FeatureHandler {
         func instant(_ text: String, field: String, label: String, nextDay: Bool) -> String? {
             let text = text.trimmingWhitespace()
             guard !text.isEmpty else { return nil }
-            guard let start = DutchFormat.parseDate(text)?.startInAmsterdam else {
+            guard let day = Day(typed: text), let start = DutchFormat.startOfDay(year: day.year, month: day.month, day: day.day) else {
                 errors.add(field, "Vul bij ‘\(label)’ een datum in als dd-mm-jjjj, zoals 03-12-2026.")
                 return nil
             }

@@ -31,6 +31,30 @@ struct FundingHandler: FeatureHandler {
 
     var canEdit: Bool { allows(.write, .fundingSource) }
 
+    /// Whether the principal reads every source (the year pages and the scenario compare them
+    /// all); a partner reads only its own organisation's (`Authorization`, `.ownOrganisation`).
+    var readsEverySource: Bool { Authorization.scope(role: principal.role, action: .read, record: .fundingSource) == .any }
+
+    /// Promises kept as the principal may read them: a partner its own organisation's contributions.
+    func promiseFilter() -> Agreements.PromiseFilter {
+        readsEverySource ? Agreements.PromiseFilter() : Agreements.PromiseFilter(organisationID: principal.organisationID ?? -1)
+    }
+
+    /// Promises kept as a CSV file.
+    func promisesCSV(_ lines: [PromisesKept.Line], programme: Programme, filename: String) -> Response {
+        csv(Array(AgreementCSV.write(PromisesKeptTable.csvRows(lines, yearLabel: programme.yearLabel)).utf8), filename: filename)
+    }
+
+    /// The sources the principal may read, with the rest left out.
+    func readable(_ sources: FundingSourceList) -> FundingSourceList {
+        guard !readsEverySource else { return sources }
+        var shown = sources
+        shown.list = sources.list.filter {
+            Authorization.allows(principal, .read, .fundingSource, on: Authorization.Subject(organisationID: $0.organisationID))
+        }
+        return shown
+    }
+
     /// A CSV download (`bytes` already UTF-8 with BOM, semicolons, as Excel in the Netherlands expects).
     func csv(_ bytes: [UInt8], filename: String) -> Response {
         var headers = HTTPHeaders()

@@ -7,33 +7,44 @@ import Views
 extension FundingHandler {
     func showOverview(csv asCSV: Bool) throws -> Response {
         let programme = try programme()
-        let (sources, ledger) = try store.read { c in
-            let sources = try FundingSources.list(c)
+        let (sources, ledger) = try store.read { [self] c in
+            let sources = readable(try FundingSources.list(c))
             return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c))
         }
+        let promises = try store.read { try Agreements.promisesKept(promiseFilter(), $0) }
         if asCSV {
+            if request.query["tabel"] == "afspraken" { return promisesCSV(promises, programme: programme, filename: "financiering-afspraken-nagekomen.csv") }
             return csv(FundingCSV.overview(programme: programme, sources: sources, ledger: ledger), filename: "financiering-overzicht.csv")
         }
         return page(FundingPages.overview(context: user.page, programme: programme, sources: sources, ledger: ledger,
-                                          canEdit: canEdit, notice: nil))
+                                          canEdit: canEdit, notice: nil,
+                                          promises: FundingPages.promises(promises, programme: programme,
+                                                                          csv: Route.funding(.indexCSV).path + "?tabel=afspraken", onlyOver: true)))
     }
 
     func showYear(_ year: Int, csv asCSV: Bool) throws -> Response {
         let programme = try programme()
         guard programme.years.contains(year) else { throw AppError.notFound }
-        let (sources, budgets, figures, spending, labels) = try store.read { c in
-            (try FundingSources.list(c), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
+        // A partner sees its own organisation's sources only, and the IKCs drawing on them.
+        let (sources, budgets, figures, spending, labels) = try store.read { [self] c in
+            (readable(try FundingSources.list(c)), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
              try FundingSources.agreementLabels(c))
         }
         let ledger = Funding.Ledger(sourceIDs: sources.list.map(\.id), years: Array(programme.years), budgets: budgets,
                                     commitments: Funding.commitments(figures), spending: spending)
         let rows = Funding.yearRows(figures: figures, labels: labels, sourceIDs: sources.list.map(\.id), year: year)
+        var filter = promiseFilter()
+        filter.year = year
+        let promises = try store.read { [filter] in try Agreements.promisesKept(filter, $0) }
         if asCSV {
+            if request.query["tabel"] == "afspraken" { return promisesCSV(promises, programme: programme, filename: "financiering-\(year)-afspraken-nagekomen.csv") }
             if request.query["tabel"] == "ikcs" {
                 return csv(FundingCSV.yearIKCs(year: year, sources: sources, ledger: ledger, rows: rows), filename: "financiering-\(year)-ikcs.csv")
             }
             return csv(FundingCSV.yearSources(year: year, sources: sources, ledger: ledger), filename: "financiering-\(year).csv")
         }
-        return page(FundingPages.year(context: user.page, programme: programme, sources: sources, year: year, ledger: ledger, rows: rows))
+        return page(FundingPages.year(context: user.page, programme: programme, sources: sources, year: year, ledger: ledger, rows: rows,
+                                      promises: FundingPages.promises(promises, programme: programme,
+                                                                      csv: Route.funding(.yearCSV(year)).path + "?tabel=afspraken", onlyOver: true)))
     }
 }

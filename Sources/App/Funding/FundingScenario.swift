@@ -8,6 +8,7 @@ import Views
 /// The what-if page: a GET form over a source's budgets and an agreement's contributions; writes nothing.
 extension FundingHandler {
     func showScenario(csv asCSV: Bool) throws -> Response {
+        guard readsEverySource else { throw AppError.forbidden }
         let query = request.query
         let programme = try programme()
         let (sources, labels, budgets, figures, spending) = try store.read { c in

@@ -7,14 +7,22 @@ import Views
 extension FundingHandler {
     func showSource(id: Int64, csv asCSV: Bool) throws -> Response {
         let programme = try programme()
-        let loaded = try store.read { c -> (FundingSourceList, FundingSource, Funding.Ledger, [Funding.AgreementFigures], [FundingAgreementLabel])? in
+        let principal = self.principal
+        let loaded = try store.read { [self] c -> (FundingSourceList, FundingSource, Funding.Ledger, [Funding.AgreementFigures], [FundingAgreementLabel])? in
             guard let source = try FundingSources.find(id: id, c) else { return nil }
-            return (try FundingSources.list(c), source, try FundingSources.ledger(sources: [source], years: programme.years, c),
+            return (readable(try FundingSources.list(c)), source, try FundingSources.ledger(sources: [source], years: programme.years, c),
                     try FundingSources.agreementFigures(sourceID: id, c), try FundingSources.agreementLabels(c))
         }
         guard let (sources, source, ledger, figures, labels) = loaded else { throw AppError.notFound }
+        guard Authorization.allows(principal, .read, .fundingSource, on: Authorization.Subject(organisationID: source.organisationID)) else {
+            throw AppError.forbidden
+        }
         let rows = Funding.drawingRows(figures: figures, labels: labels, years: programme.years)
+        var filter = promiseFilter()
+        filter.sourceID = id
+        let promises = try store.read { [filter] in try Agreements.promisesKept(filter, $0) }
         if asCSV {
+            if request.query["tabel"] == "afspraken" { return promisesCSV(promises, programme: programme, filename: "financieringsbron-\(id)-afspraken-nagekomen.csv") }
             if request.query["tabel"] == "ikcs" {
                 return csv(FundingCSV.sourceIKCs(programme: programme, sourceID: id, ledger: ledger, rows: rows),
                            filename: "financieringsbron-\(id)-ikcs.csv")
@@ -23,6 +31,8 @@ extension FundingHandler {
         }
         let notice = request.query["saved"] == "1" ? "De financieringsbron is opgeslagen." : nil
         return page(FundingPages.source(context: user.page, programme: programme, sources: sources, source: source, ledger: ledger,
-                                        rows: rows, canEdit: canEdit, notice: notice))
+                                        rows: rows, canEdit: canEdit, notice: notice,
+                                        promises: FundingPages.promises(promises, programme: programme,
+                                                                        csv: Route.funding(.sourceCSV(id)).path + "?tabel=afspraken", onlyOver: false)))
     }
 }

@@ -27,6 +27,8 @@ struct HomeHandler: FeatureHandler {
             switch principal.role {
             case .projectleider:
                 summary.agreementsInConcept = rows.compactMap { row in
+                    // An amendment waits apart from the version in force it would replace.
+                    if let pending = row.pendingAmendment { return (row.id, row.name + " – " + pending.label, pending.status) }
                     guard let status = row.agreementStatus, status == .concept || status == .terOndertekening else { return nil }
                     return (row.id, row.name, status)
                 }
@@ -34,13 +36,15 @@ struct HomeHandler: FeatureHandler {
                     guard let due = row.predicate?.dueDate(today: today, programme: programme) else { return nil }
                     return (row.id, row.name, due < today ? "\(due.dutch) (verstreken)" : due.dutch)
                 }
+                summary.plusReassessmentsDue = try IKCs.reassessmentsDue(c)
                 summary.submittedPlans = try IKCs.submittedPlans(c).map { ($0.planID, $0.name, $0.year) }
+                summary.submittedAccounts = try Home.submittedAccounts(c)
                 summary.areasOverdue = try Areas.all(c).filter { $0.reassessmentOverdue(today: today, years: programme.areaReassessmentYears) }
                     .map { ($0.id, $0.name) }
                 summary.overCommitted = try FundingSources.overCommitted(c).flatMap { source in
                     source.years.map { (source.sourceID, source.name, $0.year, $0.cents) }
                 }
-                reminders = try PlanReminders.late(today: today, c)
+                reminders = try PlanReminders.open(ikcIDs: nil, today: today, c)
             case .directeur:
                 let own = Set(principal.ikcIDs)
                 summary.ownIKCs = try rows.filter { own.contains($0.id) }.map { ($0.id, $0.name, try IKCs.planStatus(ikcID: $0.id, year: year, c)) }
@@ -52,7 +56,11 @@ struct HomeHandler: FeatureHandler {
                 // The agreements of its organisation that wait for signatures.
                 let own = Set(principal.ikcIDs)
                 summary.agreementsInConcept = rows.compactMap { row in
-                    guard own.contains(row.id), let status = row.agreementStatus, status == .terOndertekening else { return nil }
+                    guard own.contains(row.id) else { return nil }
+                    if let pending = row.pendingAmendment, pending.status == .terOndertekening {
+                        return (row.id, row.name + " – " + pending.label, pending.status)
+                    }
+                    guard let status = row.agreementStatus, status == .terOndertekening else { return nil }
                     return (row.id, row.name, status)
                 }
                 reminders = []
@@ -60,11 +68,8 @@ struct HomeHandler: FeatureHandler {
                 summary.reports = try Home.publishedReports(c).map { ($0.id, programme.yearLabel($0.year), $0.edition) }
                 reminders = []
             }
-            // Year plan deadlines (issue 9).
-            summary.planReminders = reminders.map {
-                PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, deadline: $0.deadline,
-                                         reminder: $0.reminder)
-            }
+            // Jaarplan and verantwoording deadlines: due within 21 days, or late (issues 9 and 16).
+            summary.planReminders = PlansHandler.sectionItems(reminders)
             return summary
         }
         return page(HomePage.render(context: user.page, summary: summary))

@@ -14,13 +14,16 @@ extension IKCsHandler {
         guard let ikc = try store.read({ try IKCs.find(id: id, $0) }) else { throw AppError.notFound }
         let v = request.formValues()
         let expected = (v["lock_version"] ?? "").isEmpty ? nil : Int64(v["lock_version"] ?? "")
-        let form = PlusPredicateForm(grantedOn: v["grantedOn"] ?? "", lastReassessedOn: v["lastReassessedOn"] ?? "", notes: v["notes"] ?? "")
-        let errors = form.validate()
+        let form = PlusPredicateForm(grantedOn: v["grantedOn"] ?? "", lastReassessedOn: v["lastReassessedOn"] ?? "", notes: v["notes"] ?? "",
+                                     decisionBody: v["decisionBody"] ?? "", outsideAreaReason: v["outsideAreaReason"] ?? "")
+        let outside = try store.read { c in try ikc.areaID.flatMap { try Areas.find(id: $0, c) }?.isPriority != true }
+        let errors = form.validate(outsideArea: outside)
         guard errors.isEmpty, let predicate = form.predicate(ikcID: id) else {
             return try plusPage(id: id, form: form, errors: errors, notice: nil, status: 422)
         }
         do {
-            try IKCs.savePredicate(predicate, of: ikc, expected: expected, by: principal.userID, in: store)
+            try IKCs.savePredicate(predicate, of: ikc, expected: expected, decisionBody: form.decisionBody,
+                                   outsideAreaReason: outside ? form.outsideAreaReason : nil, by: principal.userID, in: store)
         } catch StoreError.staleVersion {
             let current = try store.read { try IKCs.predicate(ikcID: id, $0) }
             let fields = RecordForms.conflictFields(stored: PlusPredicate.fields(current), submitted: PlusPredicate.fields(predicate))
@@ -33,13 +36,14 @@ extension IKCsHandler {
     /// The predicate page: as stored, or with the form as typed and its messages.
     func plusPage(id: Int64, form: PlusPredicateForm?, errors: ValidationErrors, notice: String?, status: Int = 200) throws -> Response {
         let programme = try programme()
-        let (found, predicate, conditions) = try store.read { c in
-            (try IKCs.find(id: id, c), try IKCs.predicate(ikcID: id, c), try IKCs.conditions(ikcID: id, c))
+        let (found, predicate, conditions, rules) = try store.read { c in
+            (try IKCs.find(id: id, c), try IKCs.predicate(ikcID: id, c), try IKCs.conditions(ikcID: id, c), try IKCs.plusRules(ikcID: id, c))
         }
         guard let ikc = found else { throw AppError.notFound }
         guard allows(.read, .ikc, ikcID: id) else { throw AppError.forbidden }
-        return page(IKCPages.plus(context: user.page, ikc: ikc, predicate: predicate,
-                                  form: form ?? predicate.map(PlusPredicateForm.init) ?? PlusPredicateForm(),
+        var stored = predicate.map(PlusPredicateForm.init) ?? PlusPredicateForm()
+        stored.outsideAreaReason = rules.outsideAreaReason ?? ""
+        return page(IKCPages.plus(context: user.page, ikc: ikc, predicate: predicate, rules: rules, form: form ?? stored,
                                   nextReassessment: predicate?.nextReassessment(everyYears: programme.plusReassessmentYears),
                                   termEnds: predicate?.termEnds(termYears: programme.plusTermYears), conditions: conditions,
                                   canEdit: allows(.write, .ikc), errors: errors, notice: notice), status: status)

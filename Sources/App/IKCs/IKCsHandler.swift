@@ -36,8 +36,10 @@ struct IKCsHandler: FeatureHandler {
             rows = rows.filter { allows(.read, .ikc, ikcID: $0.id) }
         }
         let viewRows = rows.map {
-            IKCPages.Row(id: $0.id, name: $0.name, kind: $0.kind, koepel: $0.koepel, area: $0.area, agreementStatus: $0.agreementStatus,
-                         progress: data.progress[$0.id], predicateDue: $0.predicate?.dueDate(today: today, programme: programme))
+            var row = IKCPages.Row(id: $0.id, name: $0.name, kind: $0.kind, koepel: $0.koepel, area: $0.area, agreementStatus: $0.agreementStatus,
+                                   progress: data.progress[$0.id], predicateDue: $0.predicate?.dueDate(today: today, programme: programme))
+            row.pendingAmendment = $0.pendingAmendment
+            return row
         }
         return page(IKCPages.list(context: user.page, rows: viewRows, filter: form, koepels: data.koepels, areas: data.areas,
                                   canEdit: allows(.write, .ikc), notice: RecordForms.savedNotice(request)))
@@ -52,7 +54,7 @@ struct IKCsHandler: FeatureHandler {
             let names = try Organisations.names(c)
             let area = try ikc.areaID.flatMap { try Areas.find(id: $0, c) }
             let predicate = try IKCs.predicate(ikcID: id, c)
-            return IKCPages.Detail(
+            var detail = IKCPages.Detail(
                 ikc: ikc, koepel: names[ikc.koepelID] ?? "", area: area,
                 areaOverdue: area?.reassessmentOverdue(today: today, years: programme.areaReassessmentYears) ?? false,
                 childcare: ikc.childcareIDs.compactMap { names[$0] }, agreement: try IKCs.agreementInBrief(ikcID: id, c),
@@ -62,6 +64,8 @@ struct IKCsHandler: FeatureHandler {
                 predicateDue: predicate?.dueDate(today: today, programme: programme) != nil,
                 conditions: try IKCs.conditions(ikcID: id, c),
                 indicators: try area.map { try Areas.indicators(areaID: $0.id, c) } ?? [])
+            detail.rules = try IKCs.plusRules(ikcID: id, c)
+            return detail
         }
         guard let detail else { throw AppError.notFound }
         // Ownership is checked after loading: a director reads only the own IKC.

@@ -8,6 +8,7 @@ extension PlansHandler {
     func showPlan(id: Int64) throws -> Response {
         var model = try planModel(id: id, .read)
         if request.query["saved"] == "1" { model.notice = "Het jaarplan is opgeslagen." }
+        if request.query["saved"] == "geopend" { model.notice = "Het jaarplan is geopend. Vul het in en dien het in bij de projectleider." }
         if request.query["ingediend"] == "1" { model.notice = "Het jaarplan is ingediend bij de projectleider." }
         if request.query["ingediend"] == "verantwoording" { model.notice = "De verantwoording is ingediend bij de projectleider." }
         let moment = YearPlan.Moment(rawValue: request.query[YearPlan.Moment.field] ?? "") ?? .jaarplan
@@ -15,6 +16,7 @@ extension PlansHandler {
         if request.query["beoordeeld"] == "goedgekeurd" { model.notice = "\(noun) is goedgekeurd." }
         if request.query["beoordeeld"] == "teruggestuurd" { model.notice = "\(noun) is teruggestuurd naar de directeur." }
         if request.query["heropend"] == "1" { model.notice = "\(noun) is heropend en gaat terug naar de directeur." }
+        if request.query["gecorrigeerd"] == "1" { model.notice = "\(noun) is gecorrigeerd en opnieuw goedgekeurd." }
         return page(PlanPage.render(context: user.page, model: model))
     }
 
@@ -28,7 +30,13 @@ extension PlansHandler {
         }
         let values = request.formValues()
         guard let expected = Int64(values["lock_version"] ?? "") else { throw AppError.badRequest("Het formulier mist zijn versie.") }
-        let wantsSubmit = YearPlan.FormAction(rawValue: values[YearPlan.FormAction.field] ?? "")?.moment
+        let action = YearPlan.FormAction(rawValue: values[YearPlan.FormAction.field] ?? "")
+        let wantsSubmit = action?.moment
+        if action?.correcting != nil, principal.role != .projectleider { throw AppError.forbidden }
+        if let moment = action?.correcting, !YearPlanRules.canApproveCorrection(moment, plan: plan, role: principal.role) {
+            // A refusal because of the state says which state and what to do, not "somebody else was first".
+            throw AppError.notEditable(detail: YearPlanRules.stateRefusal(moment, status: plan.state(moment).status, action: "gecorrigeerd en opnieuw goedgekeurd"))
+        }
         var form = PlanForm(values, results: model.results, funding: model.funding, staffing: model.staffing, today: today())
         // A part that cannot be edited (submitted, approved, not yet open) keeps what is stored.
         for moment in YearPlan.Moment.allCases where !model.isEditable(moment) {
@@ -44,12 +52,21 @@ extension PlansHandler {
            YearPlanRules.missing(moment, content: form.content, results: model.results, funding: model.funding).isEmpty {
             submitting = moment
         }
+        var approving: YearPlan.Moment? = nil
+        if let moment = action?.correcting,
+           YearPlanRules.missing(moment, content: form.content, results: model.results, funding: model.funding).isEmpty {
+            approving = moment
+        }
+        let corrected = YearPlanRules.corrected(plan: plan, content: form.content, role: principal.role)
         let note = form.noteDay.flatMap { day in form.noteText.isEmpty ? nil : (day: day, text: form.noteText) }
         let submitted: Bool
         do {
             submitted = try YearPlans.save(plan, expected: expected, content: form.content, note: note, submitting: submitting,
+                                           corrected: corrected, approving: approving,
                                            mailLink: app.absoluteURL(Route.plans(.plan(plan.id)).path), by: principal.userID, in: store)
             app.mailSignal.signal()
+        } catch YearPlanError.notReturned(let moment, let status) {
+            throw AppError.notEditable(detail: YearPlanRules.stateRefusal(moment, status: status, action: "gecorrigeerd en opnieuw goedgekeurd"))
         } catch let error as StorageFailure {
             model.values = form.raw
             return storageFailure(error) { [model, user] errors in
@@ -58,10 +75,13 @@ extension PlansHandler {
                 return PlanPage.render(context: user.page, model: shown)
             }
         }
+        if let moment = approving {
+            return Response.redirect(to: Route.plans(.plan(plan.id)).path + "?gecorrigeerd=1&\(YearPlan.Moment.field)=\(moment.rawValue)")
+        }
         if submitted {
             return Response.redirect(to: Route.plans(.plan(plan.id)).path + (submitting == .verantwoording ? "?ingediend=verantwoording" : "?ingediend=1"))
         }
-        if let moment = wantsSubmit {
+        if let moment = wantsSubmit ?? action?.correcting {
             // Saved, but not submitted: say what is missing instead of failing silently.
             var refused = try planModel(id: id, .read)
             refused.submitRefused = moment

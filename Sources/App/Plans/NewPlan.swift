@@ -43,6 +43,6 @@ extension PlansHandler {
                                           ikc: ikcText, year: yearText, errors: errors), status: 422)
         }
         let id = try YearPlans.open(ikc: (ikc.id, ikc.name), year: year, version: version, by: principal.userID, in: store)
-        return Response.redirect(to: Route.plans(.plan(id)).path)
+        return Response.redirect(to: Route.plans(.plan(id)).path + "?saved=geopend")
     }
 }

@@ -30,8 +30,7 @@ struct PlanForm {
     }
 
     static func day(_ text: String) -> Day? {
-        guard let date = DutchFormat.parseDate(text) else { return nil }
-        return Day(year: date.year, month: date.month, day: date.day)
+        Day(typed: text)
     }
 
     init(_ values: FormValues, results: [PlanResult], funding: [PlanFundingLine], staffing: [PlanStaffingLine], today: Day) {
@@ -76,7 +75,7 @@ struct PlanForm {
     mutating func money(_ text: String, _ name: String, _ label: String) -> Int64? {
         guard !text.isEmpty else { return nil }
         guard let cents = DutchFormat.parseEuros(text) else {
-            errors.add(name, "Vul bij ‘\(label)’ een bedrag in euro’s in, zoals 12.500 of 12.500,50.")
+            errors.add(name, "Vul bij ‘\(label)’ een bedrag in euro's in, zoals 12.500 of 12.500,50.")
             return nil
         }
         guard cents >= 0 else {

@@ -11,18 +11,23 @@ extension PlansHandler {
         let programme = try programme()
         let current = min(max(programme.year(containing: today), programme.firstYear), programme.lastYear)
         let isDirector = principal.role == .directeur
+        // A partner sees the approved plans of its organisation's IKCs, like a director its own.
+        let isPartner = principal.role == .partner
         var year: Int? = nil
-        if !isDirector {
+        if !isDirector && !isPartner {
             let asked = request.query["jaar"].flatMap { Int($0) }
             year = asked.map { programme.years.contains($0) ? $0 : current } ?? current
         }
         let (deadlines, rows, reminders) = try store.read { c -> ([PlanDeadline], [YearPlans.ListRow], [PlanReminders.Item]) in
             let deadlines = try PlanDeadlines.all(c)
-            guard isDirector else { return (deadlines, try YearPlans.overview(year: year ?? current, c), []) }
+            guard isDirector || isPartner else { return (deadlines, try YearPlans.overview(year: year ?? current, c), []) }
             var all: [YearPlans.ListRow] = []
             for y in programme.years.reversed() where y <= current + 1 {
-                all += try YearPlans.overview(year: y, ikcIDs: principal.ikcIDs, c).filter { $0.planID != nil || $0.hasAgreementInForce }
+                all += try YearPlans.overview(year: y, ikcIDs: principal.ikcIDs, c).filter {
+                    isPartner ? $0.status == .goedgekeurd : ($0.planID != nil || $0.hasAgreementInForce)
+                }
             }
+            guard isDirector else { return (deadlines, all, []) }
             return (deadlines, all, try PlanReminders.forDirector(ikcIDs: principal.ikcIDs, today: today, c))
         }
         let viewRows = rows.map { row -> PlanListPage.Row in

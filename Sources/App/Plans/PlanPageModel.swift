@@ -10,8 +10,9 @@ extension PlansHandler {
         let today = self.today()
         let principal = self.principal
         let loaded = try store.read { c -> (YearPlan, PlanPage.Model?)? in
-            guard let plan = try YearPlans.find(id: id, c) else { return nil }
-            guard Authorization.allows(principal, action, .yearPlan, ikcID: plan.ikcID) else { return (plan, nil) }
+            guard var plan = try YearPlans.find(id: id, c) else { return nil }
+            guard Authorization.allows(principal, action, .yearPlan, on: PlansHandler.subject(plan)) else { return (plan, nil) }
+            plan = PlansHandler.shown(plan, to: principal)
             let versionID = plan.agreementVersionID
             let results = try versionID.map { try YearPlans.results(versionID: $0, year: plan.year, ikcID: plan.ikcID, c) } ?? []
             let funding = try YearPlans.funding(versionID: versionID, year: plan.year, c)
@@ -19,7 +20,8 @@ extension PlansHandler {
             let number = try versionID.flatMap { try YearPlans.agreement(ofVersion: $0, c)?.number }
             var carryOver: [PlanPage.CarryOver] = []
             var previousAct: String? = nil
-            if let previousID = try YearPlans.id(ikcID: plan.ikcID, year: plan.year - 1, c), let previous = try YearPlans.find(id: previousID, c),
+            if let previousID = try YearPlans.id(ikcID: plan.ikcID, year: plan.year - 1, c),
+               let previous = try YearPlans.find(id: previousID, c).map({ PlansHandler.shown($0, to: principal) }),
                let previousVersion = previous.agreementVersionID {
                 let earlier = try YearPlans.results(versionID: previousVersion, year: previous.year, ikcID: previous.ikcID, c)
                 for result in earlier where result.status(previous.content.measurements[result.id]) == .behind {
@@ -46,6 +48,7 @@ extension PlansHandler {
                     canReopen: YearPlanRules.canReopen(state.status) && Authorization.allows(principal, .review, .yearPlan),
                     changes: changes, dueOn: due?.dueOn, lastDay: due?.lastDay,
                     late: due?.isLate(status: state.status, submittedOn: PlansHandler.day(fromMoment: state.submittedAt), today: today) ?? false))
+                parts[parts.count - 1].canCorrect = editability.isEditable && YearPlanRules.canApproveCorrection(moment, plan: plan, role: principal.role)
             }
             let jaarplan = parts[0]
             var model = PlanPage.Model(
@@ -54,10 +57,25 @@ extension PlansHandler {
                 missing: jaarplan.missing, editability: jaarplan.editability, canSubmit: jaarplan.canSubmit, canReview: jaarplan.canReview,
                 changes: jaarplan.changes, deadline: deadline, late: jaarplan.late)
             model.parts = parts
+            model.promises = try Agreements.promisesKept(Agreements.PromiseFilter(ikcID: plan.ikcID, year: plan.year), c)
             return (plan, model)
         }
         guard let (_, model) = loaded else { throw AppError.notFound }
         guard let model else { throw AppError.forbidden }
         return model
+    }
+
+    /// What a record-level check knows of a plan: its IKC, and whether its jaarplan is approved.
+    static func subject(_ plan: YearPlan) -> Authorization.Subject {
+        Authorization.Subject(ikcID: plan.ikcID, isApproved: plan.status == .goedgekeurd)
+    }
+
+    /// The plan as `principal` may see it: a partner reads approved figures only, so a
+    /// verantwoording that is not approved shows as not yet filled in.
+    static func shown(_ plan: YearPlan, to principal: Principal) -> YearPlan {
+        guard principal.role == .partner, plan.account.status != .goedgekeurd else { return plan }
+        var shown = plan
+        shown.content = plan.content.keeping(.verantwoording, from: YearPlanContent())
+        return shown
     }
 }

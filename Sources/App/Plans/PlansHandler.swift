@@ -34,14 +34,15 @@ struct PlansHandler: FeatureHandler {
     /// The reminders as the reminder section shows them.
     static func sectionItems(_ items: [PlanReminders.Item]) -> [PlanReminderSection.Item] {
         items.map {
-            PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, deadline: $0.deadline, reminder: $0.reminder)
+            PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, moment: $0.moment, deadline: $0.deadline,
+                                     reminder: $0.reminder)
         }
     }
 
     /// Loads a plan and checks that the principal may `action` it (404, then 403).
     func loadPlan(id: Int64, _ action: Action) throws -> YearPlan {
         guard let plan = try store.read({ try YearPlans.find(id: id, $0) }) else { throw AppError.notFound }
-        guard allows(action, .yearPlan, ikcID: plan.ikcID) else { throw AppError.forbidden }
+        guard Authorization.allows(principal, action, .yearPlan, on: PlansHandler.subject(plan)) else { throw AppError.forbidden }
         return plan
     }
 }

@@ -6,6 +6,7 @@ import Views
 /// The live draft of a year: its figures of this moment, the foreword and conclusions form, its CSV tables.
 extension ReportsHandler {
     func showDraft(year: Int) throws -> Response {
+        guard readsDrafts else { throw AppError.forbidden }
         let programme = try checkYear(year)
         let today = self.today()
         let (figures, draft) = try store.read { c in (try Reports.figures(year: year, today: today, c), try Reports.draft(year: year, c)) }
@@ -48,6 +49,7 @@ extension ReportsHandler {
     }
 
     func showYearCSV(year: Int, table: ReportTable) throws -> Response {
+        guard readsDrafts else { throw AppError.forbidden }
         let programme = try checkYear(year)
         let today = self.today()
         let figures = try store.read { try Reports.figures(year: year, today: today, $0) }

@@ -8,10 +8,8 @@ extension ReportsHandler {
     func savePublish(year: Int) throws -> Response {
         _ = try checkYear(year)
         let programme = user.page.programme
-        let id = try Reports.publish(year: year, today: today(), render: { draft, figures in
-            ReportPages.body(report: AnnualReport(figures: figures), foreword: draft.foreword, conclusions: draft.conclusions,
-                             csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }, programme: programme).rendered
-        }, mailLink: { [app] in app.absoluteURL(Route.reports(.edition($0)).path) }, by: principal.userID, in: store)
+        let id = try Reports.publish(year: year, today: today(), render: { ReportRendering.html($0, $1, programme: programme) },
+                                     mailLink: { [app] in app.absoluteURL(Route.reports(.edition($0)).path) }, by: principal.userID, in: store)
         app.mailSignal.signal()
         return Response.redirect(to: Route.reports(.edition(id)).path)
     }
@@ -25,6 +23,7 @@ extension ReportsHandler {
             return (edition, try Reports.figures(year: edition.year, today: today, c))
         }
         guard let edition = found else { throw AppError.notFound }
+        guard readable(edition) else { throw AppError.forbidden }
         guard let live else { return Response.redirect(to: Route.reports(.year(edition.year)).path) }
         let programme = try checkYear(edition.year)
         let newer = Reports.fingerprint(live) != edition.fingerprint
@@ -36,6 +35,7 @@ extension ReportsHandler {
     func showEditionCSV(id: Int64, table: ReportTable) throws -> Response {
         guard let edition = try store.read({ try Reports.find(id: id, $0) }), edition.status != .draft,
               let json = edition.snapshotJSON, let figures = Reports.decode(json) else { throw AppError.notFound }
+        guard readable(edition) else { throw AppError.forbidden }
         return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)),
                    filename: table.filename(yearLabel: try programme().yearLabel(edition.year), edition: edition.edition))
     }

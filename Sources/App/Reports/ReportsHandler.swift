@@ -36,7 +36,16 @@ struct ReportsHandler: FeatureHandler {
 
     func showIndex() throws -> Response {
         let (programme, editions) = try store.read { c in (try store.programme(c), try Reports.all(c)) }
-        return page(ReportPages.index(context: user.page, programme: programme, editions: editions, canEdit: allows(.review, .report)))
+        return page(ReportPages.index(context: user.page, programme: programme, editions: editions.filter(readable),
+                                      canEdit: allows(.review, .report), showsDrafts: readsDrafts))
+    }
+
+    /// Whether the principal reads the live drafts (a partner reads published editions only).
+    var readsDrafts: Bool { Authorization.allows(principal, .read, .report, on: Authorization.Subject(isPublished: false)) }
+
+    /// Whether the principal may read `edition`.
+    func readable(_ edition: ReportEdition) -> Bool {
+        Authorization.allows(principal, .read, .report, on: Authorization.Subject(isPublished: edition.status == .published))
     }
 
     /// The programme, when `year` is one of its years; a report of another year does not exist.

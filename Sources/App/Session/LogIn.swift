@@ -73,7 +73,7 @@ extension Application {
         if let session = context.session {
             try Sessions.close(tokenHash: session.tokenHash, userID: context.principal?.userID, in: store)
         }
-        var response = Response.redirect(to: Route.login.path)
+        var response = Response.redirect(to: Route.login.path + "?saved=uitgelogd")
         response.setCookie(sessionCookie("", maxAge: 0))
         return response
     }

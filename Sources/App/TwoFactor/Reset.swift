@@ -12,6 +12,6 @@ extension TwoFactorHandler {
             throw AppError.notEditable(detail: "Uw eigen tweestapsverificatie stelt een andere projectleider opnieuw in.")
         }
         try TwoFactor.reset(account, by: principal.userID, in: store)
-        return Response.redirect(to: Route.users(.index).path + "?saved=1")
+        return Response.redirect(to: Route.users(.index).path + "?saved=tweestaps")
     }
 }

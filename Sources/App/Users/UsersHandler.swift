@@ -24,7 +24,7 @@ struct UsersHandler: FeatureHandler {
         let (users, ikcs) = try store.read { c in (try Users.all(c), try IKCs.names(c)) }
         var names: [Int64: String] = [:]
         for ikc in ikcs { names[ikc.id] = ikc.name }
-        let notice = request.query["saved"] == "1" ? "De wijzigingen zijn opgeslagen." : nil
+        let notice = RecordForms.savedNotice(request)
         return page(UserPages.list(context: user.page, users: users, ikcNames: names, notice: notice))
     }
 

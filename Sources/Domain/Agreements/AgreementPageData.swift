@@ -16,6 +16,10 @@ public struct AgreementPageData: Sendable {
     public var proposals: [AmendmentProposal]
     /// The organisations that are no party of this version yet (loaded for the parties form only).
     public var partnerCandidates: [AgreementParty]
+    /// Years whose verantwoording is approved and not unlocked: their cells are read-only in an amendment.
+    public var closedYears: Set<Int> = []
+    /// Years a project leader opened again, with the reason (the compare page shows them).
+    public var yearUnlocks: [YearUnlock] = []
 
     public init(agreement: Agreement, content: AgreementContent, versions: [AgreementVersion], goals: [ProgrammeGoal],
                 sources: [(id: Int64, name: String)], roles: [CodeLabel], programme: Programme, documents: [AgreementDocument],

@@ -2,7 +2,7 @@
 public struct Area: Sendable, Equatable, Identifiable {
     public var id: Int64
     public var name: String
-    /// The level on the programme's area classification (`area_classes`, 0013); KvK2's is
+    /// The level on the programme's area classification (`area_classes`, 0009); KvK2's is
     /// 0 (no aandachtsgebied) or 1 (aandachtsgebied).
     public var level: Int
     public var reassessedOn: Day?

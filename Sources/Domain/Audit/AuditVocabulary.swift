@@ -42,7 +42,8 @@ public enum AuditVocabulary {
         "approve": "Goedgekeurd", "return": "Teruggestuurd", "note": "Notitie toegevoegd", "import": "Geïmporteerd",
         "status": "Status gewijzigd", "sign": "Ondertekening vastgelegd", "fix": "Vastgesteld", "upload": "Document toegevoegd",
         "amend": "Nieuwe versie gemaakt", "publish": "Gepubliceerd", "withdraw": "Teruggetrokken", "share": "Deellink gemaakt",
-        "unshare": "Deellink ingetrokken",
+        "unshare": "Deellink ingetrokken", "unlock": "Jaar weer geopend", "reopen": "Heropend",
+        "correct": "Gecorrigeerd door projectleider",
     ]
 
     /// The Dutch name of an action; an unknown action is "Overige handeling", never the code.
@@ -112,6 +113,7 @@ public enum AuditVocabulary {
         "organisation": Field("Organisatie van onderwijs en opvang"),
         "intention": Field("Plan: algemene intentie"), "act_changes": Field("Act: wat verandert er volgend jaar"),
         "act_amendment_proposal": Field("Act: voorstel tot bijstelling"),
+        "decision_body": Field("Besluit door"), "outside_area_reason": Field("Reden buiten aandachtsgebied"),
     ]
 
     /// The label and value kind of a stored field key of a row about `recordType`. Names come

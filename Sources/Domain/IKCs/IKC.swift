@@ -1,4 +1,4 @@
-/// The kind of an IKC: a code of the programme's `ikc_kinds` (0013), no longer a fixed list.
+/// The kind of an IKC: a code of the programme's `ikc_kinds` (0009), no longer a fixed list.
 /// The KvK2 codes are named here because KvK2's demo and tests use them; labels come from the
 /// programme's settings (`Programme.ikcKindLabel`).
 public struct IKCKind: RawRepresentable, Sendable, Hashable {

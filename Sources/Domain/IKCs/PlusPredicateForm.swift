@@ -5,11 +5,18 @@ public struct PlusPredicateForm: Sendable, Equatable {
     public var grantedOn: String
     public var lastReassessedOn: String
     public var notes: String
+    /// The body that took the decision this save records (a grant or a herijking).
+    public var decisionBody: String
+    /// Why an IKC outside an aandachtsgebied holds the predicate (required there).
+    public var outsideAreaReason: String
 
-    public init(grantedOn: String = "", lastReassessedOn: String = "", notes: String = "") {
+    public init(grantedOn: String = "", lastReassessedOn: String = "", notes: String = "", decisionBody: String = "",
+                outsideAreaReason: String = "") {
         self.grantedOn = grantedOn
         self.lastReassessedOn = lastReassessedOn
         self.notes = notes
+        self.decisionBody = decisionBody
+        self.outsideAreaReason = outsideAreaReason
     }
 
     public init(_ predicate: PlusPredicate) {
@@ -32,6 +39,18 @@ public struct PlusPredicateForm: Sendable, Equatable {
             }
         }
         Check.maxLength(notes, 4000, "notes", "de toelichting", multiLine: true, into: &errors)
+        Check.maxLength(decisionBody, 200, "decisionBody", "het orgaan", into: &errors)
+        Check.maxLength(outsideAreaReason, 4000, "outsideAreaReason", "de reden", multiLine: true, into: &errors)
+        return errors
+    }
+
+    /// The checks above, and for an IKC outside an aandachtsgebied (`outsideArea`) an explicit
+    /// reason: seed 002 gives the predicate to the IKCs in aandachtsgebieden.
+    public func validate(outsideArea: Bool) -> ValidationErrors {
+        var errors = validate()
+        if outsideArea && outsideAreaReason.trimmingWhitespace().isEmpty {
+            errors.add("outsideAreaReason", "Dit IKC ligt niet in een aandachtsgebied. Vul in waarom het toch het Plus-predicaat krijgt.")
+        }
         return errors
     }
 

@@ -117,20 +117,24 @@ public enum MailTexts {
         }
     }
 
+    /// The reminder about one moment (`part`: the jaarplan before the year, the verantwoording after it).
     public static func reminder(name: String, ikcName: String, yearLabel: String, dueOn: Day, lastDay: Day, today: Day,
-                                moment: ReminderMoment, link: String) -> Text {
+                                moment: ReminderMoment, part: YearPlan.Moment = .jaarplan, link: String) -> Text {
         let daysLeft = today.days(until: dueOn)
+        let word = part == .jaarplan ? "jaarplan" : "verantwoording"
+        let the = part == .jaarplan ? "Het" : "De"
+        let it = part == .jaarplan ? "het" : "zij"
         switch moment {
         case .threeWeeks, .oneWeek:
             let when = daysLeft == 0 ? "vandaag" : daysLeft == 1 ? "morgen" : "over \(daysLeft) dagen"
-            return Text(subject: "Herinnering: jaarplan \(yearLabel) van \(ikcName) uiterlijk \(dueOn.dutch)",
-                        body: "Beste \(name),\n\nHet jaarplan \(yearLabel) van \(ikcName) moet \(when) (\(dueOn.dutch)) zijn ingediend. "
-                            + "Het is nog niet ingediend.\n\n\(link)" + closing)
+            return Text(subject: "Herinnering: \(word) \(yearLabel) van \(ikcName) uiterlijk \(dueOn.dutch)",
+                        body: "Beste \(name),\n\n\(the) \(word) \(yearLabel) van \(ikcName) moet \(when) (\(dueOn.dutch)) zijn ingediend. "
+                            + "\(it == "het" ? "Het is" : "Zij is") nog niet ingediend.\n\n\(link)" + closing)
         case .late:
-            let grace = lastDay > dueOn ? " Tot en met \(lastDay.dutch) telt het nog als op tijd." : ""
-            return Text(subject: "Jaarplan \(yearLabel) van \(ikcName) is nog niet ingediend",
-                        body: "Beste \(name),\n\nDe inleverdatum van het jaarplan \(yearLabel) van \(ikcName) was \(dueOn.dutch); "
-                            + "het is nog niet ingediend.\(grace)\n\n\(link)" + closing)
+            let grace = lastDay > dueOn ? " Tot en met \(lastDay.dutch) telt \(it) nog als op tijd." : ""
+            return Text(subject: "\(part.label) \(yearLabel) van \(ikcName) is nog niet ingediend",
+                        body: "Beste \(name),\n\nDe inleverdatum van \(part == .jaarplan ? "het" : "de") \(word) \(yearLabel) van \(ikcName) was \(dueOn.dutch); "
+                            + "\(it) is nog niet ingediend.\(grace)\n\n\(link)" + closing)
         }
     }
 }

@@ -13,6 +13,9 @@ extension YearPlan {
         case save, submit
         /// Save and submit the verantwoording (Check and Act).
         case submitAccount = "submit_account"
+        /// A project leader saves the corrected jaarplan / verantwoording and approves it again (issue 16).
+        case correctJaarplan = "correct_jaarplan"
+        case correctAccount = "correct_verantwoording"
 
         /// The moment a submit button hands in; nil for a plain save.
         public var moment: Moment? {
@@ -20,7 +23,22 @@ extension YearPlan {
             case .save: nil
             case .submit: .jaarplan
             case .submitAccount: .verantwoording
+            case .correctJaarplan, .correctAccount: nil
             }
+        }
+
+        /// The moment a correct-and-approve button approves again; nil for the others.
+        public var correcting: Moment? {
+            switch self {
+            case .correctJaarplan: .jaarplan
+            case .correctAccount: .verantwoording
+            case .save, .submit, .submitAccount: nil
+            }
+        }
+
+        /// The correct-and-approve action of a moment.
+        public static func correct(_ moment: Moment) -> FormAction {
+            moment == .jaarplan ? .correctJaarplan : .correctAccount
         }
 
         public static let field = "action"

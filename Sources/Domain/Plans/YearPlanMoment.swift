@@ -150,6 +150,22 @@ extension YearPlanRules {
         return moment == .jaarplan || plan.status == .goedgekeurd
     }
 
+    /// The moments whose content a save by `role` corrects (issue 16): a project leader changing a
+    /// jaarplan or verantwoording that went back to its director (reopened or returned) corrects
+    /// it directly instead of waiting for the director; the audit log says so.
+    public static func corrected(plan: YearPlan, content: YearPlanContent, role: Role) -> [YearPlan.Moment] {
+        guard role == .projectleider else { return [] }
+        return YearPlan.Moment.allCases.filter { moment in
+            plan.state(moment).status == .teruggestuurd && plan.content.flattened(moment) != content.flattened(moment)
+        }
+    }
+
+    /// Whether a project leader may approve `moment` again straight from its correction: only
+    /// when it went back to the director (teruggestuurd) and nothing is missing.
+    public static func canApproveCorrection(_ moment: YearPlan.Moment, plan: YearPlan, role: Role) -> Bool {
+        role == .projectleider && plan.state(moment).status == .teruggestuurd && (moment == .jaarplan || plan.status == .goedgekeurd)
+    }
+
     /// Only an approved moment can be reopened.
     public static func canReopen(_ status: YearPlan.Status) -> Bool { status == .goedgekeurd }
 

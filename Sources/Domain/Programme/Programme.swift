@@ -18,14 +18,14 @@ public struct Programme: Sendable, Equatable {
     /// Whether an agreement needs a result under every programme goal before it can be signed;
     /// otherwise an uncovered goal is only a warning (KvK2: not required).
     public var requiresEveryGoal = false
-    /// The programme's own words (0013): a short name ("KvK2"), the name the site goes by
+    /// The programme's own words (0009): a short name ("KvK2"), the name the site goes by
     /// ("Plus IKC"), the steering group's name ("Ontwikkelgroep") and the age range.
     public var shortName = ""
     public var siteName = "Plus IKC"
     public var steeringGroup = "Ontwikkelgroep"
     public var minAge = 0
     public var maxAge = 12
-    /// The configured lists (0013): IKC kinds, organisation kinds and the area classification.
+    /// The configured lists (0009): IKC kinds, organisation kinds and the area classification.
     public var ikcKinds: [IKCKindSetting] = []
     public var organisationKinds: [OrganisationKindSetting] = []
     public var areaClasses: [AreaClass] = []

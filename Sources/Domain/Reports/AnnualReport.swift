@@ -224,3 +224,12 @@ public struct AnnualReport: Sendable, Equatable {
         return known.isEmpty ? nil : known.reduce(0, +)
     }
 }
+
+extension ReportFigures {
+    /// Any year as the programme says it, in the format of the report's own year label
+    /// (`2023-2024` in a school-year programme, `2023` in a calendar-year one). Derived from the
+    /// stored label, so a published edition's figures (and fingerprint) stay as they were.
+    public func label(of year: Int) -> String {
+        yearLabel.contains("-") ? "\(year)-\(year + 1)" : String(year)
+    }
+}

@@ -22,6 +22,8 @@ extension Agreements {
                                      organisationNames: try Organisations.names(c),
                                      proposals: withProposals ? try proposals(agreementID: agreement.id, c) : [],
                                      partnerCandidates: candidates)
+        data.closedYears = try closedYears(agreementID: agreement.id, c)
+        data.yearUnlocks = try yearUnlocks(agreementID: agreement.id, c)
         if version.status == .concept {
             data.signingProblems = AgreementRules.problemsBeforeSigning(content, goals: data.goals, years: data.years,
                                                                          requireEveryGoal: data.programme.requiresEveryGoal,

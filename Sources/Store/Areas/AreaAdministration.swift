@@ -22,6 +22,8 @@ extension Areas {
             try claim(.areas, id: area.id, expected: expected, c)
             guard let old = try find(id: area.id, c) else { throw StoreError.notFound(record: "area", id: area.id) }
             try overwrite(area, c)
+            // A reclassified area: each of its Plus IKCs needs a herijking of its predicate.
+            if old.isPriority != area.isPriority { try IKCs.flagReassessments(areaID: area.id, nowPriority: area.isPriority, c) }
             if let diff = AuditLog.diff(old.fields, area.fields) {
                 try AuditLog.record(userID: actor, action: "update", recordType: "area", recordID: area.id, summary: "Gebied \(area.name) gewijzigd",
                                     oldValues: diff.old, newValues: diff.new, c)

@@ -1,34 +1,50 @@
 import Domain
 import SQLite
 
-/// Demo year plans: for every IKC with a fixed agreement, approved plans for 2022-2024 with
-/// measurements, spending, staffing and notes; for 2025 a mix of concept, submitted, returned
-/// and not yet opened. Deterministic: the same IKCs give the same plans (also with `--ikcs N`).
+/// Demo year plans, placed relative to today's programme year Y (the injected clock), so the
+/// picture is the same coherent one on any day: for every IKC with a fixed agreement, the years
+/// up to Y-2 complete (jaarplan and verantwoording approved, with measurements, spending,
+/// staffing and notes); Y-1 with the jaarplan approved and the verantwoording submitted and
+/// waiting for review for every second IKC (approved for the others); Y's jaarplan approved for
+/// most, submitted for one, returned with a reason for one, and still a concept past its deadline
+/// for the first IKC (the demo director's). Deterministic: the same IKCs and day give the same plans.
 extension DemoData {
-    static func seedPlans(_ c: Connection) throws {
+    /// The first year of the demo's agreements and plans.
+    static let firstPlanYear = 2022
+
+    /// The states of one demo plan: its jaarplan and its verantwoording.
+    struct PlanStates {
+        var jaarplan: YearPlan.Status
+        var account: YearPlan.Status
+    }
+
+    /// What the demo holds for an IKC (by its position) in `year` when the current year is `current`.
+    static func states(index: Int, year: Int, current: Int) -> PlanStates {
+        if year <= current - 2 { return PlanStates(jaarplan: .goedgekeurd, account: .goedgekeurd) }
+        if year == current - 1 { return PlanStates(jaarplan: .goedgekeurd, account: index % 2 == 1 ? .ingediend : .goedgekeurd) }
+        switch index {
+        case 0: return PlanStates(jaarplan: .concept, account: .concept)
+        case 1: return PlanStates(jaarplan: .ingediend, account: .concept)
+        case 2: return PlanStates(jaarplan: .teruggestuurd, account: .concept)
+        default: return PlanStates(jaarplan: .goedgekeurd, account: .concept)
+        }
+    }
+
+    static func seedPlans(current: Int, today: Day, _ c: Connection) throws {
         // KvK2: the jaarplan (Plan and Do) is due on 1 October of its school year, the
         // verantwoording (Check and Act) on 1 October after the year, when its figures exist.
         try c.execute("""
             UPDATE plan_deadlines SET due_on = printf('%04d-10-01', year), account_due_on = printf('%04d-10-01', year + 1),
                 account_grace_days = grace_days
             """)
+        guard current >= firstPlanYear else { return }
         let reviewer = try c.row("SELECT id FROM users WHERE role = 'projectleider' ORDER BY id LIMIT 1")?.int64(0)
         let ikcs = try c.rows("SELECT id FROM ikcs ORDER BY id").map { try $0.int64(0) }
         for (index, ikcID) in ikcs.enumerated() {
-            for year in 2022...2025 {
+            for year in firstPlanYear...current {
                 guard let version = try YearPlans.versionInForce(ikcID: ikcID, year: year, c) else { continue }
-                let kind: String
-                if year < 2025 {
-                    kind = "goedgekeurd"
-                } else {
-                    switch index % 4 {
-                    case 0: kind = "concept"
-                    case 1: kind = "ingediend"
-                    case 2: kind = "teruggestuurd"
-                    default: continue  // not opened yet: shows as missing and late
-                    }
-                }
-                try seedPlan(ikcID: ikcID, year: year, version: version, kind: kind, reviewer: reviewer, c)
+                try seedPlan(ikcID: ikcID, year: year, version: version, states: states(index: index, year: year, current: current),
+                             reviewer: reviewer, today: today, c)
             }
         }
     }
@@ -42,14 +58,23 @@ extension DemoData {
         "Kanjertraining in alle groepen; pleinwachten samen met de opvang; mentor per kind.",
     ]
 
-    static func seedPlan(ikcID: Int64, year: Int, version: YearPlans.VersionInForce, kind: String, reviewer: Int64?, _ c: Connection) throws {
+    /// A moment as stored: `day` at `time` UTC, but never later than yesterday (a demo seeded
+    /// early in a school year has nothing in the future).
+    static func moment(_ day: Day?, _ time: String, today: Day) -> String {
+        let day = min(day ?? today, today.addingDays(-1))
+        return "\(day.iso)T\(time)Z"
+    }
+
+    static func seedPlan(ikcID: Int64, year: Int, version: YearPlans.VersionInForce, states: PlanStates, reviewer: Int64?, today: Day,
+                         _ c: Connection) throws {
         var rng = SplitMix(state: UInt64(ikcID) &* 7919 &+ UInt64(year))
         let planID = try YearPlans.open(ikcID: ikcID, year: year, versionID: version.versionID, c)
         let results = try YearPlans.results(versionID: version.versionID, year: year, ikcID: ikcID, c)
-        let complete = kind != "concept"
+        let planned = states.jaarplan != .concept
+        let accounted = states.account != .concept
         var content = YearPlanContent(
             intention: "In \(year)-\(year + 1) richten we ons op taal en ouderbetrokkenheid, samen met de kinderopvang en de jeugdondersteuners.")
-        for (position, result) in results.enumerated() where complete || position < 3 {
+        for (position, result) in results.enumerated() where planned || position < 3 {
             content.activities[result.id] = demoActivities[position % demoActivities.count]
         }
         let agreed = try c.rows("""
@@ -59,13 +84,12 @@ extension DemoData {
         for row in agreed {
             let source = try row.int64(0), amount = try row.int64(1)
             content.plannedCents[source] = amount
-            if complete {
-                // Between 85% and 104% of the plan, in whole euros.
-                let share = 85 + Int64(rng.next() % 20)
-                content.spentCents[source] = amount * share / 100 / 100 * 100
-            }
+            // Between 85% and 104% of the plan, in whole euros (drawn also when not accounted,
+            // so the other figures stay the same whatever the day).
+            let share = 85 + Int64(rng.next() % 20)
+            if accounted { content.spentCents[source] = amount * share / 100 / 100 * 100 }
         }
-        if complete {
+        if accounted {
             for result in results {
                 content.measurements[result.id] = demoMeasurement(result, year: year, rng: &rng)
             }
@@ -79,33 +103,46 @@ extension DemoData {
             }
         }
         try YearPlans.save(id: planID, expectedVersion: 1, content: content, c)
-        try YearPlans.addNote(planID: planID, on: Day(year: year, month: 11, day: 15) ?? Day(ordinal: 0),
-                              text: "Start van het jaar: team en opvang hebben het plan samen besproken.", authorID: nil, c)
-        if complete {
-            try YearPlans.addNote(planID: planID, on: Day(year: year + 1, month: 3, day: 10) ?? Day(ordinal: 0),
-                                  text: "Halverwege: de taalclub loopt goed, de ouderbijeenkomsten trekken minder ouders dan gehoopt.", authorID: nil, c)
+        for (day, text) in [(Day(year: year, month: 11, day: 15), "Start van het jaar: team en opvang hebben het plan samen besproken."),
+                            (Day(year: year + 1, month: 3, day: 10), "Halverwege: de taalclub loopt goed, de ouderbijeenkomsten trekken minder ouders dan gehoopt.")] {
+            guard let day, day < today else { continue }
+            try YearPlans.addNote(planID: planID, on: day, text: text, authorID: nil, c)
         }
         // The jaarplan is handed in before its deadline (1 October of the year), the
         // verantwoording before its own (1 October after the year).
-        let day = rng.next() % 8
-        let submitted = "\(year)-09-2\(day)T10:00:00Z", accounted = "\(year + 1)-09-2\(day)T10:00:00Z"
-        switch kind {
-        case "goedgekeurd":
+        let day = Int(rng.next() % 8) + 20
+        let submitted = moment(Day(year: year, month: 9, day: day), "10:00:00", today: today)
+        let reviewed = moment(Day(year: year, month: 9, day: 30), "14:00:00", today: today)
+        switch states.jaarplan {
+        case .goedgekeurd:
             try c.execute("""
-                UPDATE year_plans SET status = 'goedgekeurd', submitted_at = \(submitted), reviewed_at = \("\(year)-09-30T14:00:00Z"),
-                    reviewed_by = \(reviewer), account_status = 'goedgekeurd', account_submitted_at = \(accounted),
-                    account_reviewed_at = \("\(year + 1)-09-30T14:00:00Z"), account_reviewed_by = \(reviewer) WHERE id = \(planID)
-                """)
-        case "ingediend":
-            try c.execute("UPDATE year_plans SET status = 'ingediend', submitted_at = \(submitted) WHERE id = \(planID)")
-        case "teruggestuurd":
-            try c.execute("""
-                UPDATE year_plans SET status = 'teruggestuurd', submitted_at = \(submitted), reviewed_at = \("\(year)-09-29T09:00:00Z"),
-                    reviewed_by = \(reviewer), return_reason = 'Graag bij Check de bron en meetdatum van de taalachterstand aanvullen, en bij Act concreter maken wat er verandert.',
-                    reviewed_snapshot = \(YearPlans.snapshotJSON(content.flattened))
+                UPDATE year_plans SET status = 'goedgekeurd', submitted_at = \(submitted), reviewed_at = \(reviewed), reviewed_by = \(reviewer)
                 WHERE id = \(planID)
                 """)
-        default:
+        case .ingediend:
+            try c.execute("UPDATE year_plans SET status = 'ingediend', submitted_at = \(submitted) WHERE id = \(planID)")
+        case .teruggestuurd:
+            try c.execute("""
+                UPDATE year_plans SET status = 'teruggestuurd', submitted_at = \(submitted),
+                    reviewed_at = \(moment(Day(year: year, month: 9, day: 29), "09:00:00", today: today)), reviewed_by = \(reviewer),
+                    return_reason = 'Graag bij Plan concreter maken welke activiteiten bij de taalachterstand horen, en wie ze uitvoert.',
+                    reviewed_snapshot = \(YearPlans.snapshotJSON(content.flattened(.jaarplan)))
+                WHERE id = \(planID)
+                """)
+        case .concept:
+            break
+        }
+        let accountSubmitted = moment(Day(year: year + 1, month: 9, day: day), "10:00:00", today: today)
+        switch states.account {
+        case .goedgekeurd:
+            try c.execute("""
+                UPDATE year_plans SET account_status = 'goedgekeurd', account_submitted_at = \(accountSubmitted),
+                    account_reviewed_at = \(moment(Day(year: year + 1, month: 9, day: 30), "14:00:00", today: today)), account_reviewed_by = \(reviewer)
+                WHERE id = \(planID)
+                """)
+        case .ingediend:
+            try c.execute("UPDATE year_plans SET account_status = 'ingediend', account_submitted_at = \(accountSubmitted) WHERE id = \(planID)")
+        case .teruggestuurd, .concept:
             break
         }
     }

@@ -67,7 +67,13 @@ public enum DemoData {
         ("Sietske Sinne", "partner.sinne@demo.plusikc.nl", "Sinne Kinderopvang"),
     ]
 
-    public static func seed(_ db: Database, ikcs total: Int = 9, hashPassword: (String) throws -> String) throws -> [Account] {
+    /// `today` (the injected clock: `PLUSIKC_TODAY`, or the tests' fixed day) places the
+    /// programme's history: past years complete, last year's verantwoording partly waiting for
+    /// review, this year's jaarplan approved for most (DemoData+Plans.swift). `renderReport`
+    /// makes a published edition's HTML (Views' work, passed in by App): with it, every completed
+    /// year gets a published report edition with a foreword and conclusions.
+    public static func seed(_ db: Database, ikcs total: Int = 9, today: Day, renderReport: ReportRenderer? = nil,
+                            hashPassword: (String) throws -> String) throws -> [Account] {
         let accounts: [(Role, String, String)] = [
             (.projectleider, "Pien de Vries", "pl@demo.plusikc.nl"),
             (.ontwikkelgroep, "Okke Hoekstra", "og@demo.plusikc.nl"),
@@ -85,6 +91,14 @@ public enum DemoData {
                 throw SQLiteError(code: 0, message: "seed-demo needs an empty database: it already holds IKCs", sql: nil)
             }
             let now = Timestamp.now()
+            // The demo is written for 2026-2027 (23-11-2026, the tests' day); on another day its
+            // dated history moves with the programme year: plans and reports (DemoData+Plans),
+            // area reassessments and Plus predicates (below) by whole years.
+            let programme = try ProgrammeSettings.programme(c)
+            let current = min(max(programme.year(containing: today), firstPlanYear), programme.lastYear)
+            func shifted(_ year: Int, _ month: Int, _ day: Int) -> String {
+                Day(year: year + current - 2026, month: month, day: day)?.iso ?? ""
+            }
             func org(_ name: String, _ kind: String, signatory: String, title: String) throws -> Int64 {
                 try c.execute("""
                     INSERT INTO organisations (name, kind, contact_name, contact_email, signatory_name, signatory_title)
@@ -105,11 +119,11 @@ public enum DemoData {
 
             var areaIDs: [Int64] = []
             for name in areas {
-                try c.execute("INSERT INTO areas (name, is_priority, reassessed_on) VALUES (\(name), 1, '2025-03-01')")
+                try c.execute("INSERT INTO areas (name, is_priority, reassessed_on) VALUES (\(name), 1, \(shifted(2025, 3, 1)))")
                 areaIDs.append(c.lastInsertRowID)
             }
             for name in otherAreas {
-                try c.execute("INSERT INTO areas (name, is_priority, reassessed_on) VALUES (\(name), 0, '2025-03-01')")
+                try c.execute("INSERT INTO areas (name, is_priority, reassessed_on) VALUES (\(name), 0, \(shifted(2025, 3, 1)))")
                 areaIDs.append(c.lastInsertRowID)
             }
             for (index, area) in areaIDs.prefix(7).enumerated() {
@@ -173,7 +187,7 @@ public enum DemoData {
                 try c.execute("INSERT INTO ikc_childcare (ikc_id, organisation_id) VALUES (\(ikcID), \(ikc.childcare))")
                 // Granted in 2022, re-granted after the first term's herijking; one IKC has its
                 // herijking coming up, so the flag shows in the demo.
-                let granted = index == 2 ? "2024-12-15" : "2025-06-01"
+                let granted = index == 2 ? shifted(2024, 12, 15) : shifted(2025, 6, 1)
                 try c.execute("INSERT INTO plus_predicates (ikc_id, granted_on, last_reassessed_on, notes) VALUES (\(ikcID), \(granted), NULL, 'Eerste toekenning 2022')")
                 for condition in 1...11 {
                     let state = (condition + index) % 7 == 0 ? "not_yet" : "met"
@@ -253,7 +267,10 @@ public enum DemoData {
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
                 created[index] = Account(role: role, email: email, password: created[index].password)
             }
-            try seedPlans(c)  // year plans (DemoData+Plans.swift)
+            // Year plans up to this programme year, and report editions of the completed years
+            // (DemoData+Plans.swift, DemoData+Reports.swift).
+            try seedPlans(current: current, today: today, c)
+            if let renderReport { try seedReports(through: current - 2, today: today, render: renderReport, c) }
             // The demo's project leader and partners have no second factor and log in with the
             // printed password: KvK2 requires one (migration 0005), the demo makes it optional.
             // `plusikc require-2fa --role projectleider` (or partner) requires it again.

@@ -34,7 +34,11 @@ extension IKCs {
     /// Records the Plus predicate of `ikc` (`expected` nil: there was none when the form was
     /// loaded) or saves it over the one loaded at version `expected`.
     /// - Throws: `StoreError.staleVersion` when it was recorded or changed since the form was loaded.
-    public static func savePredicate(_ predicate: PlusPredicate, of ikc: IKC, expected: Int64?, by actor: Int64, in store: DataStore) throws {
+    /// Saves the predicate as loaded at `expected`; a new grant or herijking date also records
+    /// the decision (with `decisionBody`), which settles a herijking asked for by an area's
+    /// reclassification. `outsideAreaReason` (an IKC outside an aandachtsgebied) is kept with it.
+    public static func savePredicate(_ predicate: PlusPredicate, of ikc: IKC, expected: Int64?, decisionBody: String = "",
+                                     outsideAreaReason: String? = nil, by actor: Int64, in store: DataStore) throws {
         try store.write { c in
             let old = try IKCs.predicate(ikcID: ikc.id, c)
             if old != nil {
@@ -44,11 +48,19 @@ extension IKCs {
                 throw StoreError.staleVersion(record: VersionedTable.plusPredicates.record, id: ikc.id, expected: expected, actual: 0)
             }
             try upsert(predicate, exists: old != nil, c)
-            let newFields = PlusPredicate.fields(predicate)
+            let oldReason = try IKCs.outsideAreaReason(ikcID: ikc.id, c) ?? ""
+            let reason = outsideAreaReason?.trimmingWhitespace() ?? oldReason
+            if reason != oldReason { try setOutsideAreaReason(reason, ikcID: ikc.id, by: actor, c) }
+            let decision = PlusDecision.implied(old: old, new: predicate, body: decisionBody.trimmingWhitespace())
+            if let decision { try recordDecision(decision, ikcID: ikc.id, by: actor, c) }
+            let oldFields = PlusPredicate.fields(old) + [RecordField("decision_body", "Besluit door", ""),
+                                                         RecordField("outside_area_reason", "Reden buiten aandachtsgebied", oldReason)]
+            let newFields = PlusPredicate.fields(predicate) + [RecordField("decision_body", "Besluit door", decision?.body ?? ""),
+                                                               RecordField("outside_area_reason", "Reden buiten aandachtsgebied", reason)]
             if old == nil {
                 try AuditLog.record(userID: actor, action: "create", recordType: "plus_predicate", recordID: ikc.id,
                                     summary: "Plus-predicaat van \(ikc.name) vastgelegd", newValues: AuditLog.json(newFields), c)
-            } else if let diff = AuditLog.diff(PlusPredicate.fields(old), newFields) {
+            } else if let diff = AuditLog.diff(oldFields, newFields) {
                 try AuditLog.record(userID: actor, action: "update", recordType: "plus_predicate", recordID: ikc.id,
                                     summary: "Plus-predicaat van \(ikc.name) gewijzigd", oldValues: diff.old, newValues: diff.new, c)
             }

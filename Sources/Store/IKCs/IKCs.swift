@@ -11,8 +11,11 @@ public enum IKCs {
         public var koepelID: Int64
         public var koepel: String
         public var area: String?
+        /// The status of the version in force (the newest vastgestelde), or of the newest when none is.
         public var agreementStatus: AgreementStatus?
         public var predicate: PlusPredicate?
+        /// A newer version than the one in force: shown as a separate note and link.
+        public var pendingAmendment: PendingAmendment? = nil
     }
 
     /// Filters of the overview; nil means all.
@@ -30,21 +33,22 @@ public enum IKCs {
         }
     }
 
-    /// Every IKC with its koepel, area, Plus predicate and the status of its newest agreement
-    /// version. (No per-version aggregates: no page shows them, and summing the contributions
+    /// Every IKC with its koepel, area, Plus predicate and the status of its newest agreement's
+    /// version in force (the newest vastgestelde, else the newest), and a newer amendment if any. (No per-version aggregates: no page shows them, and summing the contributions
     /// alone cost more than the rest of the query.)
     public static func overview(_ filter: Filter = Filter(), _ c: Connection) throws -> [OverviewRow] {
         var sql: SQL = """
             SELECT i.id, i.name, i.kind, k.name, a.name, v.status,
-                   p.granted_on, p.last_reassessed_on, p.lock_version, i.koepel_id
+                   p.granted_on, p.last_reassessed_on, p.lock_version, i.koepel_id, ag.id, v.number, n.number, n.status
             FROM ikcs i
             JOIN organisations k ON k.id = i.koepel_id
             LEFT JOIN areas a ON a.id = i.area_id
             LEFT JOIN plus_predicates p ON p.ikc_id = i.id
             LEFT JOIN agreements ag ON ag.ikc_id = i.id
                  AND ag.first_year = (SELECT MAX(first_year) FROM agreements WHERE ikc_id = i.id)
-            LEFT JOIN agreement_versions v ON v.agreement_id = ag.id
-                 AND v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = ag.id)
+            LEFT JOIN agreement_versions v ON v.agreement_id = ag.id AND v.number = \(sql: inForceNumber)
+            LEFT JOIN agreement_versions n ON n.agreement_id = ag.id AND n.number > v.number
+                 AND n.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = ag.id)
             WHERE 1 = 1
             """
         if let kind = filter.kind { sql = sql + " AND i.kind = \(kind.rawValue)" }
@@ -60,11 +64,19 @@ public enum IKCs {
             }
             return OverviewRow(id: id, name: try row.string(1), kind: IKCKind(rawValue: try row.string(2)) ?? .regulier,
                                koepelID: try row.int64(9), koepel: try row.string(3), area: try row.optionalString(4),
-                               agreementStatus: try row.optionalString(5).flatMap { AgreementStatus(rawValue: $0) }, predicate: predicate)
+                               agreementStatus: try row.optionalString(5).flatMap { AgreementStatus(rawValue: $0) }, predicate: predicate,
+                               pendingAmendment: PendingAmendment.of(agreementID: try row.optionalInt64(10), inForce: try row.optionalInt(11),
+                                                                     newest: try row.optionalInt(12), status: try row.optionalString(13)))
         }
     }
 
-    /// What the newest version of each IKC's newest agreement holds: its results, their yearly
+    /// The number of agreement `ag`'s version in force: its newest vastgestelde, else its newest.
+    static let inForceNumber: SQL = """
+        COALESCE((SELECT MAX(number) FROM agreement_versions WHERE agreement_id = ag.id AND status = 'vastgesteld'),
+                 (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = ag.id))
+        """
+
+    /// What the version in force of each IKC's newest agreement holds: its results, their yearly
     /// targets and the sum of its contributions (IKCs without an agreement are absent).
     /// Correlated subqueries so that one aggregate cannot multiply another.
     public static func agreementFigures(_ c: Connection) throws -> [Int64: (results: Int, targets: Int, contributionCents: Int64)] {
@@ -76,8 +88,7 @@ public enum IKCs {
                      WHERE r.version_id = v.id),
                    (SELECT COALESCE(SUM(amount_cents), 0) FROM contributions c WHERE c.version_id = v.id)
             FROM agreements ag
-            JOIN agreement_versions v ON v.agreement_id = ag.id
-                 AND v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = ag.id)
+            JOIN agreement_versions v ON v.agreement_id = ag.id AND v.number = \(sql: inForceNumber)
             WHERE ag.first_year = (SELECT MAX(first_year) FROM agreements WHERE ikc_id = ag.ikc_id)
             """) {
             figures[try row.int64(0)] = (try row.int(1), try row.int(2), try row.int64(3))
@@ -179,15 +190,16 @@ public enum IKCs {
 
     // MARK: - What the detail page gathers
 
-    /// The newest agreement of an IKC in brief.
+    /// The newest agreement of an IKC in brief: its version in force, and a newer amendment apart.
     public static func agreementInBrief(ikcID: Int64, _ c: Connection) throws -> AgreementInBrief? {
         guard let row = try c.row("""
             SELECT ag.id, ag.first_year, ag.last_year, v.number, v.status, v.id,
                    (SELECT COUNT(*) FROM agreement_results r WHERE r.version_id = v.id),
                    (SELECT COALESCE(SUM(amount_cents), 0) FROM contributions x WHERE x.version_id = v.id)
-            FROM agreements ag JOIN agreement_versions v ON v.agreement_id = ag.id
+                   , (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = ag.id)
+            FROM agreements ag JOIN agreement_versions v ON v.agreement_id = ag.id AND v.number = \(sql: inForceNumber)
             WHERE ag.ikc_id = \(ikcID)
-            ORDER BY ag.first_year DESC, v.number DESC LIMIT 1
+            ORDER BY ag.first_year DESC LIMIT 1
             """) else { return nil }
         let versionID = try row.int64(5)
         let parties = try c.rows("""
@@ -200,7 +212,8 @@ public enum IKCs {
         }
         return AgreementInBrief(agreementID: try row.int64(0), firstYear: try row.int(1), lastYear: try row.int(2),
                                 versionNumber: try row.int(3), status: AgreementStatus(rawValue: try row.string(4)) ?? .concept,
-                                results: try row.int(6), contributionCents: try row.int64(7), parties: parties)
+                                results: try row.int(6), contributionCents: try row.int64(7), parties: parties,
+                                pending: try pendingAmendment(agreementID: try row.int64(0), inForce: try row.int(3), newest: try row.int(8), c))
     }
 
     /// (year, status) of every yearly plan of an IKC.
@@ -233,5 +246,12 @@ public enum IKCs {
     public static func planStatus(ikcID: Int64, year: Int, _ c: Connection) throws -> YearPlan.Status? {
         guard let status = try c.row("SELECT status FROM year_plans WHERE ikc_id = \(ikcID) AND year = \(year)")?.string(0) else { return nil }
         return YearPlan.Status(rawValue: status)
+    }
+
+    /// The newest version of an agreement when it is newer than the one in force.
+    static func pendingAmendment(agreementID: Int64, inForce: Int, newest: Int, _ c: Connection) throws -> PendingAmendment? {
+        guard newest > inForce else { return nil }
+        let status = try c.row("SELECT status FROM agreement_versions WHERE agreement_id = \(agreementID) AND number = \(newest)")?.string(0)
+        return PendingAmendment.of(agreementID: agreementID, inForce: inForce, newest: newest, status: status)
     }
 }

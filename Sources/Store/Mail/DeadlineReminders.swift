@@ -1,15 +1,20 @@
 import Domain
 import SQLite
 
-/// The deadline reminders (issue 20): 21 and 7 days before a year's due date and on the first
-/// day late, to the directors of each IKC whose plan is not submitted. Each (IKC, year, moment)
-/// is recorded in `reminders_sent` in the same transaction as the messages, so the job can run
-/// as often as it likes, and after a restart, and still mails each reminder once.
-///
-/// Its own queries on purpose (Store/Plans is being refactored): the same selection as the home
-/// page's reminders, Plus IKCs with an agreement in force for the year or with a plan.
+/// The deadline reminders (issues 20 and 16): 21 and 7 days before a due date and on the first
+/// day late, to the directors of each IKC whose jaarplan or verantwoording is not submitted;
+/// each moment has its own due date (`plan_deadlines.due_on` / `account_due_on`). Each (IKC,
+/// year, kind, moment) is recorded in `reminders_sent` (kind `plan_deadline` for the jaarplan,
+/// `account_deadline` for the verantwoording) in the same transaction as the messages, so the job
+/// can run as often as it likes, and after a restart, and still mails each reminder once.
+/// The same selection as the home page's reminders: Plus IKCs with an agreement in force for the
+/// year or with a plan.
 public enum DeadlineReminders {
+    /// The `reminders_sent.kind` of the jaarplan's reminders; the verantwoording's is `accountKind`.
     public static let kind = "plan_deadline"
+    public static let accountKind = "account_deadline"
+
+    static func kind(_ part: YearPlan.Moment) -> String { part == .jaarplan ? kind : accountKind }
 
     public struct Due: Sendable, Equatable {
         public var ikcID: Int64
@@ -18,34 +23,40 @@ public enum DeadlineReminders {
         public var planID: Int64?
         public var deadline: PlanDeadline
         public var moment: MailTexts.ReminderMoment
+        /// The jaarplan or the verantwoording; `deadline` is that moment's own.
+        public var part: YearPlan.Moment = .jaarplan
     }
 
     /// The reminders due on `today` that were not written yet.
     public static func due(today: Day, _ c: Connection) throws -> [Due] {
         var out: [Due] = []
-        let deadlines = try c.rows("SELECT year, due_on, grace_days FROM plan_deadlines ORDER BY year").compactMap { row -> PlanDeadline? in
-            guard let day = Day(iso: try row.string(1)) else { return nil }
-            return PlanDeadline(year: try row.int(0), dueOn: day, graceDays: try row.int(2))
-        }
-        for deadline in deadlines {
-            guard let moment = MailTexts.ReminderMoment.due(today: today, dueOn: deadline.dueOn) else { continue }
-            let year = deadline.year
-            let rows = try c.rows("""
-                SELECT i.id, i.name, p.id, p.status
-                FROM ikcs i LEFT JOIN year_plans p ON p.ikc_id = i.id AND p.year = \(year)
-                WHERE (i.kind IN (SELECT code FROM ikc_kinds WHERE in_programme = 1) OR p.id IS NOT NULL)
-                  AND (p.id IS NOT NULL OR EXISTS (SELECT 1 FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
-                        WHERE a.ikc_id = i.id AND a.first_year <= \(year) AND a.last_year >= \(year) AND v.status = 'vastgesteld'))
-                  AND NOT EXISTS (SELECT 1 FROM reminders_sent r
-                        WHERE r.ikc_id = i.id AND r.year = \(year) AND r.kind = \(kind) AND r.moment = \(moment.rawValue))
-                ORDER BY i.id
-                """)
-            for row in rows {
-                let status = try row.optionalString(3).flatMap(YearPlan.Status.init(rawValue:))
-                if let status, status.isSubmitted { continue }
-                out.append(Due(ikcID: try row.int64(0), ikcName: try row.string(1), year: year, planID: try row.optionalInt64(2),
-                               deadline: deadline, moment: moment))
+        for deadline in try PlanDeadlines.all(c) {
+            for part in YearPlan.Moment.allCases {
+                guard let own = deadline.moment(part), let moment = MailTexts.ReminderMoment.due(today: today, dueOn: own.dueOn) else { continue }
+                out += try due(year: deadline.year, part: part, deadline: own, moment: moment, c)
             }
+        }
+        return out
+    }
+
+    /// The IKCs whose `part` of `year` is not submitted and not yet reminded of at `moment`.
+    static func due(year: Int, part: YearPlan.Moment, deadline: PlanDeadline, moment: MailTexts.ReminderMoment, _ c: Connection) throws -> [Due] {
+        let rows = try c.rows("""
+            SELECT i.id, i.name, p.id, p.status, p.account_status
+            FROM ikcs i LEFT JOIN year_plans p ON p.ikc_id = i.id AND p.year = \(year)
+            WHERE (i.kind IN (SELECT code FROM ikc_kinds WHERE in_programme = 1) OR p.id IS NOT NULL)
+              AND (p.id IS NOT NULL OR EXISTS (SELECT 1 FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
+                    WHERE a.ikc_id = i.id AND a.first_year <= \(year) AND a.last_year >= \(year) AND v.status = 'vastgesteld'))
+              AND NOT EXISTS (SELECT 1 FROM reminders_sent r
+                    WHERE r.ikc_id = i.id AND r.year = \(year) AND r.kind = \(kind(part)) AND r.moment = \(moment.rawValue))
+            ORDER BY i.id
+            """)
+        var out: [Due] = []
+        for row in rows {
+            let status = try row.optionalString(part == .jaarplan ? 3 : 4).flatMap(YearPlan.Status.init(rawValue:))
+            if let status, status.isSubmitted { continue }
+            out.append(Due(ikcID: try row.int64(0), ikcName: try row.string(1), year: year, planID: try row.optionalInt64(2),
+                           deadline: deadline, moment: moment, part: part))
         }
         return out
     }
@@ -61,7 +72,7 @@ public enum DeadlineReminders {
             for item in try due(today: today, c) {
                 try c.execute("""
                     INSERT OR IGNORE INTO reminders_sent (ikc_id, year, plan_id, kind, moment, sent_on)
-                    VALUES (\(item.ikcID), \(item.year), \(item.planID), \(kind), \(item.moment.rawValue), \(today.iso))
+                    VALUES (\(item.ikcID), \(item.year), \(item.planID), \(kind(item.part)), \(item.moment.rawValue), \(today.iso))
                     """)
                 guard c.changes == 1 else { continue }
                 let directors = try c.rows("""
@@ -72,7 +83,7 @@ public enum DeadlineReminders {
                 for director in directors {
                     let text = MailTexts.reminder(name: try director.string(1), ikcName: item.ikcName, yearLabel: programme.yearLabel(item.year),
                                                   dueOn: item.deadline.dueOn, lastDay: item.deadline.lastDay, today: today,
-                                                  moment: item.moment, link: link(item.ikcID, item.year, item.planID))
+                                                  moment: item.moment, part: item.part, link: link(item.ikcID, item.year, item.planID))
                     try Outbox.enqueue(to: try director.string(2), name: try director.string(1), userID: try director.int64(0), kind: .reminder,
                                        subject: text.subject, body: text.body, autoSubmitted: true, c)
                     count += 1

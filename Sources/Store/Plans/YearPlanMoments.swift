@@ -23,19 +23,20 @@ extension YearPlans {
         return c.changes == 1
     }
 
-    /// ingediend → goedgekeurd.
-    static func markApproved(_ moment: YearPlan.Moment, id: Int64, reviewer: Int64, _ c: Connection) throws -> Bool {
+    /// `from` (ingediend; teruggestuurd for a project leader's correction) → goedgekeurd.
+    static func markApproved(_ moment: YearPlan.Moment, id: Int64, reviewer: Int64, from: YearPlan.Status = .ingediend,
+                             _ c: Connection) throws -> Bool {
         let now = Timestamp.now()
         switch moment {
         case .jaarplan:
             try c.execute("""
                 UPDATE year_plans SET status = 'goedgekeurd', reviewed_at = \(now), reviewed_by = \(reviewer)
-                WHERE id = \(id) AND status = 'ingediend'
+                WHERE id = \(id) AND status = \(from.rawValue)
                 """)
         case .verantwoording:
             try c.execute("""
                 UPDATE year_plans SET account_status = 'goedgekeurd', account_reviewed_at = \(now), account_reviewed_by = \(reviewer)
-                WHERE id = \(id) AND account_status = 'ingediend'
+                WHERE id = \(id) AND account_status = \(from.rawValue)
                 """)
         }
         return c.changes == 1

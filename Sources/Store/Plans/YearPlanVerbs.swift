@@ -5,6 +5,8 @@ import SQLite
 public enum YearPlanError: Error, Equatable, Sendable {
     /// A plan picked for approval is not (or no longer) submitted; nothing was approved.
     case notSubmitted(year: Int, ikcName: String)
+    /// A correction was to be approved again, but the moment is no longer with the director.
+    case notReturned(moment: YearPlan.Moment, status: YearPlan.Status)
 }
 
 /// The verbs of the PDCA cycle (issue 9): each one transaction that claims the plan's version,
@@ -40,17 +42,35 @@ extension YearPlans {
     /// is one, and hands `submitting` in when given (the caller checked that it may and that
     /// nothing is missing). Returns whether a moment was submitted.
     /// - Throws: `StoreError.staleVersion` when the plan changed since the form was loaded.
+    /// `corrected` (YearPlanRules.corrected) are the moments a project leader corrects directly:
+    /// the audit row says "gecorrigeerd door projectleider". `approving` approves that corrected
+    /// moment again in the same transaction (from teruggestuurd; the caller checked it may).
+    /// - Throws: `YearPlanError.notReturned` when `approving` is no longer with the director.
     @discardableResult
     public static func save(_ plan: YearPlan, expected: Int64, content: YearPlanContent, note: (day: Day, text: String)?,
-                            submitting: YearPlan.Moment?, mailLink: String? = nil, by actor: Int64, in store: DataStore) throws -> Bool {
+                            submitting: YearPlan.Moment?, corrected: [YearPlan.Moment] = [], approving: YearPlan.Moment? = nil,
+                            mailLink: String? = nil, by actor: Int64, in store: DataStore) throws -> Bool {
         try store.write { c -> Bool in
             let yearLabel = try store.programme(c).yearLabel(plan.year)
             try save(id: plan.id, expectedVersion: expected, content: content, c)
             let old = plan.content.flattened, new = content.flattened
             let keys = Set(old.keys).union(new.keys).sorted()
             if let diff = AuditLog.diff(keys.map { ($0, old[$0], new[$0]) }) {
-                try AuditLog.record(userID: actor, action: "update", recordType: "year_plan", recordID: plan.id,
-                                    summary: "Jaarplan \(yearLabel) van \(plan.ikcName) opgeslagen", oldValues: diff.old, newValues: diff.new, c)
+                let correction = corrected.map { "\($0.auditWord) \(yearLabel) van \(plan.ikcName) gecorrigeerd door projectleider" }
+                try AuditLog.record(userID: actor, action: corrected.isEmpty ? "update" : "correct", recordType: "year_plan", recordID: plan.id,
+                                    summary: corrected.isEmpty ? "Jaarplan \(yearLabel) van \(plan.ikcName) opgeslagen" : correction.joined(separator: "; "),
+                                    oldValues: diff.old, newValues: diff.new, c)
+            }
+            if let moment = approving {
+                // Approved again straight from the correction; the save above moved the version on by one.
+                try claim(.yearPlans, id: plan.id, expected: expected + 1, c)
+                guard try markApproved(moment, id: plan.id, reviewer: actor, from: .teruggestuurd, c) else {
+                    throw YearPlanError.notReturned(moment: moment, status: plan.state(moment).status)
+                }
+                try AuditLog.record(userID: actor, action: "approve", recordType: "year_plan", recordID: plan.id,
+                                    summary: "\(moment.auditWord) \(yearLabel) van \(plan.ikcName) na correctie door de projectleider opnieuw goedgekeurd",
+                                    oldValues: AuditLog.json([("moment", moment.rawValue), ("status", YearPlan.Status.teruggestuurd.rawValue)]),
+                                    newValues: AuditLog.json([("moment", moment.rawValue), ("status", YearPlan.Status.goedgekeurd.rawValue)]), c)
             }
             if let note {
                 try addNote(planID: plan.id, on: note.day, text: note.text, authorID: actor, c)

@@ -48,6 +48,9 @@ public enum YearPlans {
         public var status: YearPlan.Status?
         public var submittedAt: String?
         public var lockVersion: Int64?
+        /// The verantwoording's status and submission moment (nil: no plan).
+        public var accountStatus: YearPlan.Status? = nil
+        public var accountSubmittedAt: String? = nil
         /// Whether a fixed (vastgesteld) agreement covers this year, so a plan can be opened.
         public var hasAgreementInForce: Bool
     }
@@ -55,7 +58,7 @@ public enum YearPlans {
     /// Every Plus IKC (and any IKC that has a plan) in `year`, by name; `ikcIDs` narrows it.
     public static func overview(year: Int, ikcIDs: [Int64]? = nil, _ c: Connection) throws -> [ListRow] {
         var sql: SQL = """
-            SELECT i.id, i.name, p.id, p.status, p.submitted_at, p.lock_version,
+            SELECT i.id, i.name, p.id, p.status, p.submitted_at, p.lock_version, p.account_status, p.account_submitted_at,
                    EXISTS (SELECT 1 FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id
                            WHERE a.ikc_id = i.id AND a.first_year <= \(year) AND a.last_year >= \(year) AND v.status = 'vastgesteld')
             FROM ikcs i LEFT JOIN year_plans p ON p.ikc_id = i.id AND p.year = \(year)
@@ -66,7 +69,9 @@ public enum YearPlans {
         return try c.rows(sql).map { row in
             ListRow(ikcID: try row.int64(0), ikcName: try row.string(1), year: year, planID: try row.optionalInt64(2),
                     status: try row.optionalString(3).flatMap(YearPlan.Status.init(rawValue:)),
-                    submittedAt: try row.optionalString(4), lockVersion: try row.optionalInt64(5), hasAgreementInForce: try row.bool(6))
+                    submittedAt: try row.optionalString(4), lockVersion: try row.optionalInt64(5),
+                    accountStatus: try row.optionalString(6).flatMap(YearPlan.Status.init(rawValue:)),
+                    accountSubmittedAt: try row.optionalString(7), hasAgreementInForce: try row.bool(8))
         }
     }
 
@@ -325,49 +330,5 @@ public enum PlanDeadlines {
 
     static func remove(year: Int, _ c: Connection) throws {
         try c.execute("DELETE FROM plan_deadlines WHERE year = \(year)")
-    }
-}
-
-/// Reminders about plan deadlines, for the home page: the director's own IKCs from 21 days
-/// before the due date, and for project leaders every late or missing plan.
-public enum PlanReminders {
-    public struct Item: Sendable, Equatable {
-        public var ikcID: Int64
-        public var ikcName: String
-        public var year: Int
-        public var planID: Int64?
-        public var status: YearPlan.Status?
-        public var deadline: PlanDeadline
-        public var reminder: PlanDeadline.Reminder
-    }
-
-    /// The reminders for a director's IKCs on `today` (years with a fixed agreement only).
-    public static func forDirector(ikcIDs: [Int64], today: Day, _ c: Connection) throws -> [Item] {
-        var out: [Item] = []
-        for deadline in try PlanDeadlines.all(c) {
-            for row in try YearPlans.overview(year: deadline.year, ikcIDs: ikcIDs, c) where row.hasAgreementInForce || row.planID != nil {
-                let reminder = deadline.reminder(status: row.status, today: today)
-                if reminder != .none {
-                    out.append(Item(ikcID: row.ikcID, ikcName: row.ikcName, year: deadline.year, planID: row.planID, status: row.status,
-                                    deadline: deadline, reminder: reminder))
-                }
-            }
-        }
-        return out
-    }
-
-    /// Every late plan (or missing plan past its deadline) on `today`, for project leaders.
-    public static func late(today: Day, _ c: Connection) throws -> [Item] {
-        var out: [Item] = []
-        for deadline in try PlanDeadlines.all(c) where deadline.lastDay < today {
-            for row in try YearPlans.overview(year: deadline.year, c) where row.hasAgreementInForce || row.planID != nil {
-                let submitted = row.submittedAt.flatMap { Day(iso: String($0.prefix(10))) }
-                if deadline.isLate(status: row.status, submittedOn: submitted, today: today) {
-                    out.append(Item(ikcID: row.ikcID, ikcName: row.ikcName, year: deadline.year, planID: row.planID, status: row.status,
-                                    deadline: deadline, reminder: .late))
-                }
-            }
-        }
-        return out
     }
 }

@@ -39,8 +39,13 @@ public enum TrendChart {
         for label in [high - pad, low + pad] {
             svg += "<text x=\"\(number(left - 4))\" y=\"\(number(y(label) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#1a1a1a\">\(escapeText(ReportFormat.short(label)))</text>"
         }
-        for year in years where year == first || year == last || years.count <= 5 {
-            svg += "<text x=\"\(number(x(year)))\" y=\"\(number(height - 8))\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1a1a1a\">\(year)</text>"
+        // The axis says years as the programme does (`2023-2024` in a school-year programme). Long
+        // labels only at both ends, anchored inwards so they stay inside the chart.
+        let long = years.contains { yearLabel($0).count > 4 }
+        for year in years where year == first || year == last || (years.count <= 5 && !long) {
+            let anchor = !long || first == last ? "middle" : (year == first ? "start" : "end")
+            let at = !long || first == last ? x(year) : (year == first ? left : width - right)
+            svg += "<text x=\"\(number(at))\" y=\"\(number(height - 8))\" text-anchor=\"\(anchor)\" font-size=\"10\" fill=\"#1a1a1a\">\(escapeText(yearLabel(year)))</text>"
         }
         let targetPoints = years.compactMap { year in targets[year].map { "\(number(x(year))),\(number(y($0)))" } }
         if targetPoints.count > 1 {
@@ -48,7 +53,7 @@ public enum TrendChart {
         }
         for year in years {
             guard let value = measured[year] else { continue }
-            svg += "<circle cx=\"\(number(x(year)))\" cy=\"\(number(y(value)))\" r=\"4\" fill=\"#b00020\"><title>\(year): \(escapeText(ReportFormat.value(value, unit: unit)))</title></circle>"
+            svg += "<circle cx=\"\(number(x(year)))\" cy=\"\(number(y(value)))\" r=\"4\" fill=\"#b00020\"><title>\(escapeText(yearLabel(year))): \(escapeText(ReportFormat.value(value, unit: unit)))</title></circle>"
         }
         svg += "</svg>"
         // Safe: every text in the SVG went through escapeText; the rest are numbers we format.

@@ -82,7 +82,7 @@ public enum AgreementTables {
                 for year in data.years {
                     cells.append("<td class=\"num\">\(AgreementFormat.value(result.targets[year], unit: result.unit))</td>")
                 }
-                let baseline = AgreementFormat.value(result.baselineValue, unit: result.unit) + (result.baselineYear.map { " (\($0))" } ?? "")
+                let baseline = AgreementFormat.value(result.baselineValue, unit: result.unit) + (result.baselineYear.map { " (\(data.programme.yearLabel($0)))" } ?? "")
                 rows.append("""
                 <tr><th scope="row">\(result.lineage). \(result.description)<br><small>\(result.indicator) · \(result.unit.label) · \(result.direction.label) · \(result.accumulation.label)\(result.dataSource.isEmpty ? "" : " · bron: " + result.dataSource)</small></th><td class="num">\(baseline)</td>\(cells)</tr>
                 """)

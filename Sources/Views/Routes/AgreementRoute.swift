@@ -32,6 +32,8 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
     case signatories(Int64)
     /// GET/POST: sign in the application for one's own party (a partner; the project leader for the municipality).
     case signature(Int64)
+    /// Opening a closed year again for amendments (POST `jaar`, `reason`).
+    case unlockYear(Int64)
 
     init?(_ s: [Substring]) {
         guard let first = s.first, first == "agreements" else { return nil }
@@ -61,6 +63,7 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
             case "parties": self = .parties(id)
             case "signatories": self = .signatories(id)
             case "signature": self = .signature(id)
+            case "unlock": self = .unlockYear(id)
             default: return nil
             }
         case 4:
@@ -103,13 +106,14 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         case .removeParty(let id, let org): "/agreements/\(id)/parties/\(org)/remove"
         case .signatories(let id): "/agreements/\(id)/signatories"
         case .signature(let id): "/agreements/\(id)/signature"
+        case .unlockYear(let id): "/agreements/\(id)/unlock"
         }
     }
 
     public var methods: [String] {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions: RouteParsing.read
-        case .status, .upload, .proposal: RouteParsing.postOnly
+        case .status, .upload, .proposal, .unlockYear: RouteParsing.postOnly
         case .new, .results, .targets, .contributions, .staffing, .texts, .sign, .amend, .importCSV, .parties, .removeParty, .signatories, .signature: RouteParsing.readWrite
         }
     }
@@ -120,7 +124,8 @@ public enum AgreementRoute: Sendable, Equatable, Hashable {
         switch self {
         case .index, .show, .document, .compare, .print, .exportTargets, .exportContributions:
             return (isPost ? .write : .read, .agreement)
-        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty, .signatories:
+        case .new, .results, .targets, .contributions, .staffing, .texts, .status, .sign, .upload, .amend, .importCSV, .proposal, .parties, .removeParty, .signatories,
+             .unlockYear:
             return (.write, .agreement)
         case .signature:
             return (.sign, .agreement)

@@ -6,7 +6,7 @@ extension AgreementRoute {
     public enum CaseName: String, CaseIterable, Sendable {
         case index, new, show, results, targets, contributions, staffing, texts, status, sign, upload
         case document, amend, compare, print, exportTargets, exportContributions, importCSV, proposal
-        case parties, removeParty, signatories, signature
+        case parties, removeParty, signatories, signature, unlockYear
     }
 
     public var caseName: CaseName {
@@ -34,6 +34,7 @@ extension AgreementRoute {
         case .removeParty: .removeParty
         case .signatories: .signatories
         case .signature: .signature
+        case .unlockYear: .unlockYear
         }
     }
 
@@ -63,6 +64,7 @@ extension AgreementRoute {
         case .removeParty: .removeParty(5, 1)
         case .signatories: .signatories(5)
         case .signature: .signature(8)
+        case .unlockYear: .unlockYear(1)
         }
     }
 }
@@ -120,16 +122,16 @@ extension PlanRoute {
         }
     }
 
-    /// Plan 4 is IKC 1's 2025 plan, in concept.
+    /// Plan 5 is IKC 1's 2026 plan, in concept (the demo on 23-11-2026).
     public static func example(_ name: CaseName) -> PlanRoute {
         switch name {
         case .index: .index
         case .new: .new
         case .approveMany: .approveMany
         case .deadlines: .deadlines
-        case .plan: .plan(4)
-        case .review: .review(4)
-        case .reopen: .reopen(4)
+        case .plan: .plan(5)
+        case .review: .review(5)
+        case .reopen: .reopen(5)
         }
     }
 }

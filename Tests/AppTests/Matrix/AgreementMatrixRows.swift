@@ -24,6 +24,8 @@ extension AuthorizationMatrixTests {
             Row(method: "POST", path: "/agreements/1/upload", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "GET", path: "/agreements/1/amend", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "POST", path: "/agreements/1/amend", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+            // Opening a closed year again (an empty form: 400/422 for the project leader).
+            Row(method: "POST", path: "/agreements/1/unlock", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "POST", path: "/agreements/1/proposals/1", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "GET", path: "/agreements/5/parties", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied),
             Row(method: "POST", path: "/agreements/5/parties", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),

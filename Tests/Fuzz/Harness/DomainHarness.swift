@@ -9,6 +9,13 @@ public enum FuzzDomain {
         return Double(copy)
     }
 
+    /// A typed date, written the Dutch way and parsed again, is the same day.
+    public static func date(_ data: [UInt8]) {
+        guard let day = Day(typed: String(decoding: data, as: UTF8.self)) else { return }
+        let again = Day(typed: day.dutch)
+        if again != day { preconditionFailure("\(day) is written \(day.dutch), read back as \(String(describing: again))") }
+    }
+
     /// The shared CSV parser: records, the delimiter guess, the BOM and number cells.
     public static func csv(_ data: [UInt8]) {
         let text = String(decoding: data, as: UTF8.self)

@@ -1,6 +1,6 @@
 // Compiled into the Markup module only by Tests/Fuzz/run.sh (never by `swift build`).
 
-/// Entry points of the Dutch number, money and date fuzz targets.
+/// Entry points of the Dutch number and money fuzz targets (dates: FuzzDomain.date).
 public enum FuzzMarkup {
     public static func number(_ data: [UInt8]) {
         _ = DutchFormat.parseDecimal(String(decoding: data, as: UTF8.self))
@@ -11,12 +11,5 @@ public enum FuzzMarkup {
         guard let cents = DutchFormat.parseEuros(String(decoding: data, as: UTF8.self)) else { return }
         let again = DutchFormat.parseEuros(DutchFormat.eurosExact(cents: cents))
         if again != cents { preconditionFailure("\(cents) cents formats as \(DutchFormat.eurosExact(cents: cents)), read back as \(String(describing: again))") }
-    }
-
-    /// A parsed date, formatted and parsed again, is the same date.
-    public static func date(_ data: [UInt8]) {
-        guard let date = DutchFormat.parseDate(String(decoding: data, as: UTF8.self)) else { return }
-        let again = DutchFormat.parseDate(DutchFormat.date(date))
-        if again != date { preconditionFailure("\(date) formats as \(DutchFormat.date(date)), read back as \(String(describing: again))") }
     }
 }

@@ -79,7 +79,7 @@ public enum AgreementComparePage {
         <tbody>\(textRows)</tbody>
         </table>
         """
-        return Layout.page(title: title, context: context.with(.agreements), head + tables)
+        return Layout.page(title: title, context: context.with(.agreements), head + tables + unlocks(to))
     }
 
     static func signed(_ text: String) -> String? {

@@ -12,6 +12,7 @@ public enum AgreementEditPages {
         <p class="lead">Resultaatafspraak \(data.agreement.ikcName), versie \(data.version.number), looptijd \(data.periodLabel).</p>
         <p class="hint year-kind">\(data.programme.yearKindExplanation)</p>
         \(Components.errorSummary(errors))
+        \(closedYearsNote(context: context, data: data))
         \(content)
         """)
     }
@@ -28,7 +29,9 @@ public enum AgreementEditPages {
     }
 
     /// A grid cell: a small text input labelled for screen readers.
-    static func cell(_ name: String, value: String, label: String, errors: ValidationErrors, mode: String = "decimal") -> HTML {
+    static func cell(_ name: String, value: String, label: String, errors: ValidationErrors, mode: String = "decimal",
+                     closed: String? = nil) -> HTML {
+        if let closed { return closedCell(name, value: value, label: label, reason: closed) }
         let invalid = errors[name] != nil
         // The error as text in the cell, tied to the input (a title alone is not announced).
         let message: HTML = errors[name].map { HTML("<span class=\"field-error cell-error\" id=\"\(name)-error\">\($0)</span>") } ?? .empty
@@ -95,7 +98,8 @@ public enum AgreementEditPages {
                 var cells: [HTML] = []
                 for year in data.years {
                     let name = GridField.target(resultID: result.id, year: year).name
-                    cells.append(cell(name, value: values[name] ?? "", label: "\(result.indicator), \(data.programme.yearLabel(year))", errors: errors))
+                    cells.append(cell(name, value: values[name] ?? "", label: "\(result.indicator), \(data.programme.yearLabel(year))", errors: errors,
+                                      closed: closedReason(data, year)))
                 }
                 rows.append("<tr><th scope=\"row\">\(result.indicator) <small>(\(result.unit.label), \(result.accumulation.label))</small></th>\(cells)</tr>")
             }
@@ -128,7 +132,8 @@ public enum AgreementEditPages {
                 var cells: [HTML] = []
                 for year in data.years {
                     let name = GridField.contribution(organisationID: party.organisationID, sourceID: source.id, year: year).name
-                    cells.append(cell(name, value: values[name] ?? "", label: "\(party.organisationName), \(source.name), \(data.programme.yearLabel(year))", errors: errors))
+                    cells.append(cell(name, value: values[name] ?? "", label: "\(party.organisationName), \(source.name), \(data.programme.yearLabel(year))", errors: errors,
+                                      closed: closedReason(data, year)))
                 }
                 rows.append("<tr><th scope=\"row\">\(party.organisationName) · \(source.name)</th>\(cells)</tr>")
             }
@@ -155,7 +160,8 @@ public enum AgreementEditPages {
             var cells: [HTML] = []
             for year in data.years {
                 let name = GridField.staffing(role: role.code, year: year).name
-                cells.append(cell(name, value: values[name] ?? "", label: "\(role.label), \(data.programme.yearLabel(year))", errors: errors))
+                cells.append(cell(name, value: values[name] ?? "", label: "\(role.label), \(data.programme.yearLabel(year))", errors: errors,
+                                  closed: closedReason(data, year)))
             }
             let paidName = GridField.payer(role: role.code).name
             var options: [HTML] = ["<option value=\"\">–</option>"]

@@ -46,7 +46,7 @@ public enum AgreementPages {
     /// `signAs`: the party the principal can sign for in the application (a partner's own, the
     /// municipality for a project leader), nil otherwise.
     public static func show(context: PageContext, data: AgreementPageData, canWrite: Bool, notice: String?,
-                            signAs: AgreementParty? = nil) -> HTML {
+                            signAs: AgreementParty? = nil, promises: [PromisesKept.Line] = []) -> HTML {
         let agreement = data.agreement
         let version = data.version
         let id = agreement.id
@@ -81,6 +81,7 @@ public enum AgreementPages {
         <section id="partijen"><h2>Partijen</h2>\(AgreementTables.parties(data))</section>
         <section id="resultaten"><h2>Resultaten en streefwaarden</h2>\(AgreementTables.results(data))</section>
         <section id="bijdragen"><h2>Financiële bijdragen</h2>\(AgreementTables.contributions(data))</section>
+        \(AgreementPages.promisesSection(data, promises))
         <section id="formatie"><h2>Formatie</h2>\(AgreementTables.staffing(data))</section>
         <section id="teksten"><h2>Toelichting</h2>\(AgreementTables.texts(data))</section>
         """

@@ -43,9 +43,9 @@ public enum AgreementPrintPage {
         """
         let sections: HTML = """
         <section class="print-section"><h2>1. Partijen</h2>\(AgreementTables.parties(data))</section>
-        <section class="print-section"><h2>2. Resultaten en streefwaarden</h2>\(AgreementTables.results(data))</section>
-        <section class="print-section"><h2>3. Financiële bijdragen</h2>\(AgreementTables.contributions(data))</section>
-        <section class="print-section"><h2>4. Formatie</h2>\(AgreementTables.staffing(data))</section>
+        <section class="print-section print-section--wide"><h2>2. Resultaten en streefwaarden</h2>\(AgreementTables.results(data))</section>
+        <section class="print-section print-section--wide"><h2>3. Financiële bijdragen</h2>\(AgreementTables.contributions(data))</section>
+        <section class="print-section print-section--wide"><h2>4. Formatie</h2>\(AgreementTables.staffing(data))</section>
         <section class="print-section"><h2>5. Toelichting</h2>\(AgreementTables.texts(data))</section>
         <section class="print-section signatures"><h2>6. Ondertekening</h2>
         <p>Aldus overeengekomen en \(data.programme.signingKinds.isEmpty ? "in drievoud" : data.programme.copiesPhrase) ondertekend.</p>
@@ -55,7 +55,7 @@ public enum AgreementPrintPage {
         </body>
         </html>
         """
-        return head + sections
+        return ScrollRegions.label(head + sections)
     }
 }
 
@@ -96,13 +96,13 @@ public enum AgreementImportPage {
             changeRows.append("<tr><th scope=\"row\" class=\"num\">\(change.line)</th><td>\(data.organisationName(change.organisationID)) · \(data.sourceName(change.fundingSourceID))</td><td>\(label(change.year))</td><td class=\"num\">\(AgreementFormat.euros(change.old))</td><td class=\"num\">\(AgreementFormat.euros(change.new))</td></tr>")
         }
         let errorTable: HTML = preview.errors.isEmpty ? .empty : """
-        <div class="error-summary" role="alert"><h2>\(preview.errors.count) fout(en): er wordt niets opgeslagen</h2></div>
+        <div class="error-summary" role="alert"><h2>\(DutchFormat.count(preview.errors.count, "fout", "fouten")): er wordt niets opgeslagen</h2></div>
         <table class="data"><caption>Fouten per regel</caption>
         <thead><tr><th scope="col" class="num">Regel</th><th scope="col">Fout</th></tr></thead>
         <tbody>\(errorRows)</tbody></table>
         """
         let changeTable: HTML = changeRows.isEmpty ? "<p>Het bestand wijzigt niets.</p>" : """
-        <table class="data"><caption>\(changeRows.count) wijziging(en)</caption>
+        <table class="data"><caption>\(DutchFormat.count(changeRows.count, "wijziging", "wijzigingen"))</caption>
         <thead><tr><th scope="col" class="num">Regel</th><th scope="col">Onderdeel</th><th scope="col">Jaar</th><th scope="col" class="num">Nu</th><th scope="col" class="num">Wordt</th></tr></thead>
         <tbody>\(changeRows)</tbody></table>
         """
@@ -113,7 +113,7 @@ public enum AgreementImportPage {
             <input type="hidden" name="step" value="save">
             <input type="hidden" name="kind" value="\(preview.kind.rawValue)">
             <input type="hidden" name="csv" value="\(csv)">
-            <button type="submit" class="button button--primary">Deze \(preview.changeCount) wijziging(en) opslaan</button>
+            <button type="submit" class="button button--primary">\(preview.changeCount == 1 ? "Deze wijziging" : "Deze \(preview.changeCount) wijzigingen") opslaan</button>
             """)
         }
         return """

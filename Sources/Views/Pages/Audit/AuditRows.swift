@@ -69,7 +69,7 @@ public struct AuditRowText: Sendable, Equatable {
         case .text: return raw
         case .cents: return Int64(raw).map { DutchFormat.euros(cents: $0) } ?? raw
         case .euroInput: return "€ " + raw
-        case .day: return DutchFormat.parseDate(raw).map { DutchFormat.date($0) } ?? raw
+        case .day: return Day(typed: raw)?.dutch ?? raw
         case .number: return decimalComma(raw)
         case .flag: return raw == "1" ? "ja" : raw == "0" ? "nee" : raw
         case .role: return Role(rawValue: raw)?.label ?? raw

@@ -83,7 +83,7 @@ public enum FundingPages {
     // MARK: - Overview
 
     public static func overview(context: PageContext, programme: Programme, sources: FundingSourceList, ledger: Funding.Ledger,
-                                canEdit: Bool, notice: String?) -> HTML {
+                                canEdit: Bool, notice: String?, promises: HTML = .empty) -> HTML {
         var head: [HTML] = []
         for year in ledger.years {
             head.append("<th scope=\"col\" class=\"num\"><a href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a></th>")
@@ -112,10 +112,11 @@ public enum FundingPages {
         <h1>Financiering</h1>
         \(Components.notice(notice))
         \(yearExplanation(programme))
-        <p>\(actions)<a class="button button--secondary" href="\(Route.funding(.scenario).path)">Scenario doorrekenen</a>\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))</p>
+        <p>\(actions)\(scenarioLink(context))\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))</p>
         \(overCommitmentAlert(ledger, sources: sources, programme: programme))
         \(overviewChart(ledger, sources: sources, programme: programme))
         \(table)
+        \(promises)
         """)
     }
 

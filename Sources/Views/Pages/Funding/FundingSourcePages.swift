@@ -4,7 +4,7 @@ import Markup
 /// A funding source's page (its balance per year and the IKCs that draw on it) and its form.
 extension FundingPages {
     public static func source(context: PageContext, programme: Programme, sources: FundingSourceList, source: FundingSource,
-                              ledger: Funding.Ledger, rows: [Funding.DrawingRow], canEdit: Bool, notice: String?) -> HTML {
+                              ledger: Funding.Ledger, rows: [Funding.DrawingRow], canEdit: Bool, notice: String?, promises: HTML = .empty) -> HTML {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
         let edit: HTML = canEdit ? """
@@ -21,6 +21,7 @@ extension FundingPages {
         \(sourceChart(source: source, ledger: ledger, programme: programme))
         \(sourceYearTable(source: source, ledger: ledger, programme: programme))
         \(drawingTable(years: years, rows: rows, ledger: ledger, sourceID: source.id, programme: programme))
+        \(promises)
         """)
     }
 

@@ -4,7 +4,7 @@ import Markup
 /// One programme year across all sources: each source's balance, and what each IKC draws on each source.
 extension FundingPages {
     public static func year(context: PageContext, programme: Programme, sources: FundingSourceList, year: Int,
-                            ledger: Funding.Ledger, rows: [Funding.YearRow]) -> HTML {
+                            ledger: Funding.Ledger, rows: [Funding.YearRow], promises: HTML = .empty) -> HTML {
         let label = programme.yearLabel(year)
         var sourceRows: [HTML] = []
         for source in sources.list {
@@ -31,6 +31,7 @@ extension FundingPages {
         <tfoot>\(balanceRow(label: "Alle bronnen", ledger.yearTotal(year)))</tfoot>
         </table></div>
         \(yearIKCTable(sources: sources, year: year, ledger: ledger, rows: rows, label: label))
+        \(promises)
         """)
     }
 

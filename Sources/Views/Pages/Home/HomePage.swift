@@ -17,10 +17,14 @@ public enum HomePage {
         public var currentYear: Int?
         /// Published report editions (id, year label, edition), newest first: the Ontwikkelgroep's home.
         public var reports: [(id: Int64, label: String, edition: Int)] = []
+        /// Verantwoordingen submitted and waiting for review (plan id, IKC name, year).
+        public var submittedAccounts: [(planID: Int64, name: String, year: Int)] = []
         /// Year plan deadline reminders (issue 9; `PlanReminders`, read by the home handler).
         public var planReminders: [PlanReminderSection.Item] = []
         /// A director's plans of earlier years that are not approved yet (e.g. returned).
         public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: YearPlan.Status)] = []
+        /// Plus IKCs of a reclassified area, waiting for the herijking of their predicate.
+        public var plusReassessmentsDue: [PlusReassessmentDue] = []
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: AgreementStatus)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
                     submittedPlans: [(planID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
@@ -55,6 +59,9 @@ public enum HomePage {
         for p in s.submittedPlans {
             plans.append("<li><a href=\"\(Route.plans(.plan(p.planID)).path)\">\(p.name)</a>: jaarplan \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
         }
+        for p in s.submittedAccounts {
+            plans.append("<li><a href=\"\(Route.plans(.plan(p.planID)).path)#verantwoording\">\(p.name)</a>: verantwoording \(programme?.yearLabel(p.year) ?? String(p.year)) ingediend</li>")
+        }
         var due: [HTML] = []
         for item in s.predicatesDue { due.append("<li><a href=\"\(Route.ikcs(.plus(item.id)).path)\">\(item.name)</a>: herijking of einde termijn op \(item.due)</li>") }
         var areas: [HTML] = []
@@ -68,14 +75,15 @@ public enum HomePage {
             over.append("<li><a href=\"\(Route.funding(.source(o.sourceID)).path)\">\(o.name)</a>, \(programme?.yearLabel(o.year) ?? String(o.year)): \(DutchFormat.euros(cents: o.overCents)) meer toegezegd dan het budget</li>")
         }
         let first: HTML = """
-        <p class="lead">\(s.plusCount) \(programme.programmeIKCs) van \(s.ikcCount) IKC's in totaal.</p>
+        <p class="lead">\(DutchFormat.count(s.plusCount, programme.programmeIKC, programme.programmeIKCs)) van \(DutchFormat.count(s.ikcCount, "IKC", "IKC's")) in totaal.</p>
         <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
-        <h3>Jaarplannen ingediend, wachten op beoordeling</h3>
-        \(list(plans, empty: "Geen jaarplannen om te beoordelen."))
+        <h3>Jaarplannen en verantwoordingen ingediend, wachten op beoordeling</h3>
+        \(list(plans, empty: "Geen jaarplannen of verantwoordingen om te beoordelen."))
         <h3>Herijking Plus-predicaat binnen drie maanden</h3>
         \(list(due, empty: "Geen herijkingen binnen drie maanden."))
         """
         let second: HTML = """
+        \(reclassified(s.plusReassessmentsDue))
         <h3>Gebieden waarvan de herijking te laat is</h3>
         \(list(areas, empty: "Alle gebieden zijn op tijd herijkt."))
         <h3>Afspraken nog in concept of ter ondertekening</h3>
@@ -86,6 +94,17 @@ public enum HomePage {
         <p><a class="button button--primary" href="\(Route.ikcs(.index).path)">Alle IKC's</a></p>
         """
         return first + second
+    }
+
+    /// The Plus IKCs whose area changed classification: each needs a herijking (shown only when any).
+    static func reclassified(_ items: [PlusReassessmentDue]) -> HTML {
+        guard !items.isEmpty else { return .empty }
+        var rows: [HTML] = []
+        for item in items {
+            let change = item.nowPriority ? "is nu een aandachtsgebied" : "is geen aandachtsgebied meer"
+            rows.append("<li><a href=\"\(Route.ikcs(.plus(item.ikcID)).path)\">\(item.ikcName)</a>: het gebied \(item.areaName) \(change)</li>")
+        }
+        return "<h3>Plus IKC's die na een herindeling van hun gebied herijkt moeten worden</h3><ul>\(rows)</ul>"
     }
 
     /// A plan's state in words (nil: not started).

@@ -10,6 +10,8 @@ public enum IKCPages {
         public var koepel: String
         public var area: String?
         public var agreementStatus: AgreementStatus?
+        /// A newer version than the one in force, shown after its status.
+        public var pendingAmendment: PendingAmendment? = nil
         /// (on track, measured); nil when nothing has been measured yet.
         public var progress: (onTrack: Int, measured: Int)?
         /// The next re-assessment or term end when it falls within three months (or has passed).
@@ -68,7 +70,7 @@ public enum IKCPages {
         for row in rows {
             let due: HTML = row.predicateDue.map { HTML("<strong class=\"flag\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
             body.append("""
-            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(context.programme.ikcKindLabel(row.kind))</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(context.programme.ikcKindLabel(row.kind))</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))\(Components.pendingAmendment(row.pendingAmendment, paragraph: false))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
 
             """)
         }
@@ -86,7 +88,7 @@ public enum IKCPages {
         <h1>IKC's</h1>
         \(Components.notice(notice))
         \(filterForm(filter, koepels: koepels, areas: areas, programme: context.programme))
-        <p class="lead">\(rows.count) IKC's</p>
+        <p class="lead">\(DutchFormat.count(rows.count, "IKC", "IKC's"))</p>
         \(add)
         \(table)
         """)
@@ -108,6 +110,8 @@ public enum IKCPages {
         public var predicateDue: Bool
         public var conditions: [ConditionCheck]
         public var indicators: [AreaIndicator]
+        /// The Plus rules: outside an aandachtsgebied and why, decisions, a pending herijking.
+        public var rules = PlusRules()
         public init(ikc: IKC, koepel: String, area: Area?, areaOverdue: Bool, childcare: [String], agreement: AgreementInBrief?,
                     plans: [(year: Int, status: YearPlan.Status)], predicate: PlusPredicate?, nextReassessment: Day?, termEnds: Day?,
                     predicateDue: Bool, conditions: [ConditionCheck], indicators: [AreaIndicator]) {
@@ -127,9 +131,10 @@ public enum IKCPages {
         }
     }
 
-    static func facts(_ d: Detail, programme: Programme? = nil) -> HTML {
+    static func facts(_ d: Detail, context: PageContext) -> HTML {
+        let programme = context.programme
         let ikc = d.ikc
-        let areaLink: HTML = d.area.map { HTML("<a href=\"\(Route.areas(.area($0.id)).path)\">\($0.name)</a>\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
+        let areaLink: HTML = d.area.map { HTML("\(Components.link(.areas(.area($0.id)), "\($0.name)", context: context))\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
         return """
         <dl class="facts">
         <dt>Soort</dt><dd>\(programme.ikcKindLabel(ikc.kind))</dd>
@@ -159,6 +164,7 @@ public enum IKCPages {
         <dt>Bijdragen totaal</dt><dd>\(DutchFormat.euros(cents: a.contributionCents))</dd>
         <dt>Partijen</dt><dd><ul class="plain">\(parties)</ul></dd>
         </dl>
+        \(Components.pendingAmendment(a.pending, paragraph: true))
         <p><a href="\(Route.agreements(.index).path)">Naar de resultaatafspraken</a></p>
         """
     }
@@ -179,7 +185,7 @@ public enum IKCPages {
         guard carries || d.predicate != nil else { return .empty }
         let link: HTML = "<p><a href=\"\(Route.ikcs(.plus(d.ikc.id)).path)\">\(canEdit ? "Predicaat en voorwaarden bijwerken" : "Voorwaarden bekijken")</a></p>"
         guard let p = d.predicate else {
-            return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(link)"
+            return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(PlusRulesSection.render(d.rules, hasPredicate: false))\(link)"
         }
         let met = d.conditions.filter { $0.state == .met }.count
         let warn: HTML = d.predicateDue ? "<p class=\"warning\"><strong>Herijking of einde termijn valt binnen drie maanden of is verstreken.</strong></p>" : .empty
@@ -193,6 +199,7 @@ public enum IKCPages {
         <dt>Einde termijn</dt><dd>\(d.termEnds?.dutch ?? "–")</dd>
         <dt>Voorwaarden voldaan</dt><dd>\(met) van \(d.conditions.count)</dd>
         </dl>
+        \(PlusRulesSection.render(d.rules, hasPredicate: true))
         \(link)
         """
     }
@@ -207,7 +214,7 @@ public enum IKCPages {
         return Layout.page(title: ikc.name, context: context.with(.ikcs), """
         <h1>\(ikc.name)</h1>
         \(Components.notice(notice))
-        \(facts(detail, programme: context.programme))
+        \(facts(detail, context: context))
         \(edit)
         \(agreementSection(detail, programme: context.programme))
         \(plansSection(detail, programme: context.programme))
@@ -266,7 +273,7 @@ public enum IKCPages {
 
     // MARK: - Plus predicate and conditions
 
-    public static func plus(context: PageContext, ikc: IKC, predicate: PlusPredicate?, form: PlusPredicateForm,
+    public static func plus(context: PageContext, ikc: IKC, predicate: PlusPredicate?, rules: PlusRules = PlusRules(), form: PlusPredicateForm,
                             nextReassessment: Day?, termEnds: Day?, conditions: [ConditionCheck], canEdit: Bool,
                             errors: ValidationErrors, notice: String?) -> HTML {
         let dates: HTML = predicate == nil ? "<p>Nog geen toekenning vastgelegd.</p>" : """
@@ -274,6 +281,7 @@ public enum IKCPages {
         <dt>Volgende herijking</dt><dd>\(nextReassessment?.dutch ?? "–")</dd>
         <dt>Einde termijn</dt><dd>\(termEnds?.dutch ?? "–")</dd>
         </dl>
+        \(PlusRulesSection.render(rules, hasPredicate: true))
         """
         let predicateForm: HTML = canEdit ? """
         \(Components.errorSummary(errors))
@@ -282,6 +290,7 @@ public enum IKCPages {
         \(Components.textField("grantedOn", label: "Toegekend op", value: form.grantedOn, errors: errors, type: "date", hint: "Het predicaat geldt vier jaar en wordt elke twee jaar herijkt.", required: true))
         \(Components.textField("lastReassessedOn", label: "Laatste herijking", value: form.lastReassessedOn, errors: errors, type: "date"))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
+        \(PlusRulesSection.formFields(form, rules: rules, errors: errors))
         <button type="submit" class="button button--primary">Predicaat opslaan</button>
         """))
         """ : .empty

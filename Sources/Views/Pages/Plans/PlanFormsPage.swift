@@ -83,37 +83,57 @@ public enum PlanReminderSection {
         public var year: Int
         public var planID: Int64?
         public var ikcID: Int64
+        /// The jaarplan or the verantwoording; `deadline` is that moment's own.
+        public var moment: YearPlan.Moment
         public var deadline: PlanDeadline
         public var reminder: PlanDeadline.Reminder
-        public init(ikcName: String, year: Int, planID: Int64?, ikcID: Int64, deadline: PlanDeadline, reminder: PlanDeadline.Reminder) {
+        public init(ikcName: String, year: Int, planID: Int64?, ikcID: Int64, moment: YearPlan.Moment = .jaarplan, deadline: PlanDeadline,
+                    reminder: PlanDeadline.Reminder) {
             self.ikcName = ikcName
             self.year = year
             self.planID = planID
             self.ikcID = ikcID
+            self.moment = moment
             self.deadline = deadline
             self.reminder = reminder
         }
     }
 
+    /// What is due within 21 days and what is late, a list per moment (jaarplannen, verantwoordingen).
     public static func render(context: PageContext, items: [Item]) -> HTML {
-        guard !items.isEmpty else { return .empty }
+        guard items.contains(where: { $0.reminder != .none }) else { return .empty }
+        var parts: [HTML] = []
+        for moment in YearPlan.Moment.allCases {
+            let lines = self.lines(context: context, items: items.filter { $0.moment == moment })
+            guard !lines.isEmpty else { continue }
+            let heading: HTML = moment == .jaarplan ? "Jaarplannen (Plan en Do)" : "Verantwoordingen (Check en Act)"
+            parts.append("<h3>\(heading)</h3><ul>\(lines)</ul>")
+        }
+        return """
+        <section aria-labelledby="plan-reminders" class="plan-reminders"><h2 id="plan-reminders">Inleveren: binnen drie weken of te laat</h2>
+        \(parts)</section>
+        """
+    }
+
+    static func lines(context: PageContext, items: [Item]) -> [HTML] {
         var lines: [HTML] = []
         for item in items {
             let label = context.programme?.yearLabel(item.year) ?? String(item.year)
-            let link = item.planID.map { Route.plans(.plan($0)).path } ?? (Route.plans(.new).path + "?ikc=\(item.ikcID)&jaar=\(item.year)")
+            let link = item.planID.map { Route.plans(.plan($0)).path + (item.moment == .verantwoording ? "#verantwoording" : "") }
+                ?? (Route.plans(.new).path + "?ikc=\(item.ikcID)&jaar=\(item.year)")
             let text: String
             switch item.reminder {
             case .none: continue
-            case .upcoming(let days): text = "moet over \(days) dagen zijn ingediend (\(item.deadline.dueOn.dutch))."
-            case .soon(let days): text = days == 0 ? "moet vandaag zijn ingediend." : "moet over \(days) dagen zijn ingediend (\(item.deadline.dueOn.dutch))!"
-            case .inGrace(let days): text = "had op \(item.deadline.dueOn.dutch) ingediend moeten zijn; de uitloop loopt nog \(days) dagen."
+            case .upcoming(let days): text = "moet over \(DutchFormat.count(days, "dag", "dagen")) zijn ingediend (\(item.deadline.dueOn.dutch))."
+            case .soon(let days):
+                text = days == 0 ? "moet vandaag zijn ingediend." : "moet \(days == 1 ? "morgen" : "over \(days) dagen") zijn ingediend (\(item.deadline.dueOn.dutch))!"
+            case .inGrace(let days):
+                let left = days == 0 ? "de uitloop loopt vandaag af" : "de uitloop loopt nog \(days == 1 ? "1 dag" : "\(days) dagen") (tot en met \(item.deadline.lastDay.dutch))"
+                text = "had op \(item.deadline.dueOn.dutch) ingediend moeten zijn; \(left)."
             case .late: text = "is te laat: de inleverdatum was \(item.deadline.dueOn.dutch) (uitloop tot en met \(item.deadline.lastDay.dutch))."
             }
-            lines.append("<li><a href=\"\(link)\">Jaarplan \(label) van \(item.ikcName)</a> \(text)</li>")
+            lines.append("<li><a href=\"\(link)\">\(item.moment.label) \(label) van \(item.ikcName)</a> \(text)</li>")
         }
-        return """
-        <section aria-labelledby="plan-reminders" class="plan-reminders"><h2 id="plan-reminders">Jaarplannen</h2>
-        <ul>\(lines)</ul></section>
-        """
+        return lines
     }
 }

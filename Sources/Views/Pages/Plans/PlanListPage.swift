@@ -102,7 +102,7 @@ public enum PlanListPage {
     static func deadlineText(_ deadline: PlanDeadline?, label: (Int) -> String) -> HTML {
         guard let deadline else { return "<p>Voor dit jaar is geen inleverdatum ingesteld.</p>" }
         if deadline.graceDays > 0 {
-            return "<p>Inleverdatum jaarplan \(label(deadline.year)): <strong>\(deadline.dueOn.dutch)</strong>, met \(deadline.graceDays) dagen uitloop tot en met \(deadline.lastDay.dutch).</p>"
+            return "<p>Inleverdatum jaarplan \(label(deadline.year)): <strong>\(deadline.dueOn.dutch)</strong>, met \(DutchFormat.count(deadline.graceDays, "dag", "dagen")) uitloop tot en met \(deadline.lastDay.dutch).</p>"
         }
         return "<p>Inleverdatum jaarplan \(label(deadline.year)): <strong>\(deadline.dueOn.dutch)</strong>.</p>"
     }

@@ -17,6 +17,8 @@ extension PlanPage {
         public var dueOn: Day?
         public var lastDay: Day?
         public var late: Bool
+        /// A project leader may correct it directly and approve it again (it is with the director).
+        public var canCorrect = false
 
         public init(moment: YearPlan.Moment, state: YearPlan.MomentState, editability: YearPlanRules.Editability, missing: [String],
                     canSubmit: Bool, canReview: Bool, canReopen: Bool, changes: [PlanChange]?, dueOn: Day?, lastDay: Day?, late: Bool) {
@@ -57,6 +59,7 @@ extension PlanPage {
         <h2 id="\(anchor(m))-title">\(m.label) (\(m.parts))</h2>
         <p>\(PlanBadge.status(part.state.status)) · \(due)\(submitted)\(part.late ? HTML(" <span class=\"flag\">Te laat</span>") : HTML.empty)</p>
         \(momentNotes(part))
+        \(part.canCorrect ? HTML("<p class=\"hint\">Als projectleider kunt u \(m.noun) ook zelf corrigeren en met ‘\(m.label) corrigeren en opnieuw goedkeuren’ meteen weer goedkeuren; het logboek noteert dat als correctie door de projectleider.</p>") : HTML.empty)
         \(momentMissing(model, part))
         \(momentReview(model, part, context))
         \(momentReopen(model, part, context))
@@ -164,7 +167,11 @@ extension PlanPage {
 
     /// The submit button of a moment, in the plan form's button row.
     static func submitButton(_ part: Part) -> HTML {
-        guard part.canSubmit else { return .empty }
-        return "<button type=\"submit\" name=\"\(YearPlan.FormAction.field)\" value=\"\(part.moment == .jaarplan ? YearPlan.FormAction.submit.rawValue : YearPlan.FormAction.submitAccount.rawValue)\" class=\"button button--primary\">\(part.moment.label) opslaan en indienen</button>"
+        var out: HTML = .empty
+        if part.canCorrect {
+            out += "<button type=\"submit\" name=\"\(YearPlan.FormAction.field)\" value=\"\(YearPlan.FormAction.correct(part.moment).rawValue)\" class=\"button button--primary\">\(part.moment.label) corrigeren en opnieuw goedkeuren</button>"
+        }
+        guard part.canSubmit else { return out }
+        return out + "<button type=\"submit\" name=\"\(YearPlan.FormAction.field)\" value=\"\(part.moment == .jaarplan ? YearPlan.FormAction.submit.rawValue : YearPlan.FormAction.submitAccount.rawValue)\" class=\"button button--primary\">\(part.moment.label) opslaan en indienen</button>"
     }
 }

@@ -42,11 +42,15 @@ public enum PlanPage {
         public var submitRefused: YearPlan.Moment?
         /// The jaarplan and the verantwoording, in that order.
         public var parts: [Part] = []
+        /// Promises kept: this IKC's agreed contributions of the year against the approved spending.
+        public var promises: [PromisesKept.Line] = []
         /// The moment whose review form `reviewErrors` and `reviewReason` belong to.
         public var reviewMoment: YearPlan.Moment = .jaarplan
         public var reopenMoment: YearPlan.Moment?
         public var reopenErrors = ValidationErrors()
         public var reopenReason = ""
+        /// The programme, for saying years as it does (set by `render` from the page context).
+        public var programme: Programme?
 
         public func part(_ moment: YearPlan.Moment) -> Part? { parts.first { $0.moment == moment } }
         public func isEditable(_ moment: YearPlan.Moment) -> Bool { part(moment)?.editability.isEditable ?? false }
@@ -83,6 +87,8 @@ public enum PlanPage {
         let plan = model.plan
         let yearLabel = context.programme?.yearLabel(plan.year) ?? String(plan.year)
         let title = "Jaarplan \(yearLabel) · \(plan.ikcName)"
+        var model = model
+        model.programme = context.programme
         let values = model.values ?? formValues(model)
         let planEditable = model.isEditable(.jaarplan), accountEditable = model.isEditable(.verantwoording)
         let editable = planEditable || accountEditable
@@ -111,6 +117,7 @@ public enum PlanPage {
         \(carryOverSection(model, context))
         \(sectionNav())
         \(form)
+        \(model.promises.contains { $0.spentCents != nil } ? PromisesKeptTable.section(model.promises, showIKC: false, yearLabel: { _ in yearLabel }) : .empty)
         </div>
         """)
     }

@@ -111,7 +111,7 @@ extension PlanPage {
         <h3>Geplande activiteiten per resultaat</h3>
         \(results)
         <div class="table-scroll"><table class="data plan-money">
-        <caption>Geplande besteding per financieringsbron (bedragen in euro’s, bijvoorbeeld 12.500 of 12.500,50)</caption>
+        <caption>Geplande besteding per financieringsbron (bedragen in euro's, bijvoorbeeld 12.500 of 12.500,50)</caption>
         <thead><tr><th scope="col">Financieringsbron</th><th scope="col" class="num">Afgesproken</th><th scope="col" class="num">Gepland</th></tr></thead>
         <tbody>\(spending)</tbody>
         <tfoot><tr><th scope="row">Totaal (ingevuld)</th><td></td><td class="num">\(plannedAny ? DutchFormat.euros(cents: plannedTotal) : "–")</td></tr></tfoot>
@@ -170,7 +170,7 @@ extension PlanPage {
     static func checkResult(_ result: PlanResult, _ model: Model, _ values: [String: String], _ editable: Bool) -> HTML {
         let measurement = model.plan.content.measurements[result.id]
         let status = result.status(measurement)
-        let baseline = result.baselineValue.map { PlanBadge.value($0, unit: result.unit) + (result.baselineYear.map { " (\($0))" } ?? "") } ?? "–"
+        let baseline = result.baselineValue.map { PlanBadge.value($0, unit: result.unit) + (result.baselineYear.map { " (\(model.programme?.yearLabel($0) ?? String($0)))" } ?? "") } ?? "–"
         var facts: HTML = """
         <dl class="plan-facts">
         <dt>Nulmeting</dt><dd>\(baseline)</dd>

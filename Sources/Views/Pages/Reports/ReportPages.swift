@@ -5,7 +5,7 @@ import Markup
 /// The annual report: the list of years and editions, the live draft, published editions, the
 /// shared read-only view. `body` renders the report itself; publishing freezes its output.
 public enum ReportPages {
-    public static func index(context: PageContext, programme: Programme, editions: [ReportEdition], canEdit: Bool) -> HTML {
+    public static func index(context: PageContext, programme: Programme, editions: [ReportEdition], canEdit: Bool, showsDrafts: Bool = true) -> HTML {
         var yearLinks: [HTML] = []
         for year in programme.years.reversed() {
             yearLinks.append("<li><a href=\"\(Route.reports(.year(year)).path)\">Concept jaarrapportage \(programme.yearLabel(year))</a></li>")
@@ -32,8 +32,10 @@ public enum ReportPages {
         <p class="lead">De jaarlijkse rapportage voor de \(context.steeringGroup): doelen tegen gemeten waarden, geld en formatie, per doel en per IKC.</p>
         <h2>Gepubliceerd</h2>
         \(published)
+        \(showsDrafts ? HTML("""
         <h2>\(canEdit ? "Concepten (altijd met de nieuwste cijfers)" : "Concepten met de nieuwste cijfers")</h2>
         <ul>\(yearLinks)</ul>
+        """) : .empty)
         """)
     }
 
@@ -78,6 +80,7 @@ public enum ReportPages {
             manage = """
             <section aria-labelledby="manage-title" class="report-editor">
             <h2 id="manage-title">Delen en intrekken</h2>
+            \(Components.notice(shareLink.map { _ in "De deellink is gemaakt." }))
             \(shareLink.map { HTML("<p>Deellink (alleen lezen, zonder inloggen; wordt één keer getoond):</p><p class=\"secret\"><code>\($0)</code></p>") })
             \(shareActive ? HTML("<p>Deze editie heeft een actieve deellink.</p>") : HTML("<p>Deze editie heeft geen actieve deellink.</p>"))
             \(Components.postButton(to: .reports(.share(editionID)), label: shareActive ? "Nieuwe deellink maken (oude vervalt)" : "Deellink maken", csrf: context.csrfToken))
@@ -96,7 +99,7 @@ public enum ReportPages {
             : .empty
         return Layout.page(title: "Jaarrapportage \(yearLabel), editie \(edition)", context: context.with(.reports), """
         \(Components.notice(notice))
-        <p class="edition-meta">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–").</p>
+        <p class="edition-meta" role="status">Editie \(edition), gepubliceerd op \(report.publishedAt.map { String($0.prefix(10)).isoAsDutchDate() } ?? "–").</p>
         \(statusNote)
         \(newer)
         \(frozen(report.snapshotHTML ?? ""))
@@ -154,17 +157,21 @@ public enum ReportPages {
         var goalSections: [HTML] = []
         for goal in f.goals {
             var rows: [HTML] = []
+            // A reason for "niet gemeten" is a note under the table, so long texts do not widen it.
+            var notes: [HTML] = []
             for ikc in f.ikcs {
                 for result in ikc.results where result.goalID == goal.id {
-                    let measured: String
+                    let measured: HTML
                     if let value = result.measured[y] {
-                        measured = ReportFormat.value(value, unit: result.unit)
+                        measured = "\(ReportFormat.value(value, unit: result.unit))"
                     } else if let reason = result.notMeasured[y] {
-                        measured = "niet gemeten (\(reason))"
+                        let number = notes.count + 1
+                        measured = "niet gemeten (<a href=\"#noot-\(goal.id)-\(number)\">noot \(number)</a>)"
+                        notes.append("<li id=\"noot-\(goal.id)-\(number)\">Noot \(number), \(ikc.name), \(result.indicator): niet gemeten, \(reason)</li>")
                     } else {
                         measured = "–"
                     }
-                    rows.append("<tr><th scope=\"row\">\(ikc.name)</th><td>\(result.indicator)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\($0))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[y], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: y)))</td></tr>")
+                    rows.append("<tr><th scope=\"row\">\(ikc.name)</th><td>\(result.indicator)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\(f.label(of: $0)))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[y], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: y)))</td></tr>")
                 }
             }
             goalSections.append("""
@@ -173,6 +180,7 @@ public enum ReportPages {
             <div class="table-scroll"><table class="data"><caption>\(goal.name): doel en meting \(f.yearLabel) per IKC</caption>
             <thead><tr><th scope="col">IKC</th><th scope="col">Indicator</th><th scope="col" class="num">Nulmeting</th><th scope="col" class="num">Doel \(f.yearLabel)</th><th scope="col" class="num">Gemeten \(f.yearLabel)</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
+            \(notes.isEmpty ? HTML.empty : HTML("<ul class=\"table-notes\">\(notes)</ul>"))
             """))
             """)
         }
@@ -194,7 +202,7 @@ public enum ReportPages {
         for ikc in f.ikcs {
             var charts: [HTML] = []
             for (index, result) in ikc.results.enumerated() {
-                charts.append("<figure class=\"trend\">\(TrendChart.render(id: "trend-\(ikc.id)-\(index)", title: "\(ikc.name): \(result.indicator)", years: f.trendYears, yearLabel: { String($0) }, targets: result.targets, measured: result.measured, unit: result.unit))<figcaption>\(result.indicator)</figcaption></figure>")
+                charts.append("<figure class=\"trend\">\(TrendChart.render(id: "trend-\(ikc.id)-\(index)", title: "\(ikc.name): \(result.indicator)", years: f.trendYears, yearLabel: f.label(of:), targets: result.targets, measured: result.measured, unit: result.unit))<figcaption>\(result.indicator)</figcaption></figure>")
             }
             trends.append("<h3>\(ikc.name)</h3><div class=\"trend-grid\">\(charts)</div>")
         }
@@ -251,7 +259,7 @@ public enum ReportPages {
         }
         var money: [HTML] = []
         for line in ikc.money {
-            money.append("<tr><th scope=\"row\">\(line.source)</th><td class=\"num\">\(DutchFormat.euros(cents: line.agreedCents))</td><td class=\"num\">\(line.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")</td></tr>")
+            money.append("<tr><th scope=\"row\">\(line.source)</th><td class=\"num\">\(DutchFormat.euros(cents: line.agreedCents))</td><td class=\"num\">\(line.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")\(ReportPages.promiseFlag(line))</td></tr>")
         }
         var staffing: [HTML] = []
         for line in ikc.staffing {
@@ -320,8 +328,13 @@ public enum ReportCSV {
                 }
             }
         case .money:
-            out += line(["IKC", "Financieringsbron", "Afgesproken (EUR)", "Besteed (EUR)"])
-            for ikc in f.ikcs { for m in ikc.money { out += line([ikc.name, m.source, amount(m.agreedCents), amount(m.spentCents)]) } }
+            out += line(["IKC", "Financieringsbron", "Afgesproken (EUR)", "Besteed (EUR)", "Boven de afspraak"])
+            for ikc in f.ikcs {
+                for m in ikc.money {
+                    let over = PromisesKept.overspend(agreed: m.agreedCents, spent: m.spentCents).map(PromisesKeptTable.flag) ?? ""
+                    out += line([ikc.name, m.source, amount(m.agreedCents), amount(m.spentCents), over])
+                }
+            }
         case .staffing:
             out += line(["IKC", "Functie", "Afgesproken uren per week", "Ingezet uren per week"])
             for ikc in f.ikcs { for s in ikc.staffing { out += line([ikc.name, s.role, decimal(s.agreedHours), decimal(s.deployedHours)]) } }

@@ -63,6 +63,7 @@ public enum TwoFactorPages {
         return Layout.page(title: "Herstelcodes", context: context.with(.account), """
         <div class="narrow">
         <h1>Tweestapsverificatie is ingeschakeld</h1>
+        \(Components.notice("Tweestapsverificatie is ingeschakeld."))
         <p>Bewaar deze herstelcodes op een veilige plek, buiten uw telefoon. Met elke code kunt u één keer
         inloggen als u uw telefoon kwijt bent. Ze worden <strong>niet nog eens getoond</strong>.</p>
         <ul class="recovery-codes">\(items)</ul>

@@ -57,6 +57,7 @@ public enum UserPages {
         Layout.page(title: "Gebruiker toegevoegd", context: context.with(.users), """
         <div class="narrow">
         <h1>Gebruiker toegevoegd</h1>
+        \(Components.notice("De gebruiker is toegevoegd."))
         <p>\(user.name) (\(user.email)) is toegevoegd als \(context.roleLabel(user.role).lowercased()).</p>
         <p>De uitnodiging met een link om één keer een wachtwoord in te stellen wordt per e-mail verstuurd naar \(user.email) (zie <a href="\(Route.mail(.index).path)">E-mail</a>). Komt die niet aan, stuur dan zelf deze link; hij verloopt na 7 dagen en wordt niet opnieuw getoond.</p>
         <p class="secret"><code>\(link)</code></p>
@@ -69,6 +70,7 @@ public enum UserPages {
         Layout.page(title: "Nieuwe wachtwoordlink", context: context.with(.users), """
         <div class="narrow">
         <h1>Nieuwe wachtwoordlink voor \(user.name)</h1>
+        \(Components.notice("Er is een nieuwe wachtwoordlink gemaakt."))
         <p>De link wordt per e-mail verstuurd naar \(user.email) (zie <a href="\(Route.mail(.index).path)">E-mail</a>). Met de link stelt de gebruiker één keer een nieuw wachtwoord in; komt de e-mail niet aan, stuur dan zelf deze link. Hij verloopt na 7 dagen en wordt niet opnieuw getoond. Eerdere, ongebruikte links werken niet meer.</p>
         <p class="secret"><code>\(link)</code></p>
         <p><a href="\(Route.users(.index).path)">Terug naar gebruikers</a></p>

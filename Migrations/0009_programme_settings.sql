@@ -1,4 +1,4 @@
--- 0013: a second programme is configured, not coded (issue 22). The fixed lists become rows:
+-- 0009: a second programme is configured, not coded (issue 22). The fixed lists become rows:
 -- IKC kinds (a CHECK on ikcs.kind and a Swift enum), the roles of agreement parties (a CHECK on
 -- agreement_parties.role and a Swift list) and the area classification (a yes/no CHECK on
 -- areas.is_priority); the programme's own words (short name, the site's name, the steering
@@ -54,12 +54,12 @@ INSERT INTO area_classes (level, label, qualifies) VALUES
 -- aside as well and put back after.
 PRAGMA defer_foreign_keys = ON;
 
-CREATE TEMP TABLE ikcs_before_0013 AS SELECT * FROM main.ikcs;
-CREATE TEMP TABLE ikc_childcare_before_0013 AS SELECT * FROM main.ikc_childcare;
-CREATE TEMP TABLE plus_predicates_before_0013 AS SELECT * FROM main.plus_predicates;
-CREATE TEMP TABLE plus_condition_checks_before_0013 AS SELECT * FROM main.plus_condition_checks;
-CREATE TEMP TABLE areas_before_0013 AS SELECT * FROM main.areas;
-CREATE TEMP TABLE agreement_parties_before_0013 AS SELECT * FROM main.agreement_parties;
+CREATE TEMP TABLE ikcs_before_0009 AS SELECT * FROM main.ikcs;
+CREATE TEMP TABLE ikc_childcare_before_0009 AS SELECT * FROM main.ikc_childcare;
+CREATE TEMP TABLE plus_predicates_before_0009 AS SELECT * FROM main.plus_predicates;
+CREATE TEMP TABLE plus_condition_checks_before_0009 AS SELECT * FROM main.plus_condition_checks;
+CREATE TEMP TABLE areas_before_0009 AS SELECT * FROM main.areas;
+CREATE TEMP TABLE agreement_parties_before_0009 AS SELECT * FROM main.agreement_parties;
 
 CREATE TABLE ikcs_new (
     id             INTEGER PRIMARY KEY,
@@ -105,32 +105,32 @@ ALTER TABLE ikcs_new RENAME TO ikcs;
 ALTER TABLE agreement_parties_new RENAME TO agreement_parties;
 
 INSERT INTO areas (id, name, is_priority, reassessed_on, notes, lock_version)
-SELECT id, name, is_priority, reassessed_on, notes, lock_version FROM temp.areas_before_0013;
+SELECT id, name, is_priority, reassessed_on, notes, lock_version FROM temp.areas_before_0009;
 
 INSERT INTO ikcs (id, name, kind, koepel_id, area_id, director_name, children_count, profile, lock_version)
-SELECT id, name, kind, koepel_id, area_id, director_name, children_count, profile, lock_version FROM temp.ikcs_before_0013;
+SELECT id, name, kind, koepel_id, area_id, director_name, children_count, profile, lock_version FROM temp.ikcs_before_0009;
 
 DELETE FROM main.ikc_childcare;
 INSERT INTO ikc_childcare (ikc_id, organisation_id)
-SELECT ikc_id, organisation_id FROM temp.ikc_childcare_before_0013;
+SELECT ikc_id, organisation_id FROM temp.ikc_childcare_before_0009;
 DELETE FROM main.plus_predicates;
 INSERT INTO plus_predicates (ikc_id, granted_on, last_reassessed_on, notes, lock_version)
-SELECT ikc_id, granted_on, last_reassessed_on, notes, lock_version FROM temp.plus_predicates_before_0013;
+SELECT ikc_id, granted_on, last_reassessed_on, notes, lock_version FROM temp.plus_predicates_before_0009;
 DELETE FROM main.plus_condition_checks;
 INSERT INTO plus_condition_checks (ikc_id, condition_id, state, note, set_by, set_at)
-SELECT ikc_id, condition_id, state, note, set_by, set_at FROM temp.plus_condition_checks_before_0013;
+SELECT ikc_id, condition_id, state, note, set_by, set_at FROM temp.plus_condition_checks_before_0009;
 
 INSERT INTO agreement_parties (version_id, organisation_id, role, signatory_name, signatory_title, signed_on,
                                signed_recorded_by, signed_by, signed_at)
 SELECT version_id, organisation_id, role, signatory_name, signatory_title, signed_on,
-       signed_recorded_by, signed_by, signed_at FROM temp.agreement_parties_before_0013;
+       signed_recorded_by, signed_by, signed_at FROM temp.agreement_parties_before_0009;
 
-DROP TABLE temp.ikcs_before_0013;
-DROP TABLE temp.ikc_childcare_before_0013;
-DROP TABLE temp.plus_predicates_before_0013;
-DROP TABLE temp.plus_condition_checks_before_0013;
-DROP TABLE temp.areas_before_0013;
-DROP TABLE temp.agreement_parties_before_0013;
+DROP TABLE temp.ikcs_before_0009;
+DROP TABLE temp.ikc_childcare_before_0009;
+DROP TABLE temp.plus_predicates_before_0009;
+DROP TABLE temp.plus_condition_checks_before_0009;
+DROP TABLE temp.areas_before_0009;
+DROP TABLE temp.agreement_parties_before_0009;
 
 CREATE INDEX ikcs_koepel ON ikcs(koepel_id);
 CREATE INDEX ikcs_area ON ikcs(area_id);

@@ -58,7 +58,7 @@ extension IKCs {
         try c.execute("""
             INSERT INTO plus_reassessments_due (ikc_id, area_id, now_priority, flagged_at)
             SELECT i.id, i.area_id, \(nowPriority ? 1 : 0), \(Timestamp.now()) FROM ikcs i
-            WHERE i.area_id = \(areaID) AND (i.kind = 'plus' OR EXISTS (SELECT 1 FROM plus_predicates p WHERE p.ikc_id = i.id))
+            WHERE i.area_id = \(areaID) AND (i.kind IN (SELECT code FROM ikc_kinds WHERE carries_predicate = 1) OR EXISTS (SELECT 1 FROM plus_predicates p WHERE p.ikc_id = i.id))
             ON CONFLICT (ikc_id) DO UPDATE SET area_id = excluded.area_id, now_priority = excluded.now_priority, flagged_at = excluded.flagged_at
             """)
     }

@@ -62,6 +62,8 @@ struct ConfirmationCoverageTests {
         "agreements.removeParty": "De partner is verwijderd",
         "agreements.signatories": "De ondertekenaars zijn opgeslagen.",
         "agreements.unlockYear": "Het jaar is weer geopend",
+        "programme.settings": "De instellingen zijn opgeslagen.",
+        "programme.list": "De instellingen zijn opgeslagen.",
     ]
 
     @Test("every route that takes a POST names its confirmation, and each named message exists")

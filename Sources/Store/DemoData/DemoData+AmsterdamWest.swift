@@ -170,17 +170,25 @@ extension DemoData {
     }
 
     /// Year plans 2024 (approved) and 2025 (the director's Kindcentrum in concept, one submitted,
-    /// one returned). The second Kindcentrum's plans come first, so that plan 4 is the director's
-    /// plan in concept, as in KvK2's demo (the route examples use it).
+    /// one returned).
     static func seedWestPlans(_ c: Connection) throws {
         let reviewer = try c.row("SELECT id FROM users WHERE role = 'projectleider' ORDER BY id LIMIT 1")?.int64(0)
-        let kinds: [Int64: String] = [1: "concept", 2: "ingediend", 3: "teruggestuurd"]
-        for ikcID: Int64 in [2, 1, 3, 4, 5] {
-            for year in 2024...2025 {
-                guard let version = try YearPlans.versionInForce(ikcID: ikcID, year: year, c) else { continue }
-                guard let kind = year < 2025 ? "goedgekeurd" : kinds[ikcID] else { continue }
-                try seedPlan(ikcID: ikcID, year: year, version: version, kind: kind, reviewer: reviewer, c)
+        let open: [Int64: YearPlan.Status] = [1: .concept, 2: .ingediend, 3: .teruggestuurd]
+        // The plans' dates are written as of late 2025, the year these plans are in.
+        let asOf = Day(year: 2025, month: 11, day: 23) ?? Day(ordinal: 0)
+        // In this order plan 5 is the director's in concept, as in KvK2's demo (the route examples use it).
+        let order: [(Int64, Int)] = [(2, 2024), (2, 2025), (3, 2024), (1, 2024), (1, 2025), (3, 2025), (4, 2024), (4, 2025), (5, 2024), (5, 2025)]
+        for (ikcID, year) in order {
+            guard let version = try YearPlans.versionInForce(ikcID: ikcID, year: year, c) else { continue }
+            let states: PlanStates
+            if year < 2025 {
+                states = PlanStates(jaarplan: .goedgekeurd, account: .goedgekeurd)
+            } else if let status = open[ikcID] {
+                states = PlanStates(jaarplan: status, account: .concept)
+            } else {
+                continue
             }
+            try seedPlan(ikcID: ikcID, year: year, version: version, states: states, reviewer: reviewer, today: asOf, c)
         }
     }
 }

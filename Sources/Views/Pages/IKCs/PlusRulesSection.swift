@@ -46,7 +46,7 @@ public enum PlusRulesSection {
     /// The predicate form's fields for the decision's body and, outside an aandachtsgebied, the reason.
     public static func formFields(_ form: PlusPredicateForm, rules: PlusRules, errors: ValidationErrors) -> HTML {
         let body = Components.textField("decisionBody", label: "Besluit genomen door", value: form.decisionBody, errors: errors,
-                                        hint: "Bij een nieuwe toekenning of herijking: het orgaan dat besloot, bijvoorbeeld de Ontwikkelgroep.")
+                                        hint: "Bij een nieuwe toekenning of herijking: het orgaan dat besloot, bijvoorbeeld het college van B&W.")
         guard rules.outsideArea else { return body }
         let reason = Components.textArea("outsideAreaReason", label: "Reden voor het predicaat buiten een aandachtsgebied",
                                          value: form.outsideAreaReason, errors: errors,

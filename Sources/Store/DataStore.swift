@@ -67,7 +67,7 @@ public struct StorageFailure: Error, Sendable, CustomStringConvertible {
 
 /// The tables whose rows carry a `lock_version` for optimistic concurrency.
 public enum VersionedTable: Sendable {
-    case agreementVersions, fundingSources, ikcs, plusPredicates, organisations, areas, reports, yearPlans, users
+    case agreementVersions, fundingSources, ikcs, plusPredicates, organisations, areas, reports, yearPlans, users, indicators
 
     /// The record name that errors and the audit log use.
     public var record: String {
@@ -81,6 +81,7 @@ public enum VersionedTable: Sendable {
         case .reports: "report"
         case .yearPlans: "year_plan"
         case .users: "user"
+        case .indicators: "indicator"
         }
     }
 
@@ -96,6 +97,7 @@ public enum VersionedTable: Sendable {
         case .reports: "UPDATE reports SET lock_version = lock_version + 1 WHERE id = "
         case .yearPlans: "UPDATE year_plans SET lock_version = lock_version + 1 WHERE id = "
         case .users: "UPDATE users SET lock_version = lock_version + 1 WHERE id = "
+        case .indicators: "UPDATE indicators SET lock_version = lock_version + 1 WHERE id = "
         }
     }
 
@@ -110,6 +112,7 @@ public enum VersionedTable: Sendable {
         case .reports: "SELECT lock_version FROM reports WHERE id = "
         case .yearPlans: "SELECT lock_version FROM year_plans WHERE id = "
         case .users: "SELECT lock_version FROM users WHERE id = "
+        case .indicators: "SELECT lock_version FROM indicators WHERE id = "
         }
     }
 }

@@ -22,6 +22,7 @@ public enum AuditVocabulary {
         Kind(code: "funding_source", label: "Financieringsbron", slug: "financieringsbron"),
         Kind(code: "user", label: "Gebruiker", slug: "gebruiker"),
         Kind(code: "report", label: "Jaarrapportage", slug: "jaarrapportage"),
+        Kind(code: "indicator", label: "Indicator", slug: "indicator"),
     ]
 
     /// The Dutch name of a record type; an unknown type is "Overig gegeven", never the code.

@@ -20,6 +20,7 @@ public enum Route: Sendable, Equatable, Hashable {
     case plans(PlanRoute)
     case reports(ReportRoute)
     case twoFactor(TwoFactorRoute)
+    case indicators(IndicatorRoute)
 
     /// Shorthands for the routes that many pages link to.
     public static let login = Route.session(.login)
@@ -42,6 +43,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .plans(let r): return r.methods
         case .reports(let r): return r.methods
         case .twoFactor(let r): return r.methods
+        case .indicators(let r): return r.methods
         }
     }
 
@@ -63,6 +65,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .plans(let r): return r.requirement(isPost: isPost)
         case .reports(let r): return r.requirement(isPost: isPost)
         case .twoFactor(let r): return r.requirement(isPost: isPost)
+        case .indicators(let r): return r.requirement(isPost: isPost)
         }
     }
 
@@ -84,6 +87,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .plans(let r): r.path
         case .reports(let r): r.path
         case .twoFactor(let r): r.path
+        case .indicators(let r): r.path
         }
     }
 
@@ -115,6 +119,7 @@ public enum Route: Sendable, Equatable, Hashable {
         else if let r = PlanRoute(s) { self = .plans(r) }
         else if let r = ReportRoute(s) { self = .reports(r) }
         else if let r = TwoFactorRoute(s) { self = .twoFactor(r) }
+        else if let r = IndicatorRoute(s) { self = .indicators(r) }
         else { return nil }
     }
 }

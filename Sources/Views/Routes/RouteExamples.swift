@@ -10,7 +10,7 @@ extension Route {
     /// The cases of `Route`; a feature case stands for all of that feature's cases.
     public enum CaseName: String, CaseIterable, Sendable {
         case home, health, accessibility
-        case session, users, audit, ikcs, organisations, areas, agreements, funding, plans, reports, twoFactor, mail
+        case session, users, audit, ikcs, organisations, areas, agreements, funding, plans, reports, twoFactor, mail, indicators
     }
 
     /// The name of this route's case, with the feature's case after a dot ("ikcs.ikc").
@@ -31,6 +31,7 @@ extension Route {
         case .reports(let r): "reports." + r.caseName.rawValue
         case .twoFactor(let r): "twoFactor." + r.caseName.rawValue
         case .mail(let r): "mail." + r.caseName.rawValue
+        case .indicators(let r): "indicators." + r.caseName.rawValue
         }
     }
 
@@ -50,6 +51,7 @@ extension Route {
             case .reports: ReportRoute.CaseName.allCases.map { "reports." + $0.rawValue }
             case .twoFactor: TwoFactorRoute.CaseName.allCases.map { "twoFactor." + $0.rawValue }
             case .mail: MailRoute.CaseName.allCases.map { "mail." + $0.rawValue }
+            case .indicators: IndicatorRoute.CaseName.allCases.map { "indicators." + $0.rawValue }
             default: [name.rawValue]
             }
         }
@@ -73,6 +75,7 @@ extension Route {
         case .reports: ReportRoute.CaseName.allCases.map { .reports(ReportRoute.example($0)) }
         case .twoFactor: TwoFactorRoute.CaseName.allCases.map { .twoFactor(TwoFactorRoute.example($0)) }
         case .mail: MailRoute.CaseName.allCases.map { .mail(MailRoute.example($0)) }
+        case .indicators: IndicatorRoute.CaseName.allCases.map { .indicators(IndicatorRoute.example($0)) }
         }
     }
 

@@ -1,0 +1,69 @@
+import App
+import Domain
+import Foundation
+import SQLite
+import Store
+import Testing
+import TestSupport
+
+@Suite("Indicators: the programme view and its CSV")
+struct IndicatorProgrammeTests {
+    @Test("the Ontwikkelgroep sees every IKC's rows, the programme figure, the chart and a Dutch CSV")
+    func steeringGroupSeesAll() throws {
+        let app = try TestApp()
+        let og = try app.browser(loggedInAs: .ontwikkelgroep)
+        let home = try og.get("/")
+        #expect(home.contains("href=\"/indicators\""))
+        let page = try og.get("/indicators/1?jaar=2023")
+        #expect(page.status == 200)
+        #expect(page.contains("Deelname VVE-peuters"))
+        #expect(page.contains("Programmacijfer per jaar"))
+        #expect(page.contains("ongewogen gemiddelde"))
+        #expect(page.contains("<svg"))
+        let names = try app.database.read { c in
+            try c.rows("""
+                SELECT DISTINCT i.name FROM ikcs i JOIN agreements a ON a.ikc_id = i.id JOIN agreement_versions v ON v.agreement_id = a.id
+                WHERE v.status = 'vastgesteld' AND a.first_year <= 2023 AND a.last_year >= 2023
+                """).map { try $0.string(0) }
+        }
+        #expect(names.count >= 3)
+        for name in names { #expect(page.contains(HTMLEscaped(name)), "\(name)") }
+        let csv = try og.get("/indicators/1/csv")
+        #expect(csv.status == 200)
+        #expect(csv.header("Content-Type")?.hasPrefix("text/csv") == true)
+        #expect(csv.text.contains("Jaar;IKC;Nulmeting;Jaar nulmeting;Doel;Gemeten"))
+        #expect(csv.text.contains(";Programma;"))
+    }
+
+    @Test("a director sees only the own IKC's rows; others only as the programme figure, and only once 3 IKCs reported")
+    func directorSeesOwnRows() throws {
+        let app = try TestApp()
+        let director = try app.browser(loggedInAs: .directeur)
+        let (own, others) = try app.database.read { c in
+            (try c.row("SELECT name FROM ikcs WHERE id = 1")?.string(0) ?? "",
+             try c.rows("SELECT name FROM ikcs WHERE id <> 1 AND kind = 'plus'").map { try $0.string(0) })
+        }
+        let page = try director.get("/indicators/1?jaar=2023")
+        #expect(page.status == 200)
+        #expect(page.contains(HTMLEscaped(own)))
+        for name in others { #expect(!page.contains(">\(HTMLEscaped(name))<"), "\(name) shown to the director") }
+        #expect(page.contains("U ziet de cijfers van uw eigen IKC"))
+        let csv = try director.get("/indicators/1/csv")
+        for name in others { #expect(!csv.text.contains(";\(name);"), "\(name) in the director's CSV") }
+
+        // With fewer than 3 reporting IKCs the figure is withheld from the director.
+        try app.database.write { c in
+            try c.execute("""
+                DELETE FROM measurements WHERE plan_id IN (SELECT id FROM year_plans WHERE year = 2023 AND ikc_id > 2)
+                """)
+        }
+        let few = try director.get("/indicators/1?jaar=2023")
+        #expect(few.contains("minder dan 3 IKC's gemeld"))
+        let og = try app.browser(loggedInAs: .ontwikkelgroep)
+        #expect(try !og.get("/indicators/1?jaar=2023").contains("minder dan 3 IKC's gemeld"))
+    }
+
+    func HTMLEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

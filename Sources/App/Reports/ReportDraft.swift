@@ -47,6 +47,15 @@ extension ReportsHandler {
         return Response.redirect(to: Route.reports(.year(year)).path + "?saved=1")
     }
 
+    /// One IKC's detail of the draft, split off the report page.
+    func showIKC(year: Int, ikcID: Int64) throws -> Response {
+        _ = try checkYear(year)
+        let today = self.today()
+        let figures = try store.read { try Reports.figures(year: year, today: today, $0) }
+        guard let ikc = figures.ikcs.first(where: { $0.id == ikcID }) else { throw AppError.notFound }
+        return page(ReportIndicatorSections.ikcPage(context: user.page, figures: figures, ikc: ikc))
+    }
+
     func showYearCSV(year: Int, table: ReportTable) throws -> Response {
         let programme = try checkYear(year)
         let today = self.today()

@@ -184,9 +184,11 @@ public enum Reports {
             sources.append(ReportFigures.SourceFigures(name: name, budgetCents: budgets[id] ?? 0, committedCents: committed[id] ?? 0,
                                                        spentCents: spentTotal[id]))
         }
-        return ReportFigures(year: year, yearLabel: programme.yearLabel(year), yearKindExplanation: programme.yearKindExplanation,
-                             goals: goals, ikcs: ikcs, sources: sources,
-                             trendYears: Array(programme.firstYear...max(programme.firstYear, year)))
+        var figures = ReportFigures(year: year, yearLabel: programme.yearLabel(year), yearKindExplanation: programme.yearKindExplanation,
+                                    goals: goals, ikcs: ikcs, sources: sources,
+                                    trendYears: Array(programme.firstYear...max(programme.firstYear, year)))
+        figures.indicators = try Indicators.programmes(c).map { IndicatorLine($0, year: year, methodLabel: \.label) }
+        return figures
     }
 
     /// A stable digest of the figures: when it differs from a published edition's, newer figures exist.

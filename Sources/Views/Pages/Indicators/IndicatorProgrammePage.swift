@@ -21,14 +21,7 @@ public enum IndicatorProgrammePage {
         return String(DutchFormat.number(ProgrammeFigure.rounded(value, decimals: indicator.decimals), decimals: indicator.decimals).filter { $0 != "." })
     }
 
-    public static func methodLabel(_ method: ProgrammeFigure.Method) -> String {
-        switch method {
-        case .weighted: "gewogen (Σ teller / Σ noemer)"
-        case .unweightedMean: "ongewogen gemiddelde"
-        case .sum: "som"
-        case .mean: "gemiddelde"
-        }
-    }
+    public static func methodLabel(_ method: ProgrammeFigure.Method) -> String { method.label }
 
     static func years(_ p: IndicatorProgramme, _ programme: Programme) -> HTML {
         var rows: [HTML] = []

@@ -67,3 +67,42 @@ struct IndicatorProgrammeTests {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
+
+@Suite("Indicators: numerator and denominator in the Check")
+struct IndicatorFractionTests {
+    @Test("a numerator larger than its denominator is a 422 at the cell; a good pair is stored and weighs the programme figure")
+    func numeratorAboveDenominator() throws {
+        let app = try TestApp()
+        try app.database.write { c in
+            try c.execute("UPDATE indicators SET numerator_label = 'peuters die VVE bezoeken', denominator_label = 'peuters met VVE-indicatie' WHERE id = 1")
+            // The jaarplan approved: the verantwoording (Check) is open for the director.
+            try c.execute("UPDATE year_plans SET status = 'goedgekeurd', account_status = 'concept' WHERE id = \(PlanWorkflowTests.conceptPlan)")
+        }
+        let director = try app.browser(loggedInAs: .directeur)
+        let path = "/plans/\(PlanWorkflowTests.conceptPlan)"
+        let form = try director.get(path)
+        let result = try #require(try app.database.read { c in
+            try c.row("""
+                SELECT r.id FROM agreement_results r JOIN year_plans p ON p.agreement_version_id = r.version_id
+                WHERE p.id = \(PlanWorkflowTests.conceptPlan) AND r.indicator_id = 1
+                """)?.int64(0)
+        })
+        #expect(form.contains("Teller: peuters die VVE bezoeken"))
+        let lock = Page.value(of: "lock_version", in: form.text) ?? ""
+        let refused = try director.post(path, [("lock_version", lock), ("numerator_\(result)", "70"), ("denominator_\(result)", "60")])
+        #expect(refused.status == 422)
+        #expect(refused.contains("id=\"numerator_\(result)-error\""))
+        #expect(refused.contains("is groter dan de noemer"))
+        #expect(refused.contains("value=\"70\""))
+
+        let saved = try director.post(path, [("lock_version", lock), ("numerator_\(result)", "42"), ("denominator_\(result)", "60")])
+        #expect(saved.status == 303)
+        let stored = try app.database.read { c in
+            try c.row("SELECT value, numerator, denominator FROM measurements WHERE plan_id = \(PlanWorkflowTests.conceptPlan) AND result_id = \(result)")
+                .map { (try $0.optionalDouble(0), try $0.optionalDouble(1), try $0.optionalDouble(2)) }
+        }
+        #expect(stored?.0 == 70)
+        #expect(stored?.1 == 42)
+        #expect(stored?.2 == 60)
+    }
+}

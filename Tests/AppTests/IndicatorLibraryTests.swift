@@ -115,6 +115,12 @@ struct IndicatorLibraryTests {
         #expect(wrong.status == 422)
         #expect(wrong.contains("Meer peuters op de voorschool"))
 
+        // A new row without an indicator is refused at its choice, not at a field it does not have.
+        let unchosen = try leader.post("/agreements/5/results", fields)
+        #expect(unchosen.status == 422)
+        #expect(unchosen.contains("id=\"r\(n)_indicator_id-error\""))
+        #expect(!unchosen.contains("Kies de eenheid"))
+
         var save = fields
         save.removeAll { $0.0 == "r\(n)_indicator_id" }
         save.append(("r\(n)_indicator_id", String(newID)))

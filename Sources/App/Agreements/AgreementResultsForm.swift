@@ -28,8 +28,12 @@ extension AgreementsHandler {
                                                            parseNumber: DutchFormat.parseDecimal)
         var errors = chosen
         for (field, message) in ruleErrors.messages {
-            // With the library, a missing indicator is the row's choice, not a text field.
-            errors.add(field.hasSuffix("_indicator") && values[field + "_id"] != nil ? field + "_id" : field, message)
+            // With the library, a missing indicator is the row's choice, not a text field; unit,
+            // direction and accumulation come with the indicator and have no field of their own.
+            let row = String(field.prefix { $0 != "_" }) + "_"
+            let fromLibrary = values[row + "indicator_id"] != nil
+            if fromLibrary && (field.hasSuffix("_unit") || field.hasSuffix("_direction") || field.hasSuffix("_accumulation")) { continue }
+            errors.add(field.hasSuffix("_indicator") && fromLibrary ? field + "_id" : field, message)
         }
         guard errors.isEmpty else {
             return page(AgreementEditPages.results(context: user.page, data: data, inputs: inputs, errors: errors, library: library,

@@ -13,6 +13,8 @@ public final class DataStore: Sendable {
     let programmeCache = SnapshotCache<Int, Programme>(limit: 1)
     /// What the IKC overview reads, per filter.
     let ikcOverviewCache = SnapshotCache<IKCs.Filter, IKCOverviewData>(limit: 32)
+    /// The report draft's figures per (year, today): the draft and its per-IKC pages read them.
+    let reportFiguresCache = SnapshotCache<Reports.FiguresKey, ReportFigures>(limit: 8)
 
     public init(database: Database) {
         self.database = database

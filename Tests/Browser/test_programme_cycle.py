@@ -70,7 +70,8 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
         j.submit("Afspraak aanmaken")
         j.expect_h1(f"Resultaatafspraak {name}")
         j.expect_text("aangemaakt als concept")
-        j.expect_text("Voeg minstens één resultaat toe")
+        # Since issue 17 a missing goal is a warning, not a refusal.
+        j.expect_text("Geen resultaat onder doel")
         agreement_path = urlsplit(j.driver.current_url).path
 
     results = [

@@ -101,6 +101,7 @@ public enum ReportIndicatorSections {
         <thead><tr><th scope="col">Indicator</th><th scope="col">Resultaat</th><th scope="col" class="num">Nulmeting</th><th scope="col" class="num">Doel \(f.yearLabel)</th><th scope="col" class="num">Gemeten \(f.yearLabel)</th><th scope="col">Status</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """))
+        <h2>Samenvatting: afspraak, geld, formatie en Act</h2>
         \(ReportPages.ikcSummary(ikc, figures: f))
         <h2>Trends</h2><div class="trend-grid">\(charts)</div>
         """)

@@ -169,6 +169,7 @@ public final class Application: HTTPResponder {
         case .twoFactor(let r): return try TwoFactorHandler(app: self, user: user).respond(r, verb)
         case .mail(let r): return try MailHandler(app: self, user: user).respond(r, verb)
         case .programme(let r): return try ProgrammeHandler(app: self, user: user).respond(r, verb)
+        case .indicators(let r): return try IndicatorsHandler(app: self, user: user).respond(r, verb)
         case .health, .accessibility, .session(.login), .session(.logout), .session(.setPassword):
             throw AppError.notFound
         }

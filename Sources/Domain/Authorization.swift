@@ -22,6 +22,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case user
     case auditLog
     case ownAccount
+    /// The indicator library and the programme view per indicator.
+    case indicator
 }
 
 /// The rule table: (role, action, record) → allowed, and for a director whether the record must
@@ -59,6 +61,8 @@ public enum Authorization {
             case (.read, .home), (.write, .ownAccount), (.read, .ownAccount): return .any
             case (.read, .ikc), (.read, .agreement), (.read, .yearPlan): return .ownIKC
             case (.write, .yearPlan): return .ownIKC
+            // The programme view per indicator: the own IKC's rows, others only as the programme figure.
+            case (.read, .indicator): return .ownIKC
             default: return .denied
             }
         case .partner:
@@ -70,6 +74,7 @@ public enum Authorization {
             case (.read, .yearPlan): return .ownIKCApproved
             case (.read, .fundingSource): return .ownOrganisation
             case (.read, .report): return .published
+            case (.read, .indicator): return .any
             default: return .denied
             }
         }

@@ -13,6 +13,8 @@ public final class DataStore: Sendable {
     let programmeCache = SnapshotCache<Int, Programme>(limit: 1)
     /// What the IKC overview reads, per filter.
     let ikcOverviewCache = SnapshotCache<IKCs.Filter, IKCOverviewData>(limit: 32)
+    /// The report draft's figures per (year, today): the draft and its per-IKC pages read them.
+    let reportFiguresCache = SnapshotCache<Reports.FiguresKey, ReportFigures>(limit: 8)
 
     public init(database: Database) {
         self.database = database
@@ -67,7 +69,7 @@ public struct StorageFailure: Error, Sendable, CustomStringConvertible {
 
 /// The tables whose rows carry a `lock_version` for optimistic concurrency.
 public enum VersionedTable: Sendable {
-    case agreementVersions, fundingSources, ikcs, plusPredicates, organisations, areas, reports, yearPlans, users
+    case agreementVersions, fundingSources, ikcs, plusPredicates, organisations, areas, reports, yearPlans, users, indicators
 
     /// The record name that errors and the audit log use.
     public var record: String {
@@ -81,6 +83,7 @@ public enum VersionedTable: Sendable {
         case .reports: "report"
         case .yearPlans: "year_plan"
         case .users: "user"
+        case .indicators: "indicator"
         }
     }
 
@@ -96,6 +99,7 @@ public enum VersionedTable: Sendable {
         case .reports: "UPDATE reports SET lock_version = lock_version + 1 WHERE id = "
         case .yearPlans: "UPDATE year_plans SET lock_version = lock_version + 1 WHERE id = "
         case .users: "UPDATE users SET lock_version = lock_version + 1 WHERE id = "
+        case .indicators: "UPDATE indicators SET lock_version = lock_version + 1 WHERE id = "
         }
     }
 
@@ -110,6 +114,7 @@ public enum VersionedTable: Sendable {
         case .reports: "SELECT lock_version FROM reports WHERE id = "
         case .yearPlans: "SELECT lock_version FROM year_plans WHERE id = "
         case .users: "SELECT lock_version FROM users WHERE id = "
+        case .indicators: "SELECT lock_version FROM indicators WHERE id = "
         }
     }
 }

@@ -10,7 +10,7 @@ public struct PageContext: Sendable {
     public var programme: Programme?
 
     public enum Section: Sendable, Equatable {
-        case home, ikcs, agreements, funding, plans, reports, organisations, areas, users, audit, mail, account
+        case home, ikcs, agreements, funding, plans, reports, organisations, areas, users, audit, mail, account, indicators
         case programme
     }
 
@@ -73,6 +73,7 @@ public enum Layout {
         if Authorization.allows(principal, .read, .fundingSource) { items.append((.funding, .funding(.index), "Financiering")) }
         if Authorization.allows(principal, .read, .yearPlan) { items.append((.plans, .plans(.index), "Jaarplannen")) }
         if Authorization.allows(principal, .read, .report) { items.append((.reports, .reports(.index), "Rapportages")) }
+        if Authorization.allows(principal, .read, .indicator) { items.append((.indicators, .indicators(.index), "Indicatoren")) }
         if Authorization.allows(principal, .read, .organisation) { items.append((.organisations, .organisations(.index), "Organisaties")) }
         if Authorization.allows(principal, .read, .area) { items.append((.areas, .areas(.index), "Gebieden")) }
         if Authorization.allows(principal, .read, .user) { items.append((.users, .users(.index), "Gebruikers")) }

@@ -67,7 +67,7 @@ struct AuthorizationMatrixTests {
     ]
 
     /// Each feature adds its rows in Matrix/<Feature>MatrixRows.swift.
-    static var rows: [Row] { coreRows + registryRows + agreementRows + fundingRows + planRows + reportRows + programmeRows }
+    static var rows: [Row] { coreRows + registryRows + agreementRows + fundingRows + planRows + reportRows + programmeRows + indicatorRows }
 
     @Test("every role gets exactly what the rules allow on every route", arguments: [Role.projectleider, .ontwikkelgroep, .directeur, .partner])
     func matrix(role: Role) throws {

@@ -81,10 +81,16 @@ struct ReportTests {
         let page = try browser.get("/reports/2023")
         #expect(page.status == 200)
         #expect(page.contains("Jaarrapportage 2023-2024"))
-        #expect(page.contains(": niet gemeten, toets niet afgenomen</li>"))
-        #expect(page.contains("niet gemeten (<a href=\"#noot-"))
-        #expect(page.contains("Meer inzet op ouderbetrokkenheid."))
         #expect(page.contains("<svg"))
+        #expect(page.contains("Resultaten per indicator"))
+        // The per-IKC detail has its own page (issue 18), linked from the report.
+        #expect(page.contains("href=\"/reports/2023/ikcs/1\""))
+        let ikc = try browser.get("/reports/2023/ikcs/1")
+        #expect(ikc.status == 200)
+        #expect(ikc.contains("niet gemeten (toets niet afgenomen)"))
+        #expect(ikc.contains("Meer inzet op ouderbetrokkenheid."))
+        #expect(ikc.contains("<svg"))
+        #expect(try browser.get("/reports/2023/ikcs/99999").status == 404)
         // Plans that are not results are named: the other IKCs have none for 2023.
         #expect(page.contains("Geen jaarplan"))
     }

@@ -71,7 +71,8 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
         j.submit("Afspraak aanmaken")
         j.expect_h1(f"Resultaatafspraak {name}")
         j.expect_text("aangemaakt als concept")
-        j.expect_text("Voeg minstens één resultaat toe")
+        # Since issue 17 a missing goal is a warning, not a refusal.
+        j.expect_text("Geen resultaat onder doel")
         agreement_path = urlsplit(j.driver.current_url).path
 
     results = [
@@ -84,9 +85,10 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
             j.click_link("Resultaten bewerken", within="main")
             j.expect_h1("Resultaten bewerken")
             n = int(j.driver.find_element(By.CSS_SELECTOR, "main input[name=rows]").get_attribute("value")) - 1
-            j.fill({f"r{n}_description": description, f"r{n}_indicator": indicator,
+            j.fill({f"r{n}_description": description,
                     f"r{n}_baseline": baseline, f"r{n}_baseline_year": "2025", f"r{n}_source": "Registratie IKC"})
-            j.choose({f"r{n}_goal": goal, f"r{n}_unit": unit, f"r{n}_direction": "hoger is beter"})
+            # The indicator comes from the programme's library (issue 18): name, unit and direction.
+            j.choose({f"r{n}_goal": goal, f"r{n}_indicator_id": f"{indicator} ({unit}, hoger is beter)"})
             j.submit("Resultaten opslaan")
             j.expect_h1("Resultaatafspraak")
             j.expect_text(description)
@@ -312,11 +314,16 @@ def test_report_draft_shows_the_new_figures_and_is_published(journey):
         j.click_link(f"Concept jaarrapportage {PLAN_YEAR}", within="main")
         j.expect_h1(PLAN_YEAR)
 
-    with j.step("it shows the director's measured values"):
-        reading = j.row(OWN_IKC, "Leerlingen op 1F lezen")
+    with j.step("it shows the director's measured values on the IKC's own page"):
+        # The draft keeps per-IKC detail on a page per IKC (issue 18), linked under "Per IKC".
+        j.click_link(OWN_IKC, within="#ikcs")
+        j.expect_h1(OWN_IKC)
+        reading = j.row("Leerlingen op 1F lezen")
         assert "86,5%" in reading.text, reading.text
-        safety = j.row(OWN_IKC, "Score sociale veiligheid")
+        safety = j.row("Score sociale veiligheid")
         assert "7,9" in safety.text, safety.text
+        j.click_link(f"← Terug naar de jaarrapportage {PLAN_YEAR}", within="main")
+        j.expect_h1(PLAN_YEAR)
 
     with j.step("a foreword, saved"):
         j.fill({"foreword": "Het jaar waarin alle IKC's hun jaarplan op tijd indienden."})

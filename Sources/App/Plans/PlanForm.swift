@@ -117,6 +117,36 @@ struct PlanForm {
             // A reason without the box ticked still means "niet gemeten": the typed reason is kept.
             measurement.value = .notMeasured(reason: reason)
         }
+        parseFraction(result, valueGiven: !valueText.isEmpty, into: &measurement)
         if !measurement.isEmpty { content.measurements[result.id] = measurement }
+    }
+
+    /// Numerator and denominator (both or neither, numerator at most the denominator, the error
+    /// at the cell); without a typed value the value is their percentage.
+    mutating func parseFraction(_ result: PlanResult, valueGiven: Bool, into measurement: inout Domain.Measurement) {
+        guard !result.numeratorLabel.isEmpty else { return }
+        let nName = PlanPage.numeratorField(result.id), dName = PlanPage.denominatorField(result.id)
+        let nText = field(nName), dText = field(dName)
+        guard !nText.isEmpty || !dText.isEmpty else { return }
+        let numerator = DutchFormat.parseDecimal(nText), denominator = DutchFormat.parseDecimal(dText)
+        guard let numerator, numerator >= 0 else {
+            errors.add(nName, "Vul bij ‘\(result.indicator)’ als teller een aantal in, zoals 42.")
+            return
+        }
+        guard let denominator, denominator > 0 else {
+            errors.add(dName, "Vul bij ‘\(result.indicator)’ als noemer een aantal groter dan 0 in, zoals 60.")
+            return
+        }
+        guard numerator <= denominator else {
+            errors.add(nName, "De teller van ‘\(result.indicator)’ (\(nText)) is groter dan de noemer (\(dText)); een percentage kan niet boven 100% komen.")
+            return
+        }
+        if case .notMeasured = measurement.value {
+            errors.add(nName, "Vul bij ‘\(result.indicator)’ teller en noemer in óf kies ‘niet gemeten’, niet allebei.")
+            return
+        }
+        measurement.numerator = numerator
+        measurement.denominator = denominator
+        if !valueGiven { measurement.value = .value((numerator / denominator * 1000).rounded() / 10) }
     }
 }

@@ -9,7 +9,7 @@ extension ReportsHandler {
         guard readsDrafts else { throw AppError.forbidden }
         let programme = try checkYear(year)
         let today = self.today()
-        let (figures, draft) = try store.read { c in (try Reports.figures(year: year, today: today, c), try Reports.draft(year: year, c)) }
+        let (figures, draft) = try store.read { c in (try Reports.figures(year: year, today: today, store: store, c), try Reports.draft(year: year, c)) }
         let notice: String? = request.query["saved"] == "1" ? "Het concept is opgeslagen." : nil
         return page(ReportPages.draft(context: user.page, report: AnnualReport(figures: figures), foreword: draft?.foreword ?? "",
                                       conclusions: draft?.conclusions ?? "", lockVersion: draft?.lockVersion,
@@ -46,6 +46,15 @@ extension ReportsHandler {
             }
         }
         return Response.redirect(to: Route.reports(.year(year)).path + "?saved=1")
+    }
+
+    /// One IKC's detail of the draft, split off the report page.
+    func showIKC(year: Int, ikcID: Int64) throws -> Response {
+        _ = try checkYear(year)
+        let today = self.today()
+        let figures = try store.read { try Reports.figures(year: year, today: today, store: store, $0) }
+        guard let ikc = figures.ikcs.first(where: { $0.id == ikcID }) else { throw AppError.notFound }
+        return page(ReportIndicatorSections.ikcPage(context: user.page, figures: figures, ikc: ikc))
     }
 
     func showYearCSV(year: Int, table: ReportTable) throws -> Response {

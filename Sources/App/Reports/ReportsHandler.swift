@@ -27,9 +27,10 @@ struct ReportsHandler: FeatureHandler {
         // The share link needs no log-in: Application dispatches it to `showShared` before the sign-in check.
         case (.shared(let token), .show): return try ReportsHandler.showShared(app: app, token: token)
         case (.sharedCSV(let token, let table), .show): return try ReportsHandler.showSharedCSV(app: app, token: token, table: table)
+        case (.ikc(let year, let id), .show): return try showIKC(year: year, ikcID: id)
         case (.index, .save), (.yearCSV, .save), (.publish, .show), (.edition, .save), (.editionCSV, .save),
              (.withdraw, .show), (.share, .show), (.unshare, .show), (.shared, .save),
-             (.oldYearCSV, .save), (.oldEditionCSV, .save), (.sharedCSV, .save):
+             (.oldYearCSV, .save), (.oldEditionCSV, .save), (.sharedCSV, .save), (.ikc, .save):
             throw AppError.methodNotAllowed(allowed: route.methods)
         }
     }

@@ -146,6 +146,9 @@ public struct AgreementResult: Sendable, Equatable, Identifiable {
     public var dataSource: String
     public var accumulation: TargetAccumulation
     public var targets: [Int: Double]
+    /// The library indicator it measures (`indicators`); nil: linked by its text, unit and
+    /// direction when stored (migration 0010's rule).
+    public var indicatorID: Int64? = nil
 
     public init(id: Int64 = 0, lineage: Int64 = 0, goalID: Int64, position: Int = 0, description: String, indicator: String,
                 unit: ResultUnit, baselineValue: Double? = nil, baselineYear: Int? = nil, direction: IndicatorDirection = .higher,

@@ -39,6 +39,9 @@ public enum AgreementRules {
         public var dataSource: String
         public var accumulation: String
         public var remove: Bool
+        /// The library indicator chosen (`indicators.id` as typed); empty: the indicator is the
+        /// text, unit and direction above (matched to the library when stored).
+        public var indicatorID: String = ""
 
         public init(index: Int, id: Int64? = nil, goal: String = "", position: String = "", description: String = "",
                     indicator: String = "", unit: String = "percent", baseline: String = "", baselineYear: String = "",
@@ -102,10 +105,12 @@ public enum AgreementRules {
             }
             let position = Int(input.position.trimmingWhitespace()) ?? (1000 + input.index)
             guard let goal, let unit, let direction, let accumulation else { continue }
-            kept.append((position, input.index, AgreementResult(
+            var result = AgreementResult(
                 id: input.id ?? 0, goalID: goal, position: position, description: input.description.trimmingWhitespace(),
                 indicator: input.indicator.trimmingWhitespace(), unit: unit, baselineValue: baseline, baselineYear: baselineYear,
-                direction: direction, dataSource: input.dataSource.trimmingWhitespace(), accumulation: accumulation)))
+                direction: direction, dataSource: input.dataSource.trimmingWhitespace(), accumulation: accumulation)
+            result.indicatorID = Int64(input.indicatorID)
+            kept.append((position, input.index, result))
         }
         kept.sort { ($0.position, $0.index) < ($1.position, $1.index) }
         var ordered: [AgreementResult] = []

@@ -23,6 +23,7 @@ public enum AuditVocabulary {
         Kind(code: "user", label: "Gebruiker", slug: "gebruiker"),
         Kind(code: "report", label: "Jaarrapportage", slug: "jaarrapportage"),
         Kind(code: "programme", label: "Programma-instellingen", slug: "programma"),
+        Kind(code: "indicator", label: "Indicator", slug: "indicator"),
     ]
 
     /// The Dutch name of a record type; an unknown type is "Overig gegeven", never the code.

@@ -77,6 +77,10 @@ public struct Measurement: Sendable, Equatable {
     public var value: MeasuredValue
     public var dataSource: String
     public var measuredOn: Day?
+    /// For a percentage whose library indicator has numerator and denominator labels: the counts
+    /// the value came from (both or neither); the programme figure is then weighted.
+    public var numerator: Double? = nil
+    public var denominator: Double? = nil
 
     public init(value: MeasuredValue = .empty, dataSource: String = "", measuredOn: Day? = nil) {
         self.value = value

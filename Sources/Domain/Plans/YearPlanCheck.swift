@@ -120,6 +120,9 @@ public struct PlanResult: Sendable, Equatable {
     public var yearTarget: Double?
     public var finalTarget: Double?
     public var earlierTotal: Double?
+    /// The library indicator's numerator and denominator labels (empty: reported as a value only).
+    public var numeratorLabel = ""
+    public var denominatorLabel = ""
 
     public init(id: Int64, lineage: Int64, goalID: Int64, goalName: String, position: Int, description: String, indicator: String,
                 unit: String, baselineValue: Double?, baselineYear: Int?, direction: IndicatorDirection, dataSource: String,

@@ -12,6 +12,9 @@ public struct ReportFigures: Sendable, Equatable, Codable {
     public var sources: [SourceFigures]
     /// Years shown in the trend charts (the programme's first year up to `year`).
     public var trendYears: [Int]
+    /// "Resultaten per indicator": the programme figure per library indicator (nil in editions
+    /// published before the library).
+    public var indicators: [IndicatorLine]? = nil
 
     public init(year: Int, yearLabel: String, yearKindExplanation: String, goals: [Goal], ikcs: [IKCFigures],
                 sources: [SourceFigures], trendYears: [Int]) {

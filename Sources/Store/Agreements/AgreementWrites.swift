@@ -44,7 +44,7 @@ extension Agreements {
                     UPDATE agreement_results SET goal_id = \(result.goalID), position = \(result.position), description = \(result.description),
                         indicator = \(result.indicator), unit = \(result.unit.rawValue), baseline_value = \(result.baselineValue),
                         baseline_year = \(result.baselineYear), direction = \(result.direction.rawValue), data_source = \(result.dataSource),
-                        accumulation = \(result.accumulation.rawValue)
+                        accumulation = \(result.accumulation.rawValue), indicator_id = \(result.indicatorID)
                     WHERE id = \(result.id) AND version_id = \(version.id)
                     """)
             } else {
@@ -58,10 +58,10 @@ extension Agreements {
     static func insertResult(_ result: AgreementResult, lineage: Int64, versionID: Int64, _ c: Connection) throws -> Int64 {
         try c.execute("""
             INSERT INTO agreement_results (version_id, lineage, goal_id, position, description, indicator, unit, baseline_value,
-                baseline_year, direction, data_source, accumulation)
+                baseline_year, direction, data_source, accumulation, indicator_id)
             VALUES (\(versionID), \(lineage), \(result.goalID), \(result.position), \(result.description), \(result.indicator),
                 \(result.unit.rawValue), \(result.baselineValue), \(result.baselineYear), \(result.direction.rawValue),
-                \(result.dataSource), \(result.accumulation.rawValue))
+                \(result.dataSource), \(result.accumulation.rawValue), \(result.indicatorID))
             """)
         let id = c.lastInsertRowID
         for (year, value) in result.targets.sorted(by: { $0.key < $1.key }) {

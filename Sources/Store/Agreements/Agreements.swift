@@ -82,14 +82,16 @@ public enum Agreements {
         }
         var results = try c.rows("""
             SELECT id, lineage, goal_id, position, description, indicator, unit, baseline_value, baseline_year, direction,
-                   data_source, accumulation
+                   data_source, accumulation, indicator_id
             FROM agreement_results WHERE version_id = \(id) ORDER BY goal_id, position, id
-            """).map { row in
-            AgreementResult(id: try row.int64(0), lineage: try row.int64(1), goalID: try row.int64(2), position: try row.int(3),
+            """).map { row -> AgreementResult in
+            var result = AgreementResult(id: try row.int64(0), lineage: try row.int64(1), goalID: try row.int64(2), position: try row.int(3),
                             description: try row.string(4), indicator: try row.string(5),
                             unit: ResultUnit(rawValue: try row.string(6)) ?? .number, baselineValue: try row.optionalDouble(7),
                             baselineYear: try row.optionalInt(8), direction: IndicatorDirection(rawValue: try row.string(9)) ?? .higher,
                             dataSource: try row.string(10), accumulation: TargetAccumulation(rawValue: try row.string(11)) ?? .perYear)
+            result.indicatorID = try row.optionalInt64(12)
+            return result
         }
         var at: [Int64: Int] = [:]
         for (offset, result) in results.enumerated() { at[result.id] = offset }

@@ -112,7 +112,7 @@ public enum YearPlans {
         for row in try c.rows("SELECT result_id, activities FROM plan_activities WHERE plan_id = \(planID)") {
             content.activities[try row.int64(0)] = try row.string(1)
         }
-        for row in try c.rows("SELECT result_id, value, not_measured_reason, data_source, measured_on FROM measurements WHERE plan_id = \(planID)") {
+        for row in try c.rows("SELECT result_id, value, not_measured_reason, data_source, measured_on, numerator, denominator FROM measurements WHERE plan_id = \(planID)") {
             let value: MeasuredValue
             if let number = try row.optionalDouble(1) {
                 value = .value(number)
@@ -121,8 +121,10 @@ public enum YearPlans {
             } else {
                 value = .empty
             }
-            content.measurements[try row.int64(0)] = Measurement(value: value, dataSource: try row.string(3),
-                                                                 measuredOn: try row.optionalString(4).flatMap { Day(iso: $0) })
+            var measurement = Measurement(value: value, dataSource: try row.string(3), measuredOn: try row.optionalString(4).flatMap { Day(iso: $0) })
+            measurement.numerator = try row.optionalDouble(5)
+            measurement.denominator = try row.optionalDouble(6)
+            content.measurements[try row.int64(0)] = measurement
         }
         for row in try c.rows("SELECT funding_source_id, planned_cents, spent_cents FROM plan_spending WHERE plan_id = \(planID)") {
             let source = try row.int64(0)
@@ -142,8 +144,9 @@ public enum YearPlans {
             SELECT r.id, r.lineage, r.goal_id, g.name, r.position, r.description, r.indicator, r.unit, r.baseline_value,
                    r.baseline_year, r.direction, r.data_source, r.accumulation,
                    (SELECT t.value FROM result_targets t WHERE t.result_id = r.id AND t.year = \(year)),
-                   (SELECT t.value FROM result_targets t WHERE t.result_id = r.id ORDER BY t.year DESC LIMIT 1)
-            FROM agreement_results r JOIN programme_goals g ON g.id = r.goal_id
+                   (SELECT t.value FROM result_targets t WHERE t.result_id = r.id ORDER BY t.year DESC LIMIT 1),
+                   i.numerator_label, i.denominator_label
+            FROM agreement_results r JOIN programme_goals g ON g.id = r.goal_id LEFT JOIN indicators i ON i.id = r.indicator_id
             WHERE r.version_id = \(versionID)
             ORDER BY g.position, r.position
             """)
@@ -156,6 +159,10 @@ public enum YearPlans {
                 baselineValue: try row.optionalDouble(8), baselineYear: try row.optionalInt(9),
                 direction: IndicatorDirection(rawValue: try row.string(10)) ?? .higher, dataSource: try row.string(11),
                 accumulation: accumulation, yearTarget: try row.optionalDouble(13), finalTarget: try row.optionalDouble(14))
+            if result.unit == ResultUnit.percent.rawValue, let n = try row.optionalString(15), let d = try row.optionalString(16), !n.isEmpty, !d.isEmpty {
+                result.numeratorLabel = n
+                result.denominatorLabel = d
+            }
             if accumulation == .cumulative {
                 result.earlierTotal = try c.row("""
                     SELECT SUM(m.value) FROM measurements m
@@ -233,8 +240,9 @@ public enum YearPlans {
             case .notMeasured(let r): reason = r
             }
             try c.execute("""
-                INSERT INTO measurements (plan_id, result_id, value, not_measured_reason, data_source, measured_on)
-                VALUES (\(id), \(resultID), \(value), \(reason), \(m.dataSource), \(m.measuredOn?.iso))
+                INSERT INTO measurements (plan_id, result_id, value, not_measured_reason, data_source, measured_on, numerator, denominator)
+                VALUES (\(id), \(resultID), \(value), \(reason), \(m.dataSource), \(m.measuredOn?.iso), \(value == nil ? nil : m.numerator),
+                        \(value == nil ? nil : m.denominator))
                 """)
         }
         try c.execute("DELETE FROM plan_spending WHERE plan_id = \(id)")

@@ -6,6 +6,17 @@ import SQLite
 public enum Reports {
     // MARK: - Figures of one year, live
 
+    public struct FiguresKey: Hashable, Sendable {
+        var year: Int
+        var today: Int
+    }
+
+    /// `figures(year:today:)` kept per database state (any commit empties it): the draft and its
+    /// per-IKC pages ask for the same figures many times between two writes.
+    public static func figures(year: Int, today: Day, store: DataStore, _ c: Connection) throws -> ReportFigures {
+        try store.reportFiguresCache.value(FiguresKey(year: year, today: today.ordinal), c) { try figures(year: year, today: today, $0) }
+    }
+
     /// The figures of `year`, computed now. A handful of queries for the whole year (not per
     /// IKC), so the time grows linearly with the number of IKCs.
     public static func figures(year: Int, today: Day, _ c: Connection) throws -> ReportFigures {
@@ -184,9 +195,11 @@ public enum Reports {
             sources.append(ReportFigures.SourceFigures(name: name, budgetCents: budgets[id] ?? 0, committedCents: committed[id] ?? 0,
                                                        spentCents: spentTotal[id]))
         }
-        return ReportFigures(year: year, yearLabel: programme.yearLabel(year), yearKindExplanation: programme.yearKindExplanation,
-                             goals: goals, ikcs: ikcs, sources: sources,
-                             trendYears: Array(programme.firstYear...max(programme.firstYear, year)))
+        var figures = ReportFigures(year: year, yearLabel: programme.yearLabel(year), yearKindExplanation: programme.yearKindExplanation,
+                                    goals: goals, ikcs: ikcs, sources: sources,
+                                    trendYears: Array(programme.firstYear...max(programme.firstYear, year)))
+        figures.indicators = try Indicators.programmes(c).map { IndicatorLine($0, year: year, methodLabel: \.label) }
+        return figures
     }
 
     /// A stable digest of the figures: when it differs from a published edition's, newer figures exist.

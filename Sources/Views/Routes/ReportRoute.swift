@@ -21,6 +21,8 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
     case shared(token: String)
     /// A CSV of the edition behind a share link, with the same token; no log-in.
     case sharedCSV(token: String, table: ReportTable)
+    /// One IKC's detail of the live draft of a year (/reports/2024/ikcs/7).
+    case ikc(Int, Int64)
 
     init?(_ s: [Substring]) {
         if s.count == 2, s[0] == "share", RouteParsing.isToken(s[1]) {
@@ -47,6 +49,10 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
                 return nil
             }
         case 4:
+            if let year = RouteParsing.year(s[1]), s[2] == "ikcs", let id = RouteParsing.id(s[3]) {
+                self = .ikc(year, id)
+                return
+            }
             if let year = RouteParsing.year(s[1]), s[2] == "csv" {
                 if let table = ReportTable(rawValue: String(s[3])) {
                     self = .yearCSV(year, table: table)
@@ -93,12 +99,13 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
         case .unshare(let id): "/reports/editions/\(id)/unshare"
         case .shared(let token): "/share/\(token)"
         case .sharedCSV(let token, let table): "/share/\(token)/csv/\(table.rawValue)"
+        case .ikc(let year, let id): "/reports/\(year)/ikcs/\(id)"
         }
     }
 
     public var methods: [String] {
         switch self {
-        case .index, .yearCSV, .edition, .editionCSV, .shared, .sharedCSV, .oldYearCSV, .oldEditionCSV: RouteParsing.read
+        case .index, .yearCSV, .edition, .editionCSV, .shared, .sharedCSV, .oldYearCSV, .oldEditionCSV, .ikc: RouteParsing.read
         case .year: RouteParsing.readWrite
         case .publish, .withdraw, .share, .unshare: RouteParsing.postOnly
         }
@@ -107,7 +114,7 @@ public enum ReportRoute: Sendable, Equatable, Hashable {
     public func requirement(isPost: Bool) -> (Action, RecordKind)? {
         switch self {
         case .shared, .sharedCSV: return nil
-        case .index, .yearCSV, .edition, .editionCSV, .oldYearCSV, .oldEditionCSV: return (.read, .report)
+        case .index, .yearCSV, .edition, .editionCSV, .oldYearCSV, .oldEditionCSV, .ikc: return (.read, .report)
         case .year: return (isPost ? .write : .read, .report)
         case .publish, .withdraw, .share, .unshare: return (.review, .report)
         }

@@ -21,6 +21,7 @@ public enum Route: Sendable, Equatable, Hashable {
     case reports(ReportRoute)
     case twoFactor(TwoFactorRoute)
     case programme(ProgrammeRoute)
+    case indicators(IndicatorRoute)
 
     /// Shorthands for the routes that many pages link to.
     public static let login = Route.session(.login)
@@ -44,6 +45,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .reports(let r): return r.methods
         case .twoFactor(let r): return r.methods
         case .programme(let r): return r.methods
+        case .indicators(let r): return r.methods
         }
     }
 
@@ -66,6 +68,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .reports(let r): return r.requirement(isPost: isPost)
         case .twoFactor(let r): return r.requirement(isPost: isPost)
         case .programme(let r): return r.requirement(isPost: isPost)
+        case .indicators(let r): return r.requirement(isPost: isPost)
         }
     }
 
@@ -88,6 +91,7 @@ public enum Route: Sendable, Equatable, Hashable {
         case .reports(let r): r.path
         case .twoFactor(let r): r.path
         case .programme(let r): r.path
+        case .indicators(let r): r.path
         }
     }
 
@@ -120,6 +124,7 @@ public enum Route: Sendable, Equatable, Hashable {
         else if let r = ReportRoute(s) { self = .reports(r) }
         else if let r = TwoFactorRoute(s) { self = .twoFactor(r) }
         else if let r = ProgrammeRoute(s) { self = .programme(r) }
+        else if let r = IndicatorRoute(s) { self = .indicators(r) }
         else { return nil }
     }
 }

@@ -138,7 +138,7 @@ extension PlanRoute {
 
 extension ReportRoute {
     public enum CaseName: String, CaseIterable, Sendable {
-        case index, year, publish, yearCSV, edition, editionCSV, oldYearCSV, oldEditionCSV, withdraw, share, unshare, shared, sharedCSV
+        case index, year, publish, yearCSV, edition, editionCSV, oldYearCSV, oldEditionCSV, withdraw, share, unshare, shared, sharedCSV, ikc
     }
 
     public var caseName: CaseName {
@@ -156,6 +156,7 @@ extension ReportRoute {
         case .unshare: .unshare
         case .shared: .shared
         case .sharedCSV: .sharedCSV
+        case .ikc: .ikc
         }
     }
 
@@ -163,6 +164,7 @@ extension ReportRoute {
     public static func example(_ name: CaseName) -> ReportRoute {
         switch name {
         case .index: .index
+        case .ikc: .ikc(2024, 1)
         case .year: .year(2024)
         case .publish: .publish(2024)
         case .yearCSV: .yearCSV(2024, table: .goals)

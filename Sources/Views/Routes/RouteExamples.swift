@@ -10,7 +10,7 @@ extension Route {
     /// The cases of `Route`; a feature case stands for all of that feature's cases.
     public enum CaseName: String, CaseIterable, Sendable {
         case home, health, accessibility
-        case session, users, audit, ikcs, organisations, areas, agreements, funding, plans, reports, twoFactor, mail
+        case session, users, audit, ikcs, organisations, areas, agreements, funding, plans, reports, twoFactor, mail, indicators
         case programme
     }
 
@@ -33,6 +33,7 @@ extension Route {
         case .twoFactor(let r): "twoFactor." + r.caseName.rawValue
         case .mail(let r): "mail." + r.caseName.rawValue
         case .programme(let r): "programme." + r.caseName.rawValue
+        case .indicators(let r): "indicators." + r.caseName.rawValue
         }
     }
 
@@ -53,6 +54,7 @@ extension Route {
             case .twoFactor: TwoFactorRoute.CaseName.allCases.map { "twoFactor." + $0.rawValue }
             case .mail: MailRoute.CaseName.allCases.map { "mail." + $0.rawValue }
             case .programme: ProgrammeRoute.CaseName.allCases.map { "programme." + $0.rawValue }
+            case .indicators: IndicatorRoute.CaseName.allCases.map { "indicators." + $0.rawValue }
             default: [name.rawValue]
             }
         }
@@ -77,6 +79,7 @@ extension Route {
         case .twoFactor: TwoFactorRoute.CaseName.allCases.map { .twoFactor(TwoFactorRoute.example($0)) }
         case .mail: MailRoute.CaseName.allCases.map { .mail(MailRoute.example($0)) }
         case .programme: ProgrammeRoute.CaseName.allCases.map { .programme(ProgrammeRoute.example($0)) }
+        case .indicators: IndicatorRoute.CaseName.allCases.map { .indicators(IndicatorRoute.example($0)) }
         }
     }
 

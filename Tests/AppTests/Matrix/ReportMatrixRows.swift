@@ -5,6 +5,7 @@ extension AuthorizationMatrixTests {
         Row(method: "GET", path: "/reports", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied, partner: .ok),
         Row(method: "GET", path: "/reports/2024", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
         Row(method: "POST", path: "/reports/2024", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
+        Row(method: "GET", path: "/reports/2024/ikcs/1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
         Row(method: "GET", path: "/reports/2024/csv/doelen", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
         Row(method: "POST", path: "/reports/2024/publish", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied),
         Row(method: "GET", path: "/reports/editions/999", projectleider: .allowed, ontwikkelgroep: .allowed, directeur: .denied, partner: .allowed),

@@ -46,8 +46,11 @@ public enum AgreementEditPages {
 
     // MARK: - Results
 
+    /// `library`: the indicators a row may choose (retired ones only where already chosen); the
+    /// form ends with a new library indicator (`new_…`) that is added without losing the rows.
     public static func results(context: PageContext, data: AgreementPageData, inputs: [AgreementRules.ResultInput],
-                               errors: ValidationErrors) -> HTML {
+                               errors: ValidationErrors, library: [Indicator] = [], newIndicator: IndicatorForm = IndicatorForm(),
+                               newErrors: ValidationErrors = ValidationErrors(), areaNames: [String] = [], notice: String? = nil) -> HTML {
         var blocks: [HTML] = []
         let goalOptions = data.goals.map { (String($0.id), "\($0.position). \($0.name)") }
         let units = ResultUnit.allCases.map { ($0.rawValue, $0.label) }
@@ -67,13 +70,14 @@ public enum AgreementEditPages {
             \(Components.textField(p + "position", label: "Volgorde", value: input.position, errors: errors, hint: "Een lager nummer komt eerder; gebruik dit om resultaten te verplaatsen.", inputmode: "numeric"))
             \(Components.select(p + "goal", label: "Programmadoel", options: goalOptions, selected: input.goal, errors: errors, includeEmpty: "Kies een doel"))
             \(Components.textField(p + "description", label: "Omschrijving", value: input.description, errors: errors))
-            \(Components.textField(p + "indicator", label: "Indicator", value: input.indicator, errors: errors))
-            \(Components.select(p + "unit", label: "Eenheid", options: units, selected: input.unit, errors: errors))
+            \(library.isEmpty ? HTML.empty : indicatorChoice(p, input: input, library: library, errors: errors))
+            \(library.isEmpty ? Components.textField(p + "indicator", label: "Indicator", value: input.indicator, errors: errors) : HTML.empty)
+            \(library.isEmpty ? Components.select(p + "unit", label: "Eenheid", options: units, selected: input.unit, errors: errors) : HTML.empty)
             \(Components.textField(p + "baseline", label: "Nulmeting (waarde)", value: input.baseline, errors: errors, inputmode: "decimal"))
             \(Components.textField(p + "baseline_year", label: "Nulmeting (jaar)", value: input.baselineYear, errors: errors, inputmode: "numeric"))
-            \(Components.select(p + "direction", label: "Welke richting is beter", options: directions, selected: input.direction, errors: errors))
+            \(library.isEmpty ? Components.select(p + "direction", label: "Welke richting is beter", options: directions, selected: input.direction, errors: errors) : HTML.empty)
             \(Components.textField(p + "source", label: "Databron", value: input.dataSource, errors: errors))
-            \(Components.select(p + "accumulation", label: "Streefwaarden zijn", options: accumulations, selected: input.accumulation, errors: errors))
+            \(library.isEmpty ? Components.select(p + "accumulation", label: "Streefwaarden zijn", options: accumulations, selected: input.accumulation, errors: errors) : HTML.empty)
             \(remove)
             </fieldset>
             """)
@@ -83,8 +87,10 @@ public enum AgreementEditPages {
         \(lock(data))
         <input type="hidden" name="rows" value="\(inputs.count)">
         <p>Laat het nieuwe resultaat leeg als u er geen wilt toevoegen. Na opslaan kunt u er nog een toevoegen. Streefwaarden vult u in het rooster in.</p>
+        \(Components.notice(notice))
         \(HTML.joined(blocks))
         \(buttons(data, label: "Resultaten opslaan"))
+        \(library.isEmpty ? HTML.empty : newIndicatorSection(newIndicator, errors: newErrors, areaNames: areaNames))
         """))
     }
 

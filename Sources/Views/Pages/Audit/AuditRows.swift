@@ -58,6 +58,7 @@ public struct AuditRowText: Sendable, Equatable {
         case "year_plan": return .plans(.plan(id))
         case "report": return .reports(.edition(id))
         case "plan_deadline": return .plans(.deadlines)
+        case "indicator": return .indicators(.show(id))
         default: return nil
         }
     }

@@ -12,6 +12,8 @@ extension PlanPage {
     public static func reasonField(_ resultID: Int64) -> String { "reason_\(resultID)" }
     public static func sourceField(_ resultID: Int64) -> String { "source_\(resultID)" }
     public static func measuredOnField(_ resultID: Int64) -> String { "measured_on_\(resultID)" }
+    public static func numeratorField(_ resultID: Int64) -> String { "numerator_\(resultID)" }
+    public static func denominatorField(_ resultID: Int64) -> String { "denominator_\(resultID)" }
     public static func plannedField(_ sourceID: Int64) -> String { "planned_\(sourceID)" }
     public static func spentField(_ sourceID: Int64) -> String { "spent_\(sourceID)" }
     public static func hoursField(_ code: String) -> String { "hours_\(code)" }
@@ -32,6 +34,8 @@ extension PlanPage {
             }
             out[sourceField(id)] = m.dataSource
             if let day = m.measuredOn { out[measuredOnField(id)] = day.iso }
+            if let n = m.numerator { out[numeratorField(id)] = PlanBadge.editable(n) }
+            if let d = m.denominator { out[denominatorField(id)] = PlanBadge.editable(d) }
         }
         for (id, cents) in content.plannedCents { out[plannedField(id)] = PlanBadge.editable(cents: cents) }
         for (id, cents) in content.spentCents { out[spentField(id)] = PlanBadge.editable(cents: cents) }
@@ -209,6 +213,7 @@ extension PlanPage {
         <div>\(facts)</div>
         <div>
         \(valueInput)
+        \(fractionInputs(result, values, model.errors))
         \(notMeasured)
         \(Components.textField(reasonField(result.id), label: "Reden waarom niet gemeten", value: values[reasonField(result.id)] ?? "", errors: model.errors))
         \(Components.textField(sourceField(result.id), label: "Bron van de meting", value: values[sourceField(result.id)] ?? "", errors: model.errors, hint: result.dataSource.isEmpty ? nil : "In de afspraak: \(result.dataSource)"))

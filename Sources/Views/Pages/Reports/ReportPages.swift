@@ -66,7 +66,8 @@ public enum ReportPages {
         return Layout.page(title: "Concept jaarrapportage \(figures.yearLabel)", context: context.with(.reports), """
         \(Components.notice(notice))
         <p class="warning">Dit is het concept met de cijfers van dit moment. Het verandert zodra afspraken of jaarplannen veranderen.</p>
-        \(body(report: report, foreword: foreword, conclusions: conclusions, csv: { Route.reports(.yearCSV(year, table: $0)).path }, programme: context.programme))
+        \(body(report: report, foreword: foreword, conclusions: conclusions, csv: { Route.reports(.yearCSV(year, table: $0)).path },
+               ikcLink: { Route.reports(.ikc(year, $0)).path }, programme: context.programme))
         \(editor)
         """)
     }
@@ -135,14 +136,19 @@ public enum ReportPages {
     }
 
     /// The report itself. `csv` gives the export link of a table.
+    /// `ikcLink`: the page of one IKC's detail; with it the per-IKC detail (results per IKC,
+    /// trends per IKC, the IKC sections) moves onto those pages, so that the report of a large
+    /// programme stays readable. Without it (a published edition) everything is inline.
     public static func body(report: AnnualReport, foreword: String, conclusions: String, csv: (ReportTable) -> String,
-                            programme: Programme? = nil) -> HTML {
+                            ikcLink: ((Int64) -> String)? = nil, programme: Programme? = nil) -> HTML {
         let f = report.figures
         let y = f.year
         var toc: [HTML] = []
-        let sections: [(String, String)] = [("voorwoord", "Voorwoord"), ("samenvatting", "Samenvatting per doel"), ("doelen", "Resultaten per doel"),
+        var sections: [(String, String)] = [("voorwoord", "Voorwoord"), ("samenvatting", "Samenvatting per doel"), ("indicatoren", "Resultaten per indicator"),
+                                            ("doelen", "Resultaten per doel"),
                                             ("geld", "Programmageld per bron"), ("jaarplannen", "Jaarplannen: ontbrekend, te laat of niet goedgekeurd"),
                                             ("trends", "Trends"), ("ikcs", "Per IKC"), ("conclusies", "Conclusies")]
+        if ikcLink != nil { sections.removeAll { $0.0 == "doelen" } }
         for (anchor, title) in sections { toc.append("<li><a href=\"#\(anchor)\">\(title)</a></li>") }
 
         // Summary per goal.
@@ -153,9 +159,9 @@ public enum ReportPages {
         }
         let total = report.totalTally
 
-        // Results per goal, per IKC.
+        // Results per goal, per IKC (inline only).
         var goalSections: [HTML] = []
-        for goal in f.goals {
+        for goal in f.goals where ikcLink == nil {
             var rows: [HTML] = []
             // A reason for "niet gemeten" is a note under the table, so long texts do not widen it.
             var notes: [HTML] = []
@@ -197,9 +203,9 @@ public enum ReportPages {
             gapRows.append("<tr><th scope=\"row\">\(gap.ikc)</th><td>\(gap.state.label)</td><td>\(gap.late ? "te laat" : "–")</td></tr>")
         }
 
-        // Trends: small multiples per IKC and result.
+        // Trends: small multiples per IKC and result (inline), or per indicator (split).
         var trends: [HTML] = []
-        for ikc in f.ikcs {
+        for ikc in f.ikcs where ikcLink == nil {
             var charts: [HTML] = []
             for (index, result) in ikc.results.enumerated() {
                 charts.append("<figure class=\"trend\">\(TrendChart.render(id: "trend-\(ikc.id)-\(index)", title: "\(ikc.name): \(result.indicator)", years: f.trendYears, yearLabel: f.label(of:), targets: result.targets, measured: result.measured, unit: result.unit))<figcaption>\(result.indicator)</figcaption></figure>")
@@ -209,7 +215,11 @@ public enum ReportPages {
 
         // Per IKC one page.
         var ikcPages: [HTML] = []
-        for ikc in f.ikcs { ikcPages.append(ikcSummary(ikc, figures: f)) }
+        for ikc in f.ikcs where ikcLink == nil { ikcPages.append(ikcSummary(ikc, figures: f)) }
+        if let ikcLink {
+            trends = [ReportIndicatorSections.trends(f)]
+            ikcPages = [ReportIndicatorSections.ikcLinks(f, link: ikcLink)]
+        }
 
         let intro: HTML = report.hasApprovedPlans ? .empty
             : "<p class=\"warning\">Voor \(f.yearLabel) is nog geen enkel jaarplan goedgekeurd: deze rapportage bevat nog geen gemeten resultaten.</p>"
@@ -229,7 +239,8 @@ public enum ReportPages {
         </table></div>
         <p class="csv-link"><a href="\(csv(.goals))">Download als CSV</a></p>
         </section>
-        <section id="doelen"><h2>Resultaten per doel</h2>\(goalSections)<p class="csv-link"><a href="\(csv(.results))">Download als CSV</a></p></section>
+        <section id="indicatoren"><h2>Resultaten per indicator</h2>\(ReportIndicatorSections.table(f))</section>
+        \(ikcLink == nil ? HTML("<section id=\"doelen\"><h2>Resultaten per doel</h2>\(goalSections)<p class=\"csv-link\"><a href=\"\(csv(.results))\">Download als CSV</a></p></section>") : HTML("<p class=\"csv-link\">De resultaten per doel en per IKC staan op de pagina van elk IKC (zie <a href=\"#ikcs\">Per IKC</a>) en in één bestand: <a href=\"\(csv(.results))\">Download als CSV</a></p>"))
         <section id="geld"><h2>Programmageld per bron</h2>
         <div class="table-scroll"><table class="data"><caption>Budget, toegezegd in vastgestelde afspraken en besteed volgens goedgekeurde jaarplannen, \(f.yearLabel)</caption>
         <thead><tr><th scope="col">Financieringsbron</th><th scope="col" class="num">Budget</th><th scope="col" class="num">Toegezegd</th><th scope="col" class="num">Besteed</th></tr></thead>
@@ -245,7 +256,7 @@ public enum ReportPages {
         """))
         <p class="csv-link"><a href="\(csv(.plans))">Download als CSV</a></p>
         </section>
-        <section id="trends"><h2>Trends</h2><p>Per resultaat de doelen per jaar (stippellijn) en de gemeten waarden (punten).</p>\(trends)</section>
+        <section id="trends"><h2>Trends</h2><p>\(ikcLink == nil ? "Per resultaat de doelen per jaar (stippellijn) en de gemeten waarden (punten)." : "Per indicator het doel van het programma per jaar (stippellijn) en het programmacijfer (punten); de trends per IKC staan op de pagina van elk IKC.")</p>\(trends)</section>
         <section id="ikcs"><h2>Per IKC</h2>\(ikcPages)</section>
         <section id="conclusies"><h2>Conclusies</h2>\(conclusions.isEmpty ? HTML("<p>(Nog geen conclusies.)</p>") : paragraphs(conclusions))</section>
         </article>

@@ -64,6 +64,9 @@ struct ConfirmationCoverageTests {
         "agreements.unlockYear": "Het jaar is weer geopend",
         "programme.settings": "De instellingen zijn opgeslagen.",
         "programme.list": "De instellingen zijn opgeslagen.",
+        "indicators.new": "Het gegeven is toegevoegd.",
+        "indicators.edit": "De wijzigingen zijn opgeslagen.",
+        "indicators.retire": "De wijzigingen zijn opgeslagen.",
     ]
 
     @Test("every route that takes a POST names its confirmation, and each named message exists")

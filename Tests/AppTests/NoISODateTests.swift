@@ -35,7 +35,7 @@ struct NoISODateTests {
     func baselineYears() throws {
         let app = try TestApp()
         let leader = try app.browser(loggedInAs: .projectleider)
-        for path in ["/plans/3", "/agreements/1", "/reports/2024"] {
+        for path in ["/plans/3", "/agreements/1", "/reports/2024/ikcs/1"] {
             let page = try leader.get(path)
             #expect(page.contains(" (2021-2022)"), "\(path)")
             #expect(!page.contains(" (2021)<") && !page.contains(" (2021)\n"), "\(path)")

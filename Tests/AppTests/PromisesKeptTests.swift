@@ -38,7 +38,7 @@ struct PromisesKeptPageTests {
         #expect(try leader.get("/funding").contains(flag))
         #expect(try leader.get("/funding/years/2022").contains(flag))
         #expect(try leader.get("/funding/years/2022/export.csv?tabel=afspraken").contains(flag))
-        #expect(try leader.get("/reports/2022").contains(flag))
+        #expect(try leader.get("/reports/2022/ikcs/2").contains(flag))
         // The Proloog partner sees its own promise on the plan and the agreement.
         let proloog = try AgreementPartnerRoleTests.partner(app, "partner.proloog@demo.plusikc.nl")
         #expect(try proloog.get("/plans/6").contains(flag))

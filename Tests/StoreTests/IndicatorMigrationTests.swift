@@ -12,7 +12,7 @@ struct IndicatorMigrationTests {
     @Test("results with the same text, unit and direction share one indicator, and nothing is lost")
     func migratesWithoutLoss() throws {
         let seeded = try TemporaryDatabase()
-        _ = try DemoData.seed(seeded.database, hashPassword: { "$y$test$" + String($0.count) })
+        _ = try DemoData.seed(seeded.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
         let migrations = try Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory)
         let directory = try TemporaryDirectory(prefix: "plusikc-0010")
         for migration in migrations where migration.version < 10 {

@@ -11,7 +11,7 @@ extension IndicatorsHandler {
         let view = try load(id)
         let year = request.query["jaar"].flatMap { Int($0) }.flatMap { view.years.contains($0) ? $0 : nil } ?? IndicatorsHandler.defaultYear(view)
         return page(IndicatorProgrammePage.render(context: user.page, programme: programme, view: view, year: year,
-                                                  canEdit: allows(.write, .indicator)))
+                                                  canEdit: allows(.write, .indicator), notice: RecordForms.savedNotice(request)))
     }
 
     func showCSV(id: Int64) throws -> Response {

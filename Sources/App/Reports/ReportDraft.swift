@@ -50,6 +50,7 @@ extension ReportsHandler {
 
     /// One IKC's detail of the draft, split off the report page.
     func showIKC(year: Int, ikcID: Int64) throws -> Response {
+        guard readsDrafts else { throw AppError.forbidden }
         _ = try checkYear(year)
         let today = self.today()
         let figures = try store.read { try Reports.figures(year: year, today: today, store: store, $0) }

@@ -18,7 +18,7 @@ public enum IndicatorPages {
         return Layout.page(title: "Indicatoren", context: context.with(.indicators), """
         <h1>Indicatoren</h1>
         \(Components.notice(notice))
-        <p>De indicatoren van het programma, één keer gedefinieerd en gekozen door de resultaten van elke afspraak. Open een indicator voor de cijfers van alle Plus IKC's per jaar.</p>
+        <p>De indicatoren van het programma, één keer gedefinieerd en gekozen door de resultaten van elke afspraak. Open een indicator voor de cijfers van alle \(context.programmeIKCs) per jaar.</p>
         \(actions)
         <div class="table-scroll"><table class="data">
         <caption>Bibliotheek van indicatoren</caption>

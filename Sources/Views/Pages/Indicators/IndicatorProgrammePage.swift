@@ -114,7 +114,8 @@ public enum IndicatorProgrammePage {
         """
     }
 
-    public static func render(context: PageContext, programme: Programme, view p: IndicatorProgramme, year: Int, canEdit: Bool) -> HTML {
+    public static func render(context: PageContext, programme: Programme, view p: IndicatorProgramme, year: Int, canEdit: Bool,
+                              notice: String? = nil) -> HTML {
         let i = p.indicator
         var facts: [HTML] = ["<dt>Eenheid</dt><dd>\(i.unit.label)</dd>", "<dt>Richting</dt><dd>\(i.direction.label)</dd>",
                              "<dt>Streefwaarden</dt><dd>\(i.accumulation.label)</dd>", "<dt>Decimalen</dt><dd>\(i.decimals)</dd>"]
@@ -127,6 +128,7 @@ public enum IndicatorProgrammePage {
         return Layout.page(title: i.name, context: context.with(.indicators), """
         <p><a href="\(Route.indicators(.index).path)">← Alle indicatoren</a></p>
         <h1>\(i.name)</h1>
+        \(Components.notice(notice))
         \(i.definition.isEmpty ? HTML.empty : HTML("<p class=\"lead\">\(i.definition)</p>"))
         \(i.retired ? HTML("<p><strong>Deze indicator is vervallen.</strong></p>") : HTML.empty)
         <dl class="facts">\(facts)</dl>

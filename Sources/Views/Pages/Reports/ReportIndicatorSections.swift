@@ -86,7 +86,7 @@ public enum ReportIndicatorSections {
             } else {
                 measured = "–"
             }
-            rows.append("<tr><th scope=\"row\">\(result.indicator)</th><td>\(result.description)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\($0))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[f.year], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: f.year)))</td></tr>")
+            rows.append("<tr><th scope=\"row\">\(result.indicator)</th><td>\(result.description)</td><td class=\"num\">\(ReportFormat.value(result.baseline, unit: result.unit))\(result.baselineYear.map { " (\(f.label(of: $0)))" } ?? "")</td><td class=\"num\">\(ReportFormat.value(result.targets[f.year], unit: result.unit))</td><td class=\"num\">\(measured)</td><td>\(ReportFormat.status(result.status(in: f.year)))</td></tr>")
         }
         var charts: [HTML] = []
         for (index, result) in ikc.results.enumerated() {

@@ -7,26 +7,27 @@ import Views
 extension FundingHandler {
     func showOverview(csv asCSV: Bool) throws -> Response {
         let programme = try programme()
-        let (sources, ledger) = try store.read { c in
+        let (sources, ledger, statuses, settings) = try store.read { c in
             let sources = try FundingSources.list(c)
-            return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c))
+            return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c), try FundingSources.budgetStatuses(c),
+                    try FundingSources.settings(c))
         }
         if asCSV {
             return csv(FundingCSV.overview(programme: programme, sources: sources, ledger: ledger), filename: "financiering-overzicht.csv")
         }
         return page(FundingPages.overview(context: user.page, programme: programme, sources: sources, ledger: ledger,
-                                          canEdit: canEdit, notice: nil))
+                                          canEdit: canEdit, notice: nil, undecided: Funding.undecided(ledger, statuses: statuses), settings: settings))
     }
 
     func showYear(_ year: Int, csv asCSV: Bool) throws -> Response {
         let programme = try programme()
         guard programme.years.contains(year) else { throw AppError.notFound }
-        let (sources, budgets, figures, spending, labels) = try store.read { c in
-            (try FundingSources.list(c), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
-             try FundingSources.agreementLabels(c))
+        let (sources, figures, labels, ledger) = try store.read { c in
+            let sources = try FundingSources.list(c), figures = try FundingSources.agreementFigures(c)
+            return (sources, figures, try FundingSources.agreementLabels(c),
+                    try FundingSources.plannedLedger(sourceIDs: sources.list.map(\.id), programme: programme, budgets: try FundingSources.budgets(c),
+                                                     figures: figures, spending: try FundingSources.spending(c), c))
         }
-        let ledger = Funding.Ledger(sourceIDs: sources.list.map(\.id), years: Array(programme.years), budgets: budgets,
-                                    commitments: Funding.commitments(figures), spending: spending)
         let rows = Funding.yearRows(figures: figures, labels: labels, sourceIDs: sources.list.map(\.id), year: year)
         if asCSV {
             if request.query["tabel"] == "ikcs" {

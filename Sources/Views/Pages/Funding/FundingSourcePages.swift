@@ -114,6 +114,7 @@ extension FundingPages {
         \(Components.select("kind", label: "Soort", options: kinds, selected: form.kind, errors: errors, includeEmpty: "Kies een soort"))
         \(Components.select("organisation", label: "Organisatie die het geld beheert", options: organisations, selected: form.organisation, errors: errors, includeEmpty: "Geen (meerdere organisaties)"))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
+        \(planningFields(programme: programme, sources: sources, sourceID: sourceID, form: form, errors: errors))
         \(budgetInputs(programme: programme, form: form, errors: errors))
         <button type="submit" class="button button--primary">Opslaan</button>
         <a class="button button--secondary" href="\(back)">Annuleren</a>
@@ -127,11 +128,12 @@ extension FundingPages {
 
     /// The budget of every year as one row of inputs, each with its own label and error.
     static func budgetInputs(programme: Programme, form: FundingSourceForm, errors: ValidationErrors) -> HTML {
-        var head: [HTML] = [], cells: [HTML] = []
+        var head: [HTML] = [], cells: [HTML] = [], statusCells: [HTML] = []
         for year in programme.years {
             let field = FundingSourceForm.budgetField(year)
             let error = errors[field]
             head.append("<th scope=\"col\" id=\"\(field)-head\">\(programme.yearLabel(year))</th>")
+            statusCells.append(statusCell(programme: programme, year: year, form: form, errors: errors))
             let message: HTML = error.map { "<p class=\"field-error\" id=\"\(field)-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>" } ?? .empty
             cells.append("""
             <td\(attr: "class", error == nil ? nil : "field--error")><label class="visually-hidden" for="\(field)">Budget \(programme.yearLabel(year))</label>\(message)<input type="text" id="\(field)" name="\(field)" value="\(form.budgetTexts[year] ?? "")" inputmode="decimal" autocomplete="off"\(attr: "aria-describedby", error == nil ? "budget-hint" : "budget-hint \(field)-error")\(attr: "aria-invalid", error == nil ? nil : "true")></td>
@@ -139,11 +141,11 @@ extension FundingPages {
         }
         return """
         <fieldset class="field funding-budgets"><legend>Budget per jaar</legend>
-        <p class="hint" id="budget-hint">In euro's, bijvoorbeeld 200.000 of 12.500,50. Leeg: geen budget voor dat jaar. \(programme.yearKindExplanation)</p>
+        <p class="hint" id="budget-hint">In euro's, bijvoorbeeld 200.000 of 12.500,50. Leeg: geen budget voor dat jaar. Per jaar de status: vastgesteld (besloten), onder voorbehoud (verwacht, de raad moet nog besluiten) of geen budget. \(programme.yearKindExplanation)</p>
         <div class="table-scroll funding-scroll"><table class="data year-inputs">
         <caption class="visually-hidden">Budget per jaar</caption>
         <thead><tr>\(head)</tr></thead>
-        <tbody><tr>\(cells)</tr></tbody>
+        <tbody><tr>\(cells)</tr><tr>\(statusCells)</tr></tbody>
         </table></div>
         </fieldset>
         """

@@ -13,6 +13,7 @@ extension FundingHandler {
                     try FundingSources.agreementFigures(sourceID: id, c), try FundingSources.agreementLabels(c))
         }
         guard let (sources, source, ledger, figures, labels) = loaded else { throw AppError.notFound }
+        let (statuses, settings) = try store.read { c in (try FundingSources.budgetStatuses(sourceID: id, c), try FundingSources.settings(c)) }
         let rows = Funding.drawingRows(figures: figures, labels: labels, years: programme.years)
         if asCSV {
             if request.query["tabel"] == "ikcs" {
@@ -23,6 +24,6 @@ extension FundingHandler {
         }
         let notice = request.query["saved"] == "1" ? "De financieringsbron is opgeslagen." : nil
         return page(FundingPages.source(context: user.page, programme: programme, sources: sources, source: source, ledger: ledger,
-                                        rows: rows, canEdit: canEdit, notice: notice))
+                                        rows: rows, canEdit: canEdit, notice: notice, statuses: statuses, settings: settings))
     }
 }

@@ -19,7 +19,7 @@ public enum BudgetStatus: String, Sendable, CaseIterable {
 
 extension Funding {
     /// A source's years whose budget is not decided, and what the agreements commit against them.
-    public struct Undecided: Sendable, Equatable {
+    public struct Undecided: Sendable, Equatable, Codable {
         public var sourceID: Int64
         /// The years whose budget is onder voorbehoud, by year.
         public var provisionalYears: [Int]

@@ -12,6 +12,8 @@ public struct ReportFigures: Sendable, Equatable, Codable {
     public var sources: [SourceFigures]
     /// Years shown in the trend charts (the programme's first year up to `year`).
     public var trendYears: [Int]
+    /// Budget statuses and staffing capacity of the year (issue 19); nil in editions published before.
+    public var planning: ReportPlanning?
 
     public init(year: Int, yearLabel: String, yearKindExplanation: String, goals: [Goal], ikcs: [IKCFigures],
                 sources: [SourceFigures], trendYears: [Int]) {
@@ -152,6 +154,8 @@ public struct ReportFigures: Sendable, Equatable, Codable {
         public var budgetCents: Int64
         public var committedCents: Int64
         public var spentCents: Int64?
+        /// The source this one is a part of (an earmark): its money is inside that source's, so totals leave it out.
+        public var partOf: String?
         public init(name: String, budgetCents: Int64, committedCents: Int64, spentCents: Int64?) {
             self.name = name
             self.budgetCents = budgetCents
@@ -216,11 +220,12 @@ public struct AnnualReport: Sendable, Equatable {
     /// Whether there are any approved plans for the year at all.
     public var hasApprovedPlans: Bool { figures.ikcs.contains { $0.planState == .goedgekeurd } }
 
-    public var totalBudgetCents: Int64 { figures.sources.reduce(0) { $0 + $1.budgetCents } }
-    public var totalCommittedCents: Int64 { figures.sources.reduce(0) { $0 + $1.committedCents } }
+    /// Totals add the top-level sources only: a part's money is inside its parent's (issue 19).
+    public var totalBudgetCents: Int64 { figures.sources.filter { $0.partOf == nil }.reduce(0) { $0 + $1.budgetCents } }
+    public var totalCommittedCents: Int64 { figures.sources.filter { $0.partOf == nil }.reduce(0) { $0 + $1.committedCents } }
     /// nil when no source has any reported spending.
     public var totalSpentCents: Int64? {
-        let known = figures.sources.compactMap(\.spentCents)
+        let known = figures.sources.filter { $0.partOf == nil }.compactMap(\.spentCents)
         return known.isEmpty ? nil : known.reduce(0, +)
     }
 }

@@ -96,3 +96,14 @@ extension FundingSources {
 public struct EarmarkRefused: Error, Sendable {
     public var errors: ValidationErrors
 }
+
+extension FundingSources {
+    /// The sources with budget years not decided, with their names (for the project leader's home page).
+    public static func undecidedBudgets(_ c: Connection) throws -> [(name: String, item: Funding.Undecided)] {
+        let programme = try ProgrammeSettings.programme(c)
+        let sources = try all(c)
+        let ledger = try ledger(sources: sources, years: programme.years, c)
+        let names = Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0.name) })
+        return Funding.undecided(ledger, statuses: try budgetStatuses(c)).map { (names[$0.sourceID] ?? "Bron \($0.sourceID)", $0) }
+    }
+}

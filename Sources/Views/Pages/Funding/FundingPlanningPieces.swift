@@ -97,3 +97,26 @@ extension FundingPages {
         """
     }
 }
+
+extension FundingPages {
+    /// The source page's facts about earmarks and calendar-year budgets.
+    static func planningFacts(_ source: FundingSource, sources: FundingSourceList, programme: Programme, settings: FundingSettings?) -> HTML {
+        var facts: [HTML] = []
+        if let parent = source.parentID {
+            facts.append("""
+            <dt>Onderdeel van</dt><dd><a href="\(Route.funding(.source(parent)).path)">\(sources.name(parent))</a> (het budget telt binnen dat van die bron; toezeggingen tellen bij beide mee)</dd>
+            """)
+        }
+        let parts = sources.list.filter { $0.parentID == source.id }
+        if !parts.isEmpty {
+            var links: [HTML] = []
+            for part in parts { links.append("<a href=\"\(Route.funding(.source(part.id)).path)\">\(part.name)</a>") }
+            facts.append("<dt>Onderdelen</dt><dd>\(HTML.joined(links, separator: ", ")) (hun toezeggingen tellen hier mee)</dd>")
+        }
+        if source.calendarBudget {
+            let text = programme.yearKind == .school ? (settings ?? FundingSettings()).split.explanation : "Het programma telt in kalenderjaren."
+            facts.append("<dt>Begroting</dt><dd>Per kalenderjaar. \(text)</dd>")
+        }
+        return "\(facts)"
+    }
+}

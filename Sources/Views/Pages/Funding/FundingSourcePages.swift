@@ -4,7 +4,8 @@ import Markup
 /// A funding source's page (its balance per year and the IKCs that draw on it) and its form.
 extension FundingPages {
     public static func source(context: PageContext, programme: Programme, sources: FundingSourceList, source: FundingSource,
-                              ledger: Funding.Ledger, rows: [Funding.DrawingRow], canEdit: Bool, notice: String?) -> HTML {
+                              ledger: Funding.Ledger, rows: [Funding.DrawingRow], canEdit: Bool, notice: String?,
+                              statuses: [Int: BudgetStatus] = [:], settings: FundingSettings? = nil) -> HTML {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
         let edit: HTML = canEdit ? """
@@ -15,11 +16,11 @@ extension FundingPages {
         <p><a href="\(Route.funding(.index).path)">Financiering</a></p>
         <h1>\(source.name)</h1>
         \(Components.notice(notice))
-        <dl class="facts"><dt>Soort</dt><dd>\(sources.kindLabel(source))</dd><dt>Houder</dt><dd>\(holder)</dd>\(notes)</dl>
+        <dl class="facts"><dt>Soort</dt><dd>\(sources.kindLabel(source))</dd><dt>Houder</dt><dd>\(holder)</dd>\(notes)\(planningFacts(source, sources: sources, programme: programme, settings: settings))</dl>
         <p>\(edit)\(csvLink(Route.funding(.sourceCSV(source.id)).path + "?tabel=jaren", "Jaren als CSV"))\(csvLink(Route.funding(.sourceCSV(source.id)).path + "?tabel=ikcs", "IKC's als CSV"))</p>
         \(yearExplanation(programme))
         \(sourceChart(source: source, ledger: ledger, programme: programme))
-        \(sourceYearTable(source: source, ledger: ledger, programme: programme))
+        \(sourceYearTable(source: source, ledger: ledger, programme: programme, statuses: statuses))
         \(drawingTable(years: years, rows: rows, ledger: ledger, sourceID: source.id, programme: programme))
         """)
     }
@@ -36,10 +37,13 @@ extension FundingPages {
         return "<figure class=\"chart\">\(chart.render())<figcaption>Toezeggingen van \(source.name) per jaar tegen het budget. De bedragen staan in de tabel hieronder.</figcaption></figure>"
     }
 
-    static func sourceYearTable(source: FundingSource, ledger: Funding.Ledger, programme: Programme) -> HTML {
+    static func sourceYearTable(source: FundingSource, ledger: Funding.Ledger, programme: Programme, statuses: [Int: BudgetStatus] = [:]) -> HTML {
         var rows: [HTML] = []
         for year in ledger.years {
-            rows.append(balanceRow(label: "<a class=\"funding-year\" href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a>", ledger.balance(source.id, year)))
+            let balance = ledger.balance(source.id, year)
+            let status = balance.budget == nil ? BudgetStatus.geenBudget : (statuses[year] ?? .vastgesteld)
+            let mark: HTML = status == .vastgesteld ? .empty : "<br><span class=\"hint budget-status\">budget \(status.label)</span>"
+            rows.append(balanceRow(label: "<a class=\"funding-year\" href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a>\(mark)", balance))
         }
         return """
         <div class="table-scroll funding-scroll"><table class="data">

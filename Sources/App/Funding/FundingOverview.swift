@@ -24,7 +24,8 @@ extension FundingHandler {
         guard programme.years.contains(year) else { throw AppError.notFound }
         let (sources, figures, labels, ledger) = try store.read { c in
             let sources = try FundingSources.list(c), figures = try FundingSources.agreementFigures(c)
-            return (sources, figures, try FundingSources.agreementLabels(c),
+            let rolled = Funding.rolledUp(figures: figures, parents: try FundingSources.parents(c))
+            return (sources, rolled, try FundingSources.agreementLabels(c),
                     try FundingSources.plannedLedger(sourceIDs: sources.list.map(\.id), programme: programme, budgets: try FundingSources.budgets(c),
                                                      figures: figures, spending: try FundingSources.spending(c), c))
         }

@@ -10,7 +10,8 @@ extension FundingHandler {
         let loaded = try store.read { c -> (FundingSourceList, FundingSource, Funding.Ledger, [Funding.AgreementFigures], [FundingAgreementLabel])? in
             guard let source = try FundingSources.find(id: id, c) else { return nil }
             return (try FundingSources.list(c), source, try FundingSources.ledger(sources: [source], years: programme.years, c),
-                    try FundingSources.agreementFigures(sourceID: id, c), try FundingSources.agreementLabels(c))
+                    Funding.rolledUp(figures: try FundingSources.agreementFigures(c), parents: try FundingSources.parents(c))
+                        .map { $0.only(sourceID: id) }, try FundingSources.agreementLabels(c))
         }
         guard let (sources, source, ledger, figures, labels) = loaded else { throw AppError.notFound }
         let (statuses, settings) = try store.read { c in (try FundingSources.budgetStatuses(sourceID: id, c), try FundingSources.settings(c)) }

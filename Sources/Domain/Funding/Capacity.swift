@@ -72,8 +72,9 @@ public enum Capacity {
 
         public var available: Double { pool?.available ?? 0 }
 
-        /// More promised than available. Exactly at capacity is not over; any hour more is.
-        public var isOver: Bool { promised - available > Capacity.tolerance }
+        /// More promised than the pool has. Exactly at capacity is not over; any hour more is. A
+        /// role without a pool (staff the programme does not employ) is never flagged.
+        public var isOver: Bool { pool != nil && promised - available > Capacity.tolerance }
 
         /// By how many hours the promises exceed the pool (0 when they do not).
         public var shortfall: Double { isOver ? promised - available : 0 }

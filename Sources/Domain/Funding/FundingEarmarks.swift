@@ -109,3 +109,31 @@ extension Funding {
         return errors
     }
 }
+
+extension Funding {
+    /// Agreement figures with every part's amounts also counted on each source it lies in, so an
+    /// IKC's drawing on a parent includes its drawing on the parts (as the ledger's cells do).
+    public static func rolledUp(figures: [AgreementFigures], parents: [Int64: Int64]) -> [AgreementFigures] {
+        guard !parents.isEmpty else { return figures }
+        return figures.map { figure in
+            var result = figure
+            for (key, cents) in figure.committed {
+                for ancestor in ancestors(of: key.sourceID, parents: parents) { result.committed[Key(ancestor, key.year), default: 0] += cents }
+            }
+            for (key, cents) in figure.proposed {
+                for ancestor in ancestors(of: key.sourceID, parents: parents) { result.proposed[Key(ancestor, key.year), default: 0] += cents }
+            }
+            return result
+        }
+    }
+}
+
+extension Funding.AgreementFigures {
+    /// These figures for one source only.
+    public func only(sourceID: Int64) -> Funding.AgreementFigures {
+        var result = self
+        result.committed = committed.filter { $0.key.sourceID == sourceID }
+        result.proposed = proposed.filter { $0.key.sourceID == sourceID }
+        return result
+    }
+}

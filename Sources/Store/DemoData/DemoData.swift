@@ -253,6 +253,7 @@ public enum DemoData {
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
                 created[index] = Account(role: role, email: email, password: created[index].password)
             }
+            try seedMoneyAndPeople(c)  // budget status, earmark, staff pool (DemoData+MoneyAndPeople.swift)
             try seedPlans(c)  // year plans (DemoData+Plans.swift)
             // The demo's project leader and partners have no second factor and log in with the
             // printed password: KvK2 requires one (migration 0005), the demo makes it optional.

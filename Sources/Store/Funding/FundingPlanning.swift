@@ -55,8 +55,13 @@ extension FundingSources {
     }
 
     /// The earmark rules for saving a source, checked against the stored sources (see `Funding.earmarkErrors`).
-    public static func earmarkErrors(id: Int64?, checked: FundingSourceForm.Checked, yearLabel: (Int) -> String,
+    /// Budgets outside `years` stay as stored, so they are checked as they will be.
+    public static func earmarkErrors(id: Int64?, checked: FundingSourceForm.Checked, years: ClosedRange<Int>? = nil, yearLabel: (Int) -> String,
                                      _ c: Connection) throws -> ValidationErrors {
+        var budgetsAfter = checked.budgets
+        if let id, let years {
+            for (year, cents) in try budgets(sourceID: id, c) where !years.contains(year) { budgetsAfter[year] = cents }
+        }
         let sources = try all(c)
         if let parent = checked.source.parentID, !sources.contains(where: { $0.id == parent }) {
             var errors = ValidationErrors()
@@ -64,7 +69,7 @@ extension FundingSources {
             return errors
         }
         let names = Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0.name) })
-        return Funding.earmarkErrors(id: id, parentID: checked.source.parentID, budgets: checked.budgets, parents: try parents(c),
+        return Funding.earmarkErrors(id: id, parentID: checked.source.parentID, budgets: budgetsAfter, parents: try parents(c),
                                      allBudgets: try budgets(c), name: { names[$0] ?? "Bron \($0)" }, yearLabel: yearLabel)
     }
 

@@ -48,7 +48,7 @@ extension FundingSources {
             let oldStatuses = try budgetStatuses(sourceID: id, c)
             try claim(.fundingSources, id: id, expected: expected, c)
             if try nameExists(source.name, exceptID: id, c) { throw StoreError.duplicate(field: "name") }
-            let refused = try earmarkErrors(id: id, checked: checked, yearLabel: yearLabel, c)
+            let refused = try earmarkErrors(id: id, checked: checked, years: years, yearLabel: yearLabel, c)
             if !refused.isEmpty { throw EarmarkRefused(errors: refused) }
             try c.execute("""
                 UPDATE funding_sources SET name = \(source.name), kind = \(source.kind), organisation_id = \(source.organisationID),

@@ -37,3 +37,28 @@ def test_project_leader_follows_the_over_capacity_flag_to_the_staffing_page(jour
         j.expect_text("De uren per week bij 2026-2027 kunnen niet negatief zijn.")
         j.click_link("Annuleren", within="main")
         j.expect_path("/funding/personeel")
+
+
+def test_project_leader_reads_budget_status_earmark_and_settings(journey):
+    j = journey("projectleider")
+
+    with j.step("the overview says which budgets are not decided and that VVE is part of OAB"):
+        j.log_in("projectleider")
+        j.open("/funding")
+        j.expect_text("Budget nog niet vastgesteld")
+        j.expect_text("toegezegd onder voorbehoud", css=".funding-undecided")
+        j.expect_text("onderdeel van OAB-middelen gemeente")
+
+    with j.step("the source page marks its years onder voorbehoud; the form has a status per year"):
+        j.click_link("Collegeprogramma Steunstructuur 12-", within="table")
+        j.expect_text("budget onder voorbehoud")
+        j.click_link("Bron en budget wijzigen", within="main")
+        assert j.driver.find_element(By.ID, "status_2025").get_attribute("value") == "onder_voorbehoud"
+        assert j.driver.find_element(By.ID, "status_2021").get_attribute("value") == "vastgesteld"
+
+    with j.step("a split that does not add up to 12 is refused"):
+        j.open("/funding/instellingen")
+        j.fill({"split_first": "6"})
+        j.submit("Opslaan", status=422)
+        j.expect_error_for("split_first")
+        j.expect_text("De verdeling moet samen 12 maanden zijn; 6 en 7 is samen 13.")

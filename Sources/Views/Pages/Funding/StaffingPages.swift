@@ -42,7 +42,7 @@ extension FundingPages {
         <p><a href="\(Route.funding(.index).path)">Financiering</a></p>
         <h1>Personeel: toegezegde uren en beschikbare capaciteit</h1>
         \(Components.notice(notice))
-        <p class="hint">\(programme.yearKindExplanation) Uren per week. Toegezegd: wat de vastgestelde versie van elke afspraak belooft. Beschikbaar: de pool van het programma (aantal mensen × uren per week). Gerealiseerd: volgens goedgekeurde verantwoordingen. Kosten: uren × uurkosten × \(view.weeksPerYear) werkweken per jaar.</p>
+        <p class="hint">\(programme.yearKindExplanation) Uren per week. Toegezegd: wat de vastgestelde versie van elke afspraak belooft. Beschikbaar: de pool van het programma (aantal mensen × uren per week); een functie zonder pool (personeel dat het programma niet zelf inzet) wordt niet gemarkeerd. Gerealiseerd: volgens goedgekeurde verantwoordingen. Kosten: uren × uurkosten × \(view.weeksPerYear) werkweken per jaar.</p>
         <p>\(csvLink(Route.funding(.staffingCSV).path, "Tabel als CSV"))</p>
         \(alert)
         \(staffingCharts(programme: programme, view: view))
@@ -75,7 +75,7 @@ extension FundingPages {
                 : "<td class=\"num\">–</td>"
             let cost = line.promisedCost(weeksPerYear: view.weeksPerYear)
             rows.append("""
-            <tr><th scope="row">\(view.roleLabel(line.roleCode))</th><td>\(programme.yearLabel(line.year))</td><td class="num">\(pool.map { String($0.people) } ?? "–")</td><td class="num">\(pool.map { Capacity.hoursText($0.hoursPerWeek) } ?? "–")</td><td class="num">\(Capacity.hoursText(line.available))</td><td class="num">\(Capacity.hoursText(line.promised))</td>\(shortfall)<td class="num">\(line.realised.map(Capacity.hoursText) ?? "–")</td><td>\(pool?.employer ?? "")</td><td class="num">\(money(pool?.hourlyCostCents))</td><td class="num">\(money(cost))</td></tr>
+            <tr><th scope="row">\(view.roleLabel(line.roleCode))</th><td>\(programme.yearLabel(line.year))</td><td class="num">\(pool.map { String($0.people) } ?? "–")</td><td class="num">\(pool.map { Capacity.hoursText($0.hoursPerWeek) } ?? "–")</td><td class="num">\(pool == nil ? "geen pool" : Capacity.hoursText(line.available))</td><td class="num">\(Capacity.hoursText(line.promised))</td>\(shortfall)<td class="num">\(line.realised.map(Capacity.hoursText) ?? "–")</td><td>\(pool?.employer ?? "")</td><td class="num">\(money(pool?.hourlyCostCents))</td><td class="num">\(money(cost))</td></tr>
             """)
         }
         let empty: HTML = rows.isEmpty ? "<tr><td colspan=\"11\">Er is nog geen pool en geen afspraak belooft uren.</td></tr>" : .empty
@@ -118,7 +118,7 @@ extension FundingPages {
                       "Tekort (uur per week)", "Gerealiseerd (uur per week)", "Werkgever", "Kosten per uur", "Kosten toegezegde uren per jaar"]
         let rows: [[FundingCSV.Field]] = view.lines.map { line in
             [.text(view.roleLabel(line.roleCode)), .text(programme.yearLabel(line.year)), .text(line.pool.map { String($0.people) } ?? ""),
-             .text(line.pool.map { Capacity.hoursText($0.hoursPerWeek) } ?? ""), .text(Capacity.hoursText(line.available)),
+             .text(line.pool.map { Capacity.hoursText($0.hoursPerWeek) } ?? ""), .text(line.pool == nil ? "" : Capacity.hoursText(line.available)),
              .text(Capacity.hoursText(line.promised)), .text(Capacity.hoursText(line.shortfall)), .text(line.realised.map(Capacity.hoursText) ?? ""),
              .text(line.pool?.employer ?? ""), .amount(line.pool?.hourlyCostCents), .amount(line.promisedCost(weeksPerYear: view.weeksPerYear))]
         }

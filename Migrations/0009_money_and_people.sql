@@ -22,6 +22,8 @@ CREATE TABLE funding_settings (
     split_second_months  INTEGER NOT NULL DEFAULT 7 CHECK (split_second_months BETWEEN 0 AND 12),
     weeks_per_year       INTEGER NOT NULL DEFAULT 40 CHECK (weeks_per_year BETWEEN 1 AND 53),
     lock_version         INTEGER NOT NULL DEFAULT 1,
+    -- The staff pool's version: a pool form saved over a newer pool is refused (409).
+    pool_lock_version    INTEGER NOT NULL DEFAULT 1,
     CHECK (split_first_months + split_second_months = 12)
 );
 INSERT INTO funding_settings (id) VALUES (1);

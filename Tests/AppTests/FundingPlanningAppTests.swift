@@ -162,14 +162,16 @@ struct FundingPlanningAppTests {
         #expect(csv.contains { $0[0] == "Jeugdondersteuner 0-12" && $0[1] == "2026-2027" && $0[5] == "88" && $0[6] == "22" })
 
         // Negative hours: 422, nothing saved.
-        var fields = [("people_2026", "4"), ("hours_2026", "-22"), ("employer_2026", "Jeugdexpertteam"), ("cost_2026", "58")]
+        let form = try leader.get("/funding/personeel/jo_0_12")
+        let version = Page.value(of: "lock_version", in: form.text) ?? ""
+        var fields = [("lock_version", version), ("people_2026", "4"), ("hours_2026", "-22"), ("employer_2026", "Jeugdexpertteam"), ("cost_2026", "58")]
         let refused = try leader.post("/funding/personeel/jo_0_12", fields)
         #expect(refused.status == 422)
         #expect(refused.contains("De uren per week bij 2026-2027 kunnen niet negatief zijn."))
         #expect(try app.database.read { try StaffingCapacity.pools($0) }.first { $0.roleCode == "jo_0_12" && $0.year == 2026 }?.people == 3)
         // Four people of 22 hours hold exactly the 88 promised: the flag goes (the other years keep their pool).
         var pools = try app.database.read { try StaffingCapacity.pools($0) }.filter { $0.roleCode == "jo_0_12" }
-        fields = []
+        fields = [("lock_version", version)]
         for pool in pools {
             fields += [("people_\(pool.year)", pool.year == 2026 ? "4" : String(pool.people)), ("hours_\(pool.year)", "22"),
                        ("employer_\(pool.year)", pool.employer), ("cost_\(pool.year)", "58")]
@@ -180,6 +182,9 @@ struct FundingPlanningAppTests {
         #expect(pools.count == 8)
         #expect(try app.database.read { try StaffingCapacity.overCapacity($0) }.isEmpty)
         #expect(try leader.get("/funding/personeel").contains("Geen tekorten"))
+        #expect(try app.database.read { try $0.row("SELECT COUNT(*) FROM audit_log WHERE record_type = 'staff_pool'")?.int(0) } == 1)
+        // The same form again, now older than the pool: 409, nothing saved.
+        #expect(try leader.post("/funding/personeel/jo_0_12", fields).status == 409)
         #expect(try app.database.read { try $0.row("SELECT COUNT(*) FROM audit_log WHERE record_type = 'staff_pool'")?.int(0) } == 1)
     }
 

@@ -18,7 +18,9 @@ extension FundingHandler {
 
     func showPoolForm(role code: String) throws -> Response {
         let programme = try programme()
-        let (roles, pools) = try store.read { c in (try ProgrammeSettings.staffingRoles(c), try StaffingCapacity.pools(c)) }
+        let (roles, pools, version) = try store.read { c in
+            (try ProgrammeSettings.staffingRoles(c), try StaffingCapacity.pools(c), try StaffingCapacity.poolVersion(c))
+        }
         guard let role = roles.first(where: { $0.code == code }) else { throw AppError.notFound }
         var form = StaffPoolForm()
         for pool in pools where pool.roleCode == code {
@@ -26,7 +28,8 @@ extension FundingHandler {
                 .replacingOccurrences(of: ",0", with: ""), employer: pool.employer,
                 cost: pool.hourlyCostCents == 0 ? "" : DutchFormat.eurosExact(cents: pool.hourlyCostCents).replacingOccurrences(of: "€ ", with: ""))
         }
-        return page(FundingPages.poolForm(context: user.page, programme: programme, role: role, form: form, errors: ValidationErrors()))
+        return page(FundingPages.poolForm(context: user.page, programme: programme, role: role, form: form, lockVersion: version,
+                                          errors: ValidationErrors()))
     }
 
     func savePoolForm(role code: String) throws -> Response {
@@ -34,6 +37,7 @@ extension FundingHandler {
         let programme = try programme()
         let roles = try store.read { c in try ProgrammeSettings.staffingRoles(c) }
         guard let role = roles.first(where: { $0.code == code }) else { throw AppError.notFound }
+        guard let expected = Int64(values["lock_version"] ?? "") else { throw AppError.badRequest("Het formulier mist zijn versie.") }
         var form = StaffPoolForm()
         for year in programme.years {
             form.rows[year] = StaffPoolForm.Row(people: values[StaffPoolForm.field("people", year)] ?? "",
@@ -44,9 +48,10 @@ extension FundingHandler {
         let (errors, pools) = form.validate(roleCode: code, years: programme.years, yearLabel: programme.yearLabel,
                                             parseHours: DutchFormat.parseDecimal, parseEuros: DutchFormat.parseEuros)
         guard errors.isEmpty, let pools else {
-            return page(FundingPages.poolForm(context: user.page, programme: programme, role: role, form: form, errors: errors), status: 422)
+            return page(FundingPages.poolForm(context: user.page, programme: programme, role: role, form: form, lockVersion: expected,
+                                              errors: errors), status: 422)
         }
-        try StaffingCapacity.savePool(roleCode: code, pools: pools, years: programme.years, by: principal.userID, in: store)
+        try StaffingCapacity.savePool(roleCode: code, pools: pools, years: programme.years, expected: expected, by: principal.userID, in: store)
         return Response.redirect(to: Route.funding(.staffing).path + "?saved=1")
     }
 

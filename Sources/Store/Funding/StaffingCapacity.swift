@@ -83,9 +83,20 @@ public enum StaffingCapacity {
         return lines.filter(\.isOver).map { line in (line, roles.first { $0.code == line.roleCode }?.label ?? line.roleCode) }
     }
 
-    /// Replaces the pool of `roleCode` for `years` with `pools` (a year without an entry has no pool).
-    public static func savePool(roleCode: String, pools: [StaffPool], years: ClosedRange<Int>, by actor: Int64, in store: DataStore) throws {
+    /// The staff pool's version (any role's save raises it).
+    public static func poolVersion(_ c: Connection) throws -> Int64 {
+        try c.row("SELECT pool_lock_version FROM funding_settings WHERE id = 1")?.int64(0) ?? 1
+    }
+
+    /// Replaces the pool of `roleCode` for `years` with `pools` (a year without an entry has no
+    /// pool), as loaded at pool version `expected`.
+    /// - Throws: `StoreError.staleVersion` when the pool changed since the form was loaded.
+    public static func savePool(roleCode: String, pools: [StaffPool], years: ClosedRange<Int>, expected: Int64, by actor: Int64,
+                                in store: DataStore) throws {
         try store.write { c in
+            let actual = try poolVersion(c)
+            guard actual == expected else { throw StoreError.staleVersion(record: "staff_pool", id: 1, expected: expected, actual: actual) }
+            try c.execute("UPDATE funding_settings SET pool_lock_version = pool_lock_version + 1 WHERE id = 1")
             let old = try self.pools(c).filter { $0.roleCode == roleCode && years.contains($0.year) }
             try c.execute("""
                 DELETE FROM staff_pools WHERE role_code = \(roleCode) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound)

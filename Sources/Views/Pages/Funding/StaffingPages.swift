@@ -128,7 +128,8 @@ extension FundingPages {
     // MARK: - Forms
 
     /// The pool form of one role: per year people, hours each, employer and hourly cost.
-    public static func poolForm(context: PageContext, programme: Programme, role: CodeLabel, form: StaffPoolForm, errors: ValidationErrors) -> HTML {
+    public static func poolForm(context: PageContext, programme: Programme, role: CodeLabel, form: StaffPoolForm, lockVersion: Int64,
+                                errors: ValidationErrors) -> HTML {
         var rows: [HTML] = []
         for year in programme.years {
             let row = form.rows[year] ?? StaffPoolForm.Row()
@@ -145,6 +146,7 @@ extension FundingPages {
             rows.append("<tr><th scope=\"row\">\(programme.yearLabel(year))</th>\(cells)</tr>")
         }
         let fields: HTML = """
+        <input type="hidden" name="lock_version" value="\(String(lockVersion))">
         <p class="hint">Laat een jaar leeg als er geen pool is. Uren per week, bijvoorbeeld 22 of 16,5; kosten per uur in euro's, bijvoorbeeld 62,50.</p>
         <div class="table-scroll funding-scroll"><table class="data year-inputs">
         <caption>Pool \(role.label) per jaar</caption>

@@ -13,7 +13,8 @@ struct HomeAttentionTests {
         let committed = try app.database.read { c in
             try c.row("""
                 SELECT SUM(c.amount_cents) FROM contributions c JOIN agreement_versions v ON v.id = c.version_id
-                WHERE v.status = 'vastgesteld' AND c.funding_source_id = 1 AND c.year = 2024
+                WHERE v.status = 'vastgesteld' AND c.year = 2024
+                  AND (c.funding_source_id = 1 OR c.funding_source_id IN (SELECT id FROM funding_sources WHERE parent_id = 1))
                 """)?.int64(0) ?? 0
         }
         try app.database.write { try $0.execute("UPDATE funding_budgets SET amount_cents = \(committed - 1) WHERE funding_source_id = 1 AND year = 2024") }

@@ -103,8 +103,12 @@ struct ReportTests {
         func cents(_ text: String) -> Int64 { Int64(text.replacingOccurrences(of: ",", with: "")) ?? -1 }
         let body = rows.dropLast(), total = try #require(rows.last)
         #expect(total[0] == "Totaal")
-        #expect(body.map { cents($0[1]) }.reduce(0, +) == cents(total[1]))
-        #expect(body.map { cents($0[2]) }.reduce(0, +) == cents(total[2]))
+        // A part (the demo's VVE within OAB) is inside its parent's line: the total adds each euro once.
+        let parts = Set(try app.database.read { try $0.rows("SELECT name FROM funding_sources WHERE parent_id IS NOT NULL").map { try $0.string(0) } })
+        #expect(!parts.isEmpty)
+        let topLevel = body.filter { !parts.contains($0[0]) }
+        #expect(topLevel.map { cents($0[1]) }.reduce(0, +) == cents(total[1]))
+        #expect(topLevel.map { cents($0[2]) }.reduce(0, +) == cents(total[2]))
         let committed = try app.database.read { c in
             try c.row("""
                 SELECT SUM(amount_cents) FROM contributions c JOIN agreement_versions v ON v.id = c.version_id

@@ -23,8 +23,14 @@ struct FundingHandler: FeatureHandler {
         case (.yearCSV(let year), .show): return try showYear(year, csv: true)
         case (.scenario, .show): return try showScenario(csv: false)
         case (.scenarioCSV, .show): return try showScenario(csv: true)
+        case (.staffing, .show): return try showStaffing(csv: false)
+        case (.staffingCSV, .show): return try showStaffing(csv: true)
+        case (.staffingRole(let code), .show): return try showPoolForm(role: code)
+        case (.staffingRole(let code), .save): return try savePoolForm(role: code)
+        case (.settings, .show): return try showSettings()
+        case (.settings, .save): return try saveSettings()
         case (.index, .save), (.indexCSV, .save), (.source, .save), (.sourceCSV, .save), (.year, .save), (.yearCSV, .save),
-             (.scenario, .save), (.scenarioCSV, .save):
+             (.scenario, .save), (.scenarioCSV, .save), (.staffing, .save), (.staffingCSV, .save):
             throw AppError.methodNotAllowed(allowed: route.methods)
         }
     }

@@ -7,9 +7,10 @@ import Views
 extension FundingHandler {
     func showOverview(csv asCSV: Bool) throws -> Response {
         let programme = try programme()
-        let (sources, ledger) = try store.read { [self] c in
+        let (sources, ledger, statuses, settings) = try store.read { [self] c in
             let sources = readable(try FundingSources.list(c))
-            return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c))
+            return (sources, try FundingSources.ledger(sources: sources.list, years: programme.years, c), try FundingSources.budgetStatuses(c),
+                    try FundingSources.settings(c))
         }
         let promises = try store.read { try Agreements.promisesKept(promiseFilter(), $0) }
         if asCSV {
@@ -17,7 +18,8 @@ extension FundingHandler {
             return csv(FundingCSV.overview(programme: programme, sources: sources, ledger: ledger), filename: "financiering-overzicht.csv")
         }
         return page(FundingPages.overview(context: user.page, programme: programme, sources: sources, ledger: ledger,
-                                          canEdit: canEdit, notice: nil,
+                                          canEdit: canEdit, notice: nil, undecided: Funding.undecided(ledger, statuses: statuses), settings: settings,
+
                                           promises: FundingPages.promises(promises, programme: programme,
                                                                           csv: Route.funding(.indexCSV).path + "?tabel=afspraken", onlyOver: true)))
     }
@@ -26,12 +28,13 @@ extension FundingHandler {
         let programme = try programme()
         guard programme.years.contains(year) else { throw AppError.notFound }
         // A partner sees its own organisation's sources only, and the IKCs drawing on them.
-        let (sources, budgets, figures, spending, labels) = try store.read { [self] c in
-            (readable(try FundingSources.list(c)), try FundingSources.budgets(c), try FundingSources.agreementFigures(c), try FundingSources.spending(c),
-             try FundingSources.agreementLabels(c))
+        let (sources, figures, labels, ledger) = try store.read { [self] c in
+            let sources = readable(try FundingSources.list(c)), figures = try FundingSources.agreementFigures(c)
+            let rolled = Funding.rolledUp(figures: figures, parents: try FundingSources.parents(c))
+            return (sources, rolled, try FundingSources.agreementLabels(c),
+                    try FundingSources.plannedLedger(sourceIDs: sources.list.map(\.id), programme: programme, budgets: try FundingSources.budgets(c),
+                                                     figures: figures, spending: try FundingSources.spending(c), c))
         }
-        let ledger = Funding.Ledger(sourceIDs: sources.list.map(\.id), years: Array(programme.years), budgets: budgets,
-                                    commitments: Funding.commitments(figures), spending: spending)
         let rows = Funding.yearRows(figures: figures, labels: labels, sourceIDs: sources.list.map(\.id), year: year)
         var filter = promiseFilter()
         filter.year = year

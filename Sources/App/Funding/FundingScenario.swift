@@ -15,6 +15,8 @@ extension FundingHandler {
             (try FundingSources.list(c), try FundingSources.agreementLabels(c), try FundingSources.budgets(c),
              try FundingSources.agreementFigures(c), try FundingSources.spending(c))
         }
+        let (parents, settings) = try store.read { c in (try FundingSources.parents(c), try FundingSources.settings(c)) }
+        let calendarSources = Set(sources.list.filter(\.calendarBudget).map(\.id))
         let years = Array(programme.years)
         var input = FundingPages.ScenarioInput()
         var scenario = Funding.Scenario()
@@ -66,7 +68,8 @@ extension FundingHandler {
         input.query = FundingHandler.scenarioQuery(query)
         let outcome = errors.isEmpty && !scenario.isEmpty
             ? Funding.ScenarioOutcome(scenario: scenario, sourceIDs: sources.list.map(\.id), years: years, budgets: budgets,
-                                      figures: figures, spending: spending)
+                                      figures: figures, spending: spending, parents: parents, calendarSources: calendarSources,
+                                      split: programme.yearKind == .school ? settings.split : nil)
             : nil
         if asCSV {
             guard let outcome else { throw AppError.badRequest("Kies eerst een scenario met geldige bedragen.") }

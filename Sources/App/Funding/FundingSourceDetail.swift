@@ -11,12 +11,14 @@ extension FundingHandler {
         let loaded = try store.read { [self] c -> (FundingSourceList, FundingSource, Funding.Ledger, [Funding.AgreementFigures], [FundingAgreementLabel])? in
             guard let source = try FundingSources.find(id: id, c) else { return nil }
             return (readable(try FundingSources.list(c)), source, try FundingSources.ledger(sources: [source], years: programme.years, c),
-                    try FundingSources.agreementFigures(sourceID: id, c), try FundingSources.agreementLabels(c))
+                    Funding.rolledUp(figures: try FundingSources.agreementFigures(c), parents: try FundingSources.parents(c))
+                        .map { $0.only(sourceID: id) }, try FundingSources.agreementLabels(c))
         }
         guard let (sources, source, ledger, figures, labels) = loaded else { throw AppError.notFound }
         guard Authorization.allows(principal, .read, .fundingSource, on: Authorization.Subject(organisationID: source.organisationID)) else {
             throw AppError.forbidden
         }
+        let (statuses, settings) = try store.read { c in (try FundingSources.budgetStatuses(sourceID: id, c), try FundingSources.settings(c)) }
         let rows = Funding.drawingRows(figures: figures, labels: labels, years: programme.years)
         var filter = promiseFilter()
         filter.sourceID = id
@@ -31,7 +33,8 @@ extension FundingHandler {
         }
         let notice = request.query["saved"] == "1" ? "De financieringsbron is opgeslagen." : nil
         return page(FundingPages.source(context: user.page, programme: programme, sources: sources, source: source, ledger: ledger,
-                                        rows: rows, canEdit: canEdit, notice: notice,
+                                        rows: rows, canEdit: canEdit, notice: notice, statuses: statuses, settings: settings,
+
                                         promises: FundingPages.promises(promises, programme: programme,
                                                                         csv: Route.funding(.sourceCSV(id)).path + "?tabel=afspraken", onlyOver: false)))
     }

@@ -44,6 +44,8 @@ struct HomeHandler: FeatureHandler {
                 summary.overCommitted = try FundingSources.overCommitted(c).flatMap { source in
                     source.years.map { (source.sourceID, source.name, $0.year, $0.cents) }
                 }
+                summary.undecidedBudgets = try FundingSources.undecidedBudgets(c)
+                summary.overCapacity = try StaffingCapacity.overCapacity(c)
                 reminders = try PlanReminders.open(ikcIDs: nil, today: today, c)
             case .directeur:
                 let own = Set(principal.ikcIDs)

@@ -20,6 +20,8 @@ public enum AuditVocabulary {
         Kind(code: "area_indicator", label: "Gebiedsindicator", slug: "gebiedsindicator"),
         Kind(code: "organisation", label: "Organisatie", slug: "organisatie"),
         Kind(code: "funding_source", label: "Financieringsbron", slug: "financieringsbron"),
+        Kind(code: "funding_settings", label: "Instellingen financiering", slug: "instellingen-financiering"),
+        Kind(code: "staff_pool", label: "Personeelsinzet", slug: "personeelsinzet"),
         Kind(code: "user", label: "Gebruiker", slug: "gebruiker"),
         Kind(code: "report", label: "Jaarrapportage", slug: "jaarrapportage"),
         Kind(code: "programme", label: "Programma-instellingen", slug: "programma"),
@@ -125,6 +127,7 @@ public enum AuditVocabulary {
         if recordType == "programme" { return Field(key) }
         if key == "kind", recordType == "funding_source" { return Field("Soort", .fundingKind) }
         if let field = plainFields[key] { return field }
+        if let field = planningField(key, recordType: recordType, names: names) { return field }
         if key.hasPrefix("budget_"), let year = Int(key.dropFirst("budget_".count)) {
             return Field("Budget \(names.yearLabel(year))", .cents)
         }

@@ -232,11 +232,14 @@ public enum Funding {
         public var sourceIDs: [Int64]
         public var years: [Int]
         public var cells: [Key: Balance]
+        /// The sources the totals add: all of them, or with earmarks only the top-level ones.
+        public var totalSourceIDs: [Int64]
 
         /// Balances for the given sources and years; commitments and spending of other sources or
         /// years are left out (a page shows the programme's years only).
         public init(sourceIDs: [Int64], years: [Int], budgets: [Key: Int64], commitments: [Key: Commitment], spending: [Key: Int64]) {
             self.sourceIDs = sourceIDs
+            self.totalSourceIDs = sourceIDs
             self.years = years
             var cells: [Key: Balance] = [:]
             for source in sourceIDs {
@@ -254,7 +257,7 @@ public enum Funding {
 
         /// All sources in one year.
         public func yearTotal(_ year: Int) -> Balance {
-            sourceIDs.reduce(Balance()) { $0 + balance($1, year) }
+            totalSourceIDs.reduce(Balance()) { $0 + balance($1, year) }
         }
 
         /// One source over all years.

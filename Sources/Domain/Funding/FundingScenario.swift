@@ -52,11 +52,13 @@ extension Funding {
         /// Applies `scenario` to the figures and budgets and builds both ledgers over the same
         /// sources, years and spending.
         public init(scenario: Scenario, sourceIDs: [Int64], years: [Int], budgets: [Key: Int64],
-                    figures: [AgreementFigures], spending: [Key: Int64]) {
-            before = Ledger(sourceIDs: sourceIDs, years: years, budgets: budgets,
-                            commitments: Funding.commitments(figures), spending: spending)
+                    figures: [AgreementFigures], spending: [Key: Int64], parents: [Int64: Int64] = [:],
+                    calendarSources: Set<Int64> = [], split: CalendarSplit? = nil) {
+            before = Ledger(sourceIDs: sourceIDs, years: years, budgets: budgets, commitments: Funding.commitments(figures),
+                            spending: spending, parents: parents, calendarSources: calendarSources, split: split)
             after = Ledger(sourceIDs: sourceIDs, years: years, budgets: scenario.applied(toBudgets: budgets, years: years),
-                           commitments: Funding.commitments(scenario.applied(toFigures: figures)), spending: spending)
+                           commitments: Funding.commitments(scenario.applied(toFigures: figures)), spending: spending,
+                           parents: parents, calendarSources: calendarSources, split: split)
         }
     }
 }

@@ -15,6 +15,8 @@ public struct ReportFigures: Sendable, Equatable, Codable {
     /// "Resultaten per indicator": the programme figure per library indicator (nil in editions
     /// published before the library).
     public var indicators: [IndicatorLine]? = nil
+    /// Budget statuses and staffing capacity of the year (issue 19); nil in editions published before.
+    public var planning: ReportPlanning?
 
     public init(year: Int, yearLabel: String, yearKindExplanation: String, goals: [Goal], ikcs: [IKCFigures],
                 sources: [SourceFigures], trendYears: [Int]) {
@@ -155,6 +157,8 @@ public struct ReportFigures: Sendable, Equatable, Codable {
         public var budgetCents: Int64
         public var committedCents: Int64
         public var spentCents: Int64?
+        /// The source this one is a part of (an earmark): its money is inside that source's, so totals leave it out.
+        public var partOf: String?
         public init(name: String, budgetCents: Int64, committedCents: Int64, spentCents: Int64?) {
             self.name = name
             self.budgetCents = budgetCents
@@ -219,11 +223,12 @@ public struct AnnualReport: Sendable, Equatable {
     /// Whether there are any approved plans for the year at all.
     public var hasApprovedPlans: Bool { figures.ikcs.contains { $0.planState == .goedgekeurd } }
 
-    public var totalBudgetCents: Int64 { figures.sources.reduce(0) { $0 + $1.budgetCents } }
-    public var totalCommittedCents: Int64 { figures.sources.reduce(0) { $0 + $1.committedCents } }
+    /// Totals add the top-level sources only: a part's money is inside its parent's (issue 19).
+    public var totalBudgetCents: Int64 { figures.sources.filter { $0.partOf == nil }.reduce(0) { $0 + $1.budgetCents } }
+    public var totalCommittedCents: Int64 { figures.sources.filter { $0.partOf == nil }.reduce(0) { $0 + $1.committedCents } }
     /// nil when no source has any reported spending.
     public var totalSpentCents: Int64? {
-        let known = figures.sources.compactMap(\.spentCents)
+        let known = figures.sources.filter { $0.partOf == nil }.compactMap(\.spentCents)
         return known.isEmpty ? nil : known.reduce(0, +)
     }
 }

@@ -267,6 +267,7 @@ public enum DemoData {
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
                 created[index] = Account(role: role, email: email, password: created[index].password)
             }
+            try seedMoneyAndPeople(c)  // budget status, earmark, staff pool (DemoData+MoneyAndPeople.swift)
             // Year plans up to this programme year, and report editions of the completed years
             // (DemoData+Plans.swift, DemoData+Reports.swift).
             try seedPlans(current: current, today: today, c)

@@ -8,20 +8,21 @@ public enum FundingSources {
 
     public static func all(_ c: Connection) throws -> [FundingSource] {
         try c.rows("""
-            SELECT id, name, kind, organisation_id, notes, lock_version FROM funding_sources
+            SELECT id, name, kind, organisation_id, notes, lock_version, parent_id, calendar_budget FROM funding_sources
             ORDER BY name COLLATE NOCASE, id
             """).map(source)
     }
 
     public static func find(id: Int64, _ c: Connection) throws -> FundingSource? {
         try c.row("""
-            SELECT id, name, kind, organisation_id, notes, lock_version FROM funding_sources WHERE id = \(id)
+            SELECT id, name, kind, organisation_id, notes, lock_version, parent_id, calendar_budget FROM funding_sources WHERE id = \(id)
             """).map(source)
     }
 
     static func source(_ row: Row) throws -> FundingSource {
         FundingSource(id: try row.int64(0), name: try row.string(1), kind: try row.string(2), organisationID: try row.optionalInt64(3),
-                      notes: try row.string(4), lockVersion: try row.int64(5))
+                      notes: try row.string(4), lockVersion: try row.int64(5), parentID: try row.optionalInt64(6),
+                      calendarBudget: try row.int(7) == 1)
     }
 
     /// Whether another source (not `exceptID`) has this name (names are unique, case-insensitively).
@@ -103,10 +104,14 @@ public enum FundingSources {
         return result
     }
 
-    /// Sources × the programme's years with budgets, commitments and spending.
+    /// Sources × the programme's years with budgets, commitments and spending (earmarks rolled
+    /// up, calendar-year sources per calendar year: `plannedLedger`).
     public static func ledger(sources: [FundingSource], years: ClosedRange<Int>, _ c: Connection) throws -> Funding.Ledger {
-        Funding.Ledger(sourceIDs: sources.map(\.id), years: Array(years), budgets: try budgets(c),
-                       commitments: Funding.commitments(try agreementFigures(c)), spending: try spending(c))
+        var programme = try ProgrammeSettings.programme(c)
+        programme.firstYear = years.lowerBound
+        programme.lastYear = years.upperBound
+        return try plannedLedger(sourceIDs: sources.map(\.id), programme: programme, budgets: try budgets(c),
+                                 figures: try agreementFigures(c), spending: try spending(c), c)
     }
 
     // MARK: - Agreements as the funding pages name them

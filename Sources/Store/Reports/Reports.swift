@@ -191,14 +191,20 @@ public enum Reports {
         }
         var spentTotal: [Int64: Int64] = [:]
         for (_, perSource) in spent { for (source, cents) in perSource { spentTotal[source, default: 0] += cents } }
+        // Earmarks (issue 19): a part's money counts inside its parent's too.
+        let parents = try FundingSources.parents(c)
+        (committed, spentTotal) = ReportPlanningFigures.rolledUp(committed: committed, spent: spentTotal, parents: parents)
         for (id, name) in sourceNames.sorted(by: { $0.key < $1.key }) {
-            sources.append(ReportFigures.SourceFigures(name: name, budgetCents: budgets[id] ?? 0, committedCents: committed[id] ?? 0,
-                                                       spentCents: spentTotal[id]))
+            var line = ReportFigures.SourceFigures(name: name, budgetCents: budgets[id] ?? 0, committedCents: committed[id] ?? 0,
+                                                   spentCents: spentTotal[id])
+            line.partOf = parents[id].flatMap { sourceNames[$0] }
+            sources.append(line)
         }
         var figures = ReportFigures(year: year, yearLabel: programme.yearLabel(year), yearKindExplanation: programme.yearKindExplanation,
                                     goals: goals, ikcs: ikcs, sources: sources,
                                     trendYears: Array(programme.firstYear...max(programme.firstYear, year)))
         figures.indicators = try Indicators.programmes(c).map { IndicatorLine($0, year: year, methodLabel: \.label) }
+        figures.planning = try ReportPlanningFigures.planning(year: year, programme: programme, c)
         return figures
     }
 

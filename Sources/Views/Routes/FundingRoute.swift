@@ -7,6 +7,8 @@ import Domain
 ///   `/funding/:id/export.csv` its table of IKCs per year
 /// - `/funding/years/:year` one year across sources, `/funding/years/:year/export.csv`
 /// - `/funding/scenario` the what-if page (a GET form, writes nothing), `/funding/scenario/export.csv`
+/// - `/funding/personeel` staffing capacity (issue 19), `/funding/personeel/export.csv`,
+///   `/funding/personeel/:rol` the staff pool of one role (a form); `/funding/instellingen` the split setting
 public enum FundingRoute: Sendable, Equatable, Hashable {
     case index
     case indexCSV
@@ -18,6 +20,18 @@ public enum FundingRoute: Sendable, Equatable, Hashable {
     case yearCSV(Int)
     case scenario
     case scenarioCSV
+    case staffing
+    case staffingCSV
+    case staffingRole(String)
+    case settings
+
+    static let staffingName: Substring = "personeel"
+
+    /// A role code as a path segment: lowercase letters, digits and underscores.
+    static func roleCode(_ s: Substring) -> String? {
+        guard !s.isEmpty, s.count <= 40, s.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }) else { return nil }
+        return String(s)
+    }
 
     static let csvName: Substring = "export.csv"
 
@@ -31,6 +45,8 @@ public enum FundingRoute: Sendable, Equatable, Hashable {
             case FundingRoute.csvName: self = .indexCSV
             case "new": self = .new
             case "scenario": self = .scenario
+            case FundingRoute.staffingName: self = .staffing
+            case "instellingen": self = .settings
             default:
                 guard let id = RouteParsing.id(s[1]) else { return nil }
                 self = .source(id)
@@ -40,6 +56,14 @@ public enum FundingRoute: Sendable, Equatable, Hashable {
                 self = .year(year)
             } else if s[1] == "scenario", s[2] == FundingRoute.csvName {
                 self = .scenarioCSV
+            } else if s[1] == FundingRoute.staffingName {
+                if s[2] == FundingRoute.csvName {
+                    self = .staffingCSV
+                } else if let code = FundingRoute.roleCode(s[2]) {
+                    self = .staffingRole(code)
+                } else {
+                    return nil
+                }
             } else if let id = RouteParsing.id(s[1]) {
                 switch s[2] {
                 case "edit": self = .sourceEdit(id)
@@ -69,13 +93,17 @@ public enum FundingRoute: Sendable, Equatable, Hashable {
         case .yearCSV(let year): "/funding/years/\(year)/export.csv"
         case .scenario: "/funding/scenario"
         case .scenarioCSV: "/funding/scenario/export.csv"
+        case .staffing: "/funding/personeel"
+        case .staffingCSV: "/funding/personeel/export.csv"
+        case .staffingRole(let code): "/funding/personeel/\(code)"
+        case .settings: "/funding/instellingen"
         }
     }
 
     public var methods: [String] {
         switch self {
-        case .new, .sourceEdit: RouteParsing.readWrite
-        case .index, .indexCSV, .source, .sourceCSV, .year, .yearCSV, .scenario, .scenarioCSV: RouteParsing.read
+        case .new, .sourceEdit, .staffingRole, .settings: RouteParsing.readWrite
+        case .index, .indexCSV, .source, .sourceCSV, .year, .yearCSV, .scenario, .scenarioCSV, .staffing, .staffingCSV: RouteParsing.read
         }
     }
 
@@ -84,8 +112,8 @@ public enum FundingRoute: Sendable, Equatable, Hashable {
     /// The scenario writes nothing, so reading it is enough.
     public func requirement(isPost: Bool) -> (Action, RecordKind)? {
         switch self {
-        case .new, .sourceEdit: return (.write, .fundingSource)
-        case .index, .indexCSV, .source, .sourceCSV, .year, .yearCSV, .scenario, .scenarioCSV:
+        case .new, .sourceEdit, .staffingRole, .settings: return (.write, .fundingSource)
+        case .index, .indexCSV, .source, .sourceCSV, .year, .yearCSV, .scenario, .scenarioCSV, .staffing, .staffingCSV:
             return (isPost ? .write : .read, .fundingSource)
         }
     }

@@ -72,6 +72,7 @@ extension AgreementRoute {
 extension FundingRoute {
     public enum CaseName: String, CaseIterable, Sendable {
         case index, indexCSV, new, source, sourceEdit, sourceCSV, year, yearCSV, scenario, scenarioCSV
+        case staffing, staffingCSV, staffingRole, settings
     }
 
     public var caseName: CaseName {
@@ -86,6 +87,10 @@ extension FundingRoute {
         case .yearCSV: .yearCSV
         case .scenario: .scenario
         case .scenarioCSV: .scenarioCSV
+        case .staffing: .staffing
+        case .staffingCSV: .staffingCSV
+        case .staffingRole: .staffingRole
+        case .settings: .settings
         }
     }
 
@@ -101,6 +106,10 @@ extension FundingRoute {
         case .yearCSV: .yearCSV(2025)
         case .scenario: .scenario
         case .scenarioCSV: .scenarioCSV
+        case .staffing: .staffing
+        case .staffingCSV: .staffingCSV
+        case .staffingRole: .staffingRole("jo_0_12")
+        case .settings: .settings
         }
     }
 }

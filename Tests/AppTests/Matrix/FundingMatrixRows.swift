@@ -20,5 +20,12 @@ extension AuthorizationMatrixTests {
         Row(method: "GET", path: "/funding/scenario", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
         Row(method: "GET", path: "/funding/scenario?source=1&agreement=1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
         Row(method: "GET", path: "/funding/scenario/export.csv?source=1", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied),
+        // Issue 19: staffing capacity and the split setting; partners see none of it.
+        Row(method: "GET", path: "/funding/personeel", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied, partner: .denied),
+        Row(method: "GET", path: "/funding/personeel/export.csv", projectleider: .ok, ontwikkelgroep: .ok, directeur: .denied, partner: .denied),
+        Row(method: "GET", path: "/funding/personeel/jo_0_12", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied, partner: .denied),
+        Row(method: "POST", path: "/funding/personeel/jo_0_12", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied, partner: .denied),
+        Row(method: "GET", path: "/funding/instellingen", projectleider: .ok, ontwikkelgroep: .denied, directeur: .denied, partner: .denied),
+        Row(method: "POST", path: "/funding/instellingen", projectleider: .allowed, ontwikkelgroep: .denied, directeur: .denied, partner: .denied),
     ]
 }

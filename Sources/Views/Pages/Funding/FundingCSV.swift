@@ -81,7 +81,7 @@ public enum FundingCSV {
     public static func yearIKCs(year: Int, sources: FundingSourceList, ledger: Funding.Ledger, rows yearRows: [Funding.YearRow]) -> [UInt8] {
         var rows: [[Field]] = []
         for row in yearRows {
-            let total = sources.list.reduce(Int64(0)) { $0 + (row.committed[$1.id] ?? 0) }
+            let total = ledger.totalSourceIDs.reduce(Int64(0)) { $0 + (row.committed[$1] ?? 0) }  // parts are inside their parents
             rows.append([.text(row.ikcName)] + sources.list.map { .amount(row.committed[$0.id] ?? 0) } + [.amount(total)])
         }
         rows.append([.text("Totaal")] + sources.list.map { .amount(ledger.balance($0.id, year).committed) } + [.amount(ledger.yearTotal(year).committed)])

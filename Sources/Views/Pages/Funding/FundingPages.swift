@@ -83,7 +83,8 @@ public enum FundingPages {
     // MARK: - Overview
 
     public static func overview(context: PageContext, programme: Programme, sources: FundingSourceList, ledger: Funding.Ledger,
-                                canEdit: Bool, notice: String?, promises: HTML = .empty) -> HTML {
+                                canEdit: Bool, notice: String?, undecided: [Funding.Undecided] = [],
+                                settings: FundingSettings = FundingSettings(), promises: HTML = .empty) -> HTML {
         var head: [HTML] = []
         for year in ledger.years {
             head.append("<th scope=\"col\" class=\"num\"><a href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a></th>")
@@ -92,7 +93,7 @@ public enum FundingPages {
         for source in sources.list {
             let balances = ledger.years.map { ledger.balance(source.id, $0) }
             let title: HTML = """
-            <a href="\(Route.funding(.source(source.id)).path)">\(source.name)</a><br><span class="hint">\(sources.kindLabel(source))</span>
+            <a href="\(Route.funding(.source(source.id)).path)">\(source.name)</a><br><span class="hint">\(sources.kindLabel(source))</span>\(planningNote(source, sources: sources))
             """
             bodies.append("<tbody class=\"funding-group\">\(balanceRows(title: title, balances: balances, total: ledger.sourceTotal(source.id)))</tbody>")
         }
@@ -112,8 +113,10 @@ public enum FundingPages {
         <h1>Financiering</h1>
         \(Components.notice(notice))
         \(yearExplanation(programme))
-        <p>\(actions)\(scenarioLink(context))\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))</p>
+        \(planningExplanation(sources: sources, settings: settings, programme: programme))
+        <p>\(actions)\(scenarioLink(context))\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))\(planningLinks)</p>
         \(overCommitmentAlert(ledger, sources: sources, programme: programme))
+        \(undecidedBlock(undecided, sources: sources, programme: programme))
         \(overviewChart(ledger, sources: sources, programme: programme))
         \(table)
         \(promises)

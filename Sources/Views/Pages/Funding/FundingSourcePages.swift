@@ -4,7 +4,8 @@ import Markup
 /// A funding source's page (its balance per year and the IKCs that draw on it) and its form.
 extension FundingPages {
     public static func source(context: PageContext, programme: Programme, sources: FundingSourceList, source: FundingSource,
-                              ledger: Funding.Ledger, rows: [Funding.DrawingRow], canEdit: Bool, notice: String?, promises: HTML = .empty) -> HTML {
+                              ledger: Funding.Ledger, rows: [Funding.DrawingRow], canEdit: Bool, notice: String?,
+                              statuses: [Int: BudgetStatus] = [:], settings: FundingSettings? = nil, promises: HTML = .empty) -> HTML {
         let years = ledger.years
         let holder = source.organisationID.flatMap { sources.organisationNames[$0] } ?? "Geen (meerdere organisaties)"
         let edit: HTML = canEdit ? """
@@ -15,11 +16,11 @@ extension FundingPages {
         <p><a href="\(Route.funding(.index).path)">Financiering</a></p>
         <h1>\(source.name)</h1>
         \(Components.notice(notice))
-        <dl class="facts"><dt>Soort</dt><dd>\(sources.kindLabel(source))</dd><dt>Houder</dt><dd>\(holder)</dd>\(notes)</dl>
+        <dl class="facts"><dt>Soort</dt><dd>\(sources.kindLabel(source))</dd><dt>Houder</dt><dd>\(holder)</dd>\(notes)\(planningFacts(source, sources: sources, programme: programme, settings: settings))</dl>
         <p>\(edit)\(csvLink(Route.funding(.sourceCSV(source.id)).path + "?tabel=jaren", "Jaren als CSV"))\(csvLink(Route.funding(.sourceCSV(source.id)).path + "?tabel=ikcs", "IKC's als CSV"))</p>
         \(yearExplanation(programme))
         \(sourceChart(source: source, ledger: ledger, programme: programme))
-        \(sourceYearTable(source: source, ledger: ledger, programme: programme))
+        \(sourceYearTable(source: source, ledger: ledger, programme: programme, statuses: statuses))
         \(drawingTable(years: years, rows: rows, ledger: ledger, sourceID: source.id, programme: programme))
         \(promises)
         """)
@@ -37,10 +38,13 @@ extension FundingPages {
         return "<figure class=\"chart\">\(chart.render())<figcaption>Toezeggingen van \(source.name) per jaar tegen het budget. De bedragen staan in de tabel hieronder.</figcaption></figure>"
     }
 
-    static func sourceYearTable(source: FundingSource, ledger: Funding.Ledger, programme: Programme) -> HTML {
+    static func sourceYearTable(source: FundingSource, ledger: Funding.Ledger, programme: Programme, statuses: [Int: BudgetStatus] = [:]) -> HTML {
         var rows: [HTML] = []
         for year in ledger.years {
-            rows.append(balanceRow(label: "<a class=\"funding-year\" href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a>", ledger.balance(source.id, year)))
+            let balance = ledger.balance(source.id, year)
+            let status = balance.budget == nil ? BudgetStatus.geenBudget : (statuses[year] ?? .vastgesteld)
+            let mark: HTML = status == .vastgesteld ? .empty : "<br><span class=\"hint budget-status\">budget \(status.label)</span>"
+            rows.append(balanceRow(label: "<a class=\"funding-year\" href=\"\(Route.funding(.year(year)).path)\">\(programme.yearLabel(year))</a>\(mark)", balance))
         }
         return """
         <div class="table-scroll funding-scroll"><table class="data">
@@ -115,6 +119,7 @@ extension FundingPages {
         \(Components.select("kind", label: "Soort", options: kinds, selected: form.kind, errors: errors, includeEmpty: "Kies een soort"))
         \(Components.select("organisation", label: "Organisatie die het geld beheert", options: organisations, selected: form.organisation, errors: errors, includeEmpty: "Geen (meerdere organisaties)"))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
+        \(planningFields(programme: programme, sources: sources, sourceID: sourceID, form: form, errors: errors))
         \(budgetInputs(programme: programme, form: form, errors: errors))
         <button type="submit" class="button button--primary">Opslaan</button>
         <a class="button button--secondary" href="\(back)">Annuleren</a>
@@ -128,11 +133,12 @@ extension FundingPages {
 
     /// The budget of every year as one row of inputs, each with its own label and error.
     static func budgetInputs(programme: Programme, form: FundingSourceForm, errors: ValidationErrors) -> HTML {
-        var head: [HTML] = [], cells: [HTML] = []
+        var head: [HTML] = [], cells: [HTML] = [], statusCells: [HTML] = []
         for year in programme.years {
             let field = FundingSourceForm.budgetField(year)
             let error = errors[field]
             head.append("<th scope=\"col\" id=\"\(field)-head\">\(programme.yearLabel(year))</th>")
+            statusCells.append(statusCell(programme: programme, year: year, form: form, errors: errors))
             let message: HTML = error.map { "<p class=\"field-error\" id=\"\(field)-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>" } ?? .empty
             cells.append("""
             <td\(attr: "class", error == nil ? nil : "field--error")><label class="visually-hidden" for="\(field)">Budget \(programme.yearLabel(year))</label>\(message)<input type="text" id="\(field)" name="\(field)" value="\(form.budgetTexts[year] ?? "")" inputmode="decimal" autocomplete="off"\(attr: "aria-describedby", error == nil ? "budget-hint" : "budget-hint \(field)-error")\(attr: "aria-invalid", error == nil ? nil : "true")></td>
@@ -140,11 +146,11 @@ extension FundingPages {
         }
         return """
         <fieldset class="field funding-budgets"><legend>Budget per jaar</legend>
-        <p class="hint" id="budget-hint">In euro's, bijvoorbeeld 200.000 of 12.500,50. Leeg: geen budget voor dat jaar. \(programme.yearKindExplanation)</p>
+        <p class="hint" id="budget-hint">In euro's, bijvoorbeeld 200.000 of 12.500,50. Leeg: geen budget voor dat jaar. Per jaar de status: vastgesteld (besloten), onder voorbehoud (verwacht, de raad moet nog besluiten) of geen budget. \(programme.yearKindExplanation)</p>
         <div class="table-scroll funding-scroll"><table class="data year-inputs">
         <caption class="visually-hidden">Budget per jaar</caption>
         <thead><tr>\(head)</tr></thead>
-        <tbody><tr>\(cells)</tr></tbody>
+        <tbody><tr>\(cells)</tr><tr>\(statusCells)</tr></tbody>
         </table></div>
         </fieldset>
         """

@@ -42,7 +42,8 @@ extension FundingPages {
         for row in rows {
             var cells: [HTML] = []
             for source in sources.list { cells.append("<td class=\"num\">\(DutchFormat.euros(cents: row.committed[source.id] ?? 0))</td>") }
-            let total = sources.list.reduce(Int64(0)) { $0 + (row.committed[$1.id] ?? 0) }
+            // A part's amounts are inside its parent's column: the total adds the top-level sources.
+            let total = ledger.totalSourceIDs.reduce(Int64(0)) { $0 + (row.committed[$1] ?? 0) }
             body.append("""
             <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.ikcID)).path)">\(row.ikcName)</a></th>\(cells)<td class="num">\(DutchFormat.euros(cents: total))</td></tr>
             """)

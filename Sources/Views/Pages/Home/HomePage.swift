@@ -25,6 +25,10 @@ public enum HomePage {
         public var earlierPlans: [(ikcID: Int64, planID: Int64, year: Int, status: YearPlan.Status)] = []
         /// Plus IKCs of a reclassified area, waiting for the herijking of their predicate.
         public var plusReassessmentsDue: [PlusReassessmentDue] = []
+        /// Sources with budget years not decided (issue 19), with their names.
+        public var undecidedBudgets: [(name: String, item: Funding.Undecided)] = []
+        /// Roles and years where the agreements promise more hours than the staff pool has (issue 19).
+        public var overCapacity: [(line: Capacity.Line, roleLabel: String)] = []
         public init(ikcCount: Int = 0, plusCount: Int = 0, agreementsInConcept: [(id: Int64, name: String, status: AgreementStatus)] = [],
                     predicatesDue: [(id: Int64, name: String, due: String)] = [],
                     submittedPlans: [(planID: Int64, name: String, year: Int)] = [], areasOverdue: [(id: Int64, name: String)] = [],
@@ -93,7 +97,7 @@ public enum HomePage {
         </section>
         <p><a class="button button--primary" href="\(Route.ikcs(.index).path)">Alle IKC's</a></p>
         """
-        return first + second
+        return first + second + moneyAndPeople(s, programme: programme)
     }
 
     /// The Plus IKCs whose area changed classification: each needs a herijking (shown only when any).

@@ -194,7 +194,7 @@ public enum ReportPages {
         // Programme money.
         var moneyRows: [HTML] = []
         for source in f.sources {
-            moneyRows.append("<tr><th scope=\"row\">\(source.name)</th><td class=\"num\">\(DutchFormat.euros(cents: source.budgetCents))</td><td class=\"num\">\(DutchFormat.euros(cents: source.committedCents))</td><td class=\"num\">\(source.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")</td></tr>")
+            moneyRows.append("<tr><th scope=\"row\">\(source.name)\(partOfNote(source))</th><td class=\"num\">\(DutchFormat.euros(cents: source.budgetCents))</td><td class=\"num\">\(DutchFormat.euros(cents: source.committedCents))</td><td class=\"num\">\(source.spentCents.map { DutchFormat.euros(cents: $0) } ?? "–")</td></tr>")
         }
 
         // Plans that are not (yet) results.
@@ -249,6 +249,7 @@ public enum ReportPages {
         </table></div>
         <p class="csv-link"><a href="\(csv(.sources))">Download als CSV</a> · <a href="\(csv(.money))">Geld per IKC als CSV</a> · <a href="\(csv(.staffing))">Formatie per IKC als CSV</a></p>
         </section>
+        \(planningSection(f))
         <section id="jaarplannen"><h2>Jaarplannen: ontbrekend, te laat of niet goedgekeurd</h2>
         \(gapRows.isEmpty ? HTML("<p>Alle jaarplannen van \(f.yearLabel) zijn op tijd goedgekeurd.</p>") : HTML("""
         <table class="data"><caption>Jaarplannen \(f.yearLabel) die (nog) niet als resultaat tellen</caption>

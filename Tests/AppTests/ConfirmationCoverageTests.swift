@@ -65,6 +65,8 @@ struct ConfirmationCoverageTests {
         "programme.settings": "De instellingen zijn opgeslagen.",
         "programme.list": "De instellingen zijn opgeslagen.",
         "indicators.new": "Het gegeven is toegevoegd.",
+        "funding.staffingRole": "De pool is opgeslagen.",
+        "funding.settings": "De instellingen zijn opgeslagen.",
         "indicators.edit": "De wijzigingen zijn opgeslagen.",
         "indicators.retire": "De wijzigingen zijn opgeslagen.",
     ]

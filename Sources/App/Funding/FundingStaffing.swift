@@ -7,6 +7,10 @@ import Views
 /// The staffing page and its CSV, and the staff pool form of one role (issue 19).
 extension FundingHandler {
     func showStaffing(csv asCSV: Bool) throws -> Response {
+        // The pool and every organisation's hours: programme-wide, so not for a partner.
+        guard Authorization.allows(principal, .read, .fundingSource, on: Authorization.Subject(organisationID: nil)) else {
+            throw AppError.forbidden
+        }
         let programme = try programme()
         let overview = try store.read { c in try StaffingCapacity.overview(years: programme.years, c) }
         let view = StaffingView(roles: overview.roles, lines: overview.lines, payments: overview.payments,

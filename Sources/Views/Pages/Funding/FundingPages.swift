@@ -114,7 +114,7 @@ public enum FundingPages {
         \(Components.notice(notice))
         \(yearExplanation(programme))
         \(planningExplanation(sources: sources, settings: settings, programme: programme))
-        <p>\(actions)\(scenarioLink(context))\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))\(planningLinks)</p>
+        <p>\(actions)\(scenarioLink(context))\(csvLink(Route.funding(.indexCSV).path, "Tabel als CSV"))\(planningLinks(context))</p>
         \(overCommitmentAlert(ledger, sources: sources, programme: programme))
         \(undecidedBlock(undecided, sources: sources, programme: programme))
         \(overviewChart(ledger, sources: sources, programme: programme))

@@ -91,10 +91,18 @@ extension FundingPages {
 
 extension FundingPages {
     /// The links to the staffing page and the settings, beside the overview's buttons.
-    static var planningLinks: HTML {
-        """
-        <a class="button button--secondary" href="\(Route.funding(.staffing).path)">Personeel</a><a class="button button--secondary" href="\(Route.funding(.settings).path)">Instellingen</a>
-        """
+    /// The staffing page (programme-wide, so not for a partner, who reads its own organisation's
+    /// figures only) and the settings (for those who may change them).
+    static func planningLinks(_ context: PageContext) -> HTML {
+        var links: [HTML] = []
+        if let principal = context.principal,
+           Authorization.allows(principal, .read, .fundingSource, on: Authorization.Subject(organisationID: nil)) {
+            links.append("<a class=\"button button--secondary\" href=\"\(Route.funding(.staffing).path)\">Personeel</a>")
+        }
+        if context.mayFollow(.funding(.settings)) {
+            links.append("<a class=\"button button--secondary\" href=\"\(Route.funding(.settings).path)\">Instellingen</a>")
+        }
+        return "\(links)"
     }
 }
 

@@ -161,9 +161,14 @@ enum ResponseWriter {
         return (out, [])
     }
 
-    /// Appends `text` without CR, LF or NUL.
+    /// Appends `text` without CR, LF or NUL: in one copy when it has none (the usual case).
     @inline(__always) static func appendClean(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 where byte != 13 && byte != 10 && byte != 0 { out.append(byte) }
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) {
+            out.append(contentsOf: utf8)
+            return
+        }
+        for byte in utf8 where byte != 13 && byte != 10 && byte != 0 { out.append(byte) }
     }
 
     /// Appends a non-negative number in decimal without making a String.

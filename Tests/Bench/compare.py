@@ -8,7 +8,7 @@
 
 Every round runs every cell once for every server that serves its endpoint, the servers of a
 cell back to back and their order flipped each round, so a slow spell of the machine falls on
-all of them alike. Before each cell it waits (up to 30 s) until no compiler (swift-frontend)
+all of them alike. Before each cell it waits (up to --quiet-wait, 10 s) until no compiler (swift-frontend)
 runs and the machine's other CPU use is low, and it notes how busy the rest of the machine was
 during the cell. The table shows per server the median req/s over the rounds with its spread
 (half of max - min, in % of the median), the median p99, and the ratio of each server to the
@@ -69,9 +69,9 @@ def compiler_running():
     return subprocess.run(["pgrep", "-f", "swift-frontend"], capture_output=True).returncode == 0
 
 
-def wait_quiet():
-    """Up to 30 s: until no swift-frontend runs and others use < 15 % of one core for 1 s."""
-    for _ in range(30):
+def wait_quiet(limit):
+    """Up to `limit` s: until no swift-frontend runs and others use < 15 % of one core for 1 s."""
+    for _ in range(limit):
         if not compiler_running():
             before = machine_ticks()
             time.sleep(1)
@@ -123,6 +123,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", default="4")
+    parser.add_argument("--quiet-wait", type=int, default=10, help="most seconds to wait for a quiet machine before a cell")
     parser.add_argument("--server", nargs=4, action="append", metavar=("NAME", "URL", "PID", "ENDPOINTS"), default=[])
     parser.add_argument("--cookie", nargs=2, action="append", metavar=("NAME", "COOKIE"), default=[])
     parser.add_argument("--cell", nargs=2, action="append", metavar=("ENDPOINT", "CONNS"), default=[])
@@ -141,8 +142,7 @@ def main():
             if round_index % 2:
                 order.reverse()
             for name, url, pid, _ in order:
-                if not wait_quiet():
-                    pass
+                wait_quiet(args.quiet_wait)
                 run = run_wrk(url + endpoint, conns, args.duration, cookies.get(name), pid)
                 total += 1
                 if run["compiler"] or run["other"] > 15:

@@ -31,6 +31,10 @@ final class Connection {
     var output: [UInt8] = []
     /// Offset of the first unsent byte of `output`.
     var outputStart = 0
+    /// A large body (a static file, a big page) sent after `output` straight from its own
+    /// storage, shared, not copied; its unsent bytes start at `bodyStart`.
+    var body: [UInt8] = []
+    var bodyStart = 0
     /// Monotonic milliseconds of the last read (idle and body timeouts).
     var lastRead: UInt64
     /// Monotonic milliseconds of the last progress writing (write-stall timeout).
@@ -60,11 +64,11 @@ final class Connection {
     }
 
     /// Whether some answer is not yet sent.
-    var hasPendingOutput: Bool { outputStart < output.count }
+    var hasPendingOutput: Bool { outputStart < output.count || bodyStart < body.count }
     /// Whether some read bytes are not yet parsed.
     var hasBufferedInput: Bool { inputStart < input.count }
     /// Answers waiting for the client to read them.
-    var pendingOutput: Int { output.count - outputStart }
+    var pendingOutput: Int { output.count - outputStart + body.count - bodyStart }
     /// Bytes read and not yet parsed.
     var bufferedInput: Int { input.count - inputStart }
 }

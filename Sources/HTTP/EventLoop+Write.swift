@@ -27,9 +27,16 @@ extension EventLoop {
         _ = flush(connection)
     }
 
-    /// Appends an answer to the connection's output.
-    func enqueue(_ bytes: [UInt8], on connection: Connection) {
-        if connection.hasPendingOutput {
+    /// Appends an answer to the connection's output: `bytes`, then `body` (a large body kept
+    /// apart, see `ResponseWriter.serialize`), which is sent from its own storage.
+    func enqueue(_ bytes: [UInt8], body: [UInt8] = [], on connection: Connection) {
+        if connection.bodyStart < connection.body.count {
+            // A pipelined answer after a large body: the rest of that body joins `output` to keep the order.
+            connection.output.append(contentsOf: connection.body[connection.bodyStart...])
+        }
+        connection.body = body
+        connection.bodyStart = 0
+        if connection.outputStart < connection.output.count {
             // Drop what a slow reader already took, so the buffer holds only what is unsent.
             if connection.outputStart >= 64 * 1024 {
                 connection.output.removeFirst(connection.outputStart)
@@ -47,11 +54,17 @@ extension EventLoop {
         guard !connection.isClosed else { return false }
         while connection.hasPendingOutput {
             let count = connection.output.withUnsafeBytes { raw in
-                csystem_send(connection.fd, raw.baseAddress.map { $0 + connection.outputStart },
-                             raw.count - connection.outputStart)
+                let head = raw.baseAddress.map { $0 + connection.outputStart }, headCount = raw.count - connection.outputStart
+                if connection.body.isEmpty { return csystem_send(connection.fd, head, headCount) }
+                return connection.body.withUnsafeBytes { body in
+                    csystem_send2(connection.fd, head, headCount, body.baseAddress.map { $0 + connection.bodyStart },
+                                  body.count - connection.bodyStart)
+                }
             }
             if count > 0 {
-                connection.outputStart += count
+                let fromHead = min(count, connection.output.count - connection.outputStart)
+                connection.outputStart += fromHead
+                connection.bodyStart += count - fromHead
                 connection.lastWrite = now
             } else {
                 let error = errno
@@ -64,6 +77,10 @@ extension EventLoop {
         if connection.output.capacity > 64 * 1024 || !connection.output.isEmpty {
             connection.output = []
             connection.outputStart = 0
+        }
+        if !connection.body.isEmpty {
+            connection.body = []
+            connection.bodyStart = 0
         }
         connection.lastWrite = now
         if connection.state == .closingAfterWrite {

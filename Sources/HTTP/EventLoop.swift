@@ -189,7 +189,7 @@ final class EventLoop: @unchecked Sendable {
                   connection.id == completion.connectionID, case .busy = connection.state else { continue }
             accessLog.record(method: completion.method, path: completion.path, status: completion.status,
                              bytes: completion.bodyBytes, microseconds: Posix.monotonicMicroseconds() &- completion.started)
-            enqueue(completion.bytes, on: connection)
+            enqueue(completion.bytes, body: completion.body, on: connection)
             connection.state = completion.keepAlive ? .reading : .closingAfterWrite
             connection.headStarted = now
             connection.lastRead = now
@@ -349,12 +349,12 @@ final class EventLoop: @unchecked Sendable {
     func dispatch(_ request: Request, keepAlive requested: Bool, on connection: Connection) {
         let keepAlive = requested && !shutdownFlag.isSet
         if let response = responder.respondOnEventLoop(to: request) {
-            let bytes = ResponseWriter.serialize(response, head: request.method == .HEAD, keepAlive: keepAlive,
-                                                 date: dates.current())
+            let (bytes, body) = ResponseWriter.parts(response, head: request.method == .HEAD, keepAlive: keepAlive,
+                                                     date: dates.current())
             accessLog.record(method: request.method, path: request.path, status: response.status,
                              bytes: response.body.count,
                              microseconds: Posix.monotonicMicroseconds() &- connection.requestStarted)
-            enqueue(bytes, on: connection)
+            enqueue(bytes, body: body, on: connection)
             if !keepAlive { connection.state = .closingAfterWrite }
             return
         }

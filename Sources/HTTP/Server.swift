@@ -166,9 +166,9 @@ struct Worker {
                 response = .error(500)
             }
             let keepAlive = job.keepAlive && !job.loop.isShuttingDown
-            let bytes = ResponseWriter.serialize(response, head: job.request.method == .HEAD, keepAlive: keepAlive,
-                                                 date: dates.current())
-            job.loop.complete(Completion(fd: job.fd, connectionID: job.connectionID, bytes: bytes, keepAlive: keepAlive,
+            let (bytes, body) = ResponseWriter.parts(response, head: job.request.method == .HEAD, keepAlive: keepAlive,
+                                                     date: dates.current())
+            job.loop.complete(Completion(fd: job.fd, connectionID: job.connectionID, bytes: bytes, body: body, keepAlive: keepAlive,
                                          status: response.status, bodyBytes: response.body.count,
                                          method: job.request.method, path: job.request.path, started: job.started))
         }
@@ -180,8 +180,9 @@ struct Completion: Sendable {
     /// The connection the answer is for (fd and id, in case the fd was reused).
     var fd: Int32
     var connectionID: UInt64
-    /// The serialized response.
+    /// The serialized response: head (and small body), and a large body apart.
     var bytes: [UInt8]
+    var body: [UInt8]
     var keepAlive: Bool
     /// For the access log: status, body size, method, path and when the request was complete.
     var status: Int

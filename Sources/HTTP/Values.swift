@@ -103,6 +103,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// ASCII case-insensitive comparison without allocating.
     static func same(_ a: String, _ b: String) -> Bool {
+        // Different lengths never match (ASCII case folding keeps the length); O(1) for native strings.
+        guard a.utf8.count == b.utf8.count else { return false }
         var ia = a.utf8.makeIterator()
         var ib = b.utf8.makeIterator()
         while true {

@@ -102,6 +102,7 @@ enum CommandLineTool {
                   ROLE is a role name (projectleider, ontwikkelgroep, directeur; partner once it exists).
                   --optional   make the second factor optional again for ROLE
                 """
+        case "bench-write": return BenchWrite.usage
         default:
             return programmeUsage(command) ?? usage
         }
@@ -167,7 +168,7 @@ enum CommandLineTool {
             print(usage)
             return 0
         }
-        let known = ["serve", "migrate", "init", "seed-demo", "backup", "create-user", "require-2fa"]
+        let known = ["serve", "migrate", "init", "seed-demo", "backup", "create-user", "require-2fa", "bench-write"]
         guard known.contains(command) else {
             printError("plusikc: unknown command '\(command)'\n\n\(usage)")
             return 2
@@ -186,7 +187,7 @@ enum CommandLineTool {
             print(commandUsage(command))
             return 0
         }
-        if command != "backup" && !options.positional.isEmpty {
+        if command != "backup" && command != "bench-write" && !options.positional.isEmpty {
             printError("plusikc \(command): unexpected argument '\(options.positional[0])'\n\n\(commandUsage(command))")
             return 2
         }
@@ -206,6 +207,7 @@ enum CommandLineTool {
                 return try createUser(options)
             case "require-2fa":
                 return try requireTwoFactor(options)
+            case "bench-write": return try BenchWrite.run(options)
             default: return 2
             }
             return 0

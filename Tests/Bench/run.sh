@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# make bench: the release server on a temporary demo database, loaded with wrk on this machine.
-# For each endpoint (/health, /static/css/site.css, /ikcs logged in) it runs 1, 64 and 256
-# connections and prints req/s, p50 and p99, then the server's resident memory after the
-# 256-connection runs. Then the p50 of sequential requests (one connection) for the heavier
-# pages against their goals: the largest agreement, the compare page, the funding overview, and
-# the report draft of the plain demo (9 IKCs, a second database).
-# For side-by-side ratios against nginx and Hummingbird use shared/peers/run.sh --ours URL
-# (see its README).
+# make bench: the release server on a temporary demo database (30 IKCs), loaded with wrk on
+# this machine beside nginx (and Hummingbird when ../shared/peers/run.sh has built it), all
+# serving the same bytes from a bench-only public folder: /health, the peers' 5 KB stylesheet
+# (/static/site.css), a 200 KB file (/static/scan.pdf) and, logged in, /ikcs. compare.py runs
+# ROUNDS alternating rounds of DURATION-second cells and prints per server the median req/s,
+# its spread, the median p99 and the ratio to nginx, with how busy the rest of the machine was,
+# and the resident memory after 256 connections. Then: 1,000 idle keep-alive connections, the
+# p50 of sequential requests for the heavier pages against their goals (the largest agreement,
+# the compare page, the funding overview, the report draft of the plain demo), and the write
+# path (write.sh: the targets grid saved over HTTP at 1 and 16 clients against the raw
+# transaction through our SQLite layer).
 #
-#   Tests/Bench/run.sh            DURATION=10 by default; BENCH_EMAIL / BENCH_PASSWORD override
+#   Tests/Bench/run.sh            DURATION=4 seconds a cell, ROUNDS=3; PEERS_DIR=../shared/peers; BENCH_EMAIL / BENCH_PASSWORD override
 #                                 the demo log-in read from the demo accounts file; NO_BUILD=1 and
 #                                 PLUSIKC_BIN=path run an already built binary; PAGE_REQUESTS=200
 #                                 sequential requests per page.
+#   Tests/Bench/run.sh --compare  only the comparison with nginx (and Hummingbird).
 #   Tests/Bench/run.sh --report   (make bench-report) only the report draft at 9, 30, 100 and
 #                                 300 IKCs (plain demo and `seed-demo --ikcs N`), to show how it
 #                                 scales; REPORT_REQUESTS=30 sequential requests per size.
@@ -20,12 +24,14 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 here=Tests/Bench
 mode=${1:-all}
-duration=${DURATION:-10}
+duration=${DURATION:-4}
+rounds=${ROUNDS:-3}
+peers=${PEERS_DIR:-../shared/peers}
 page_requests=${PAGE_REQUESTS:-200}
 bin=${PLUSIKC_BIN:-.build/release/plusikc}
 
 missing=()
-for tool in wrk curl python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+for tool in wrk curl python3 nginx; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}" >&2
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
@@ -55,14 +61,15 @@ make_db() {
   echo "$db"
 }
 
-# start_server DB: the server on a free loopback port; sets base and server_pid.
+# start_server DB [SERVE OPTIONS]: the server on a free loopback port; sets base, port and server_pid.
 start_server() {
   local db=$1 name
+  shift
   name=$(basename "$db" .sqlite)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   base=http://127.0.0.1:$port
   # The access log goes to a file: a terminal would slow the server down.
-  "$bin" serve --db "$db" --port "$port" >"$work/server-$name.out" 2>"$work/server-$name.log" &
+  "$bin" serve --db "$db" --port "$port" "$@" >"$work/server-$name.out" 2>"$work/server-$name.log" &
   server_pid=$!
   for _ in $(seq 100); do
     curl -fsS -o /dev/null "$base/health" 2>/dev/null && return 0
@@ -161,33 +168,74 @@ PY
   exit 0
 fi
 
+# ---- Ours beside nginx (and Hummingbird when built) on the same bytes, in alternating rounds ----
+# A bench-only public folder: our own files plus the peers' 5 KB stylesheet (/static/site.css)
+# and a 200 KB file (/static/scan.pdf, a signed-agreement scan's size class), served by both.
+public=$work/public
+mkdir -p "$public"
+cp -R Public/. "$public/"
+cp "$peers/public/site.css" "$public/site.css"
+python3 -c 'import random, sys; random.seed(24); sys.stdout.buffer.write(bytes(random.getrandbits(8) for _ in range(200 * 1024)))' >"$public/scan.pdf"
+chmod -R a+rX "$work"   # nginx's workers run as an unprivileged user
+
 db=$(make_db bench 30)
-start_server "$db"
+start_server "$db" --public "$public"
 log_in "$db"
 
-endpoints=(/health /static/css/site.css)
-[ -n "$cookie" ] && endpoints+=(/ikcs)
-rows=()
-rss=""
-for endpoint in "${endpoints[@]}"; do
-  headers=()
-  [ "$endpoint" = /ikcs ] && headers=(-H "Cookie: $cookie")
-  wrk -t2 -c64 -d2s "${headers[@]}" "$base$endpoint" >/dev/null 2>&1 || true   # warm-up
-  for connections in 1 64 256; do
-    threads=2; [ "$connections" = 1 ] && threads=1
-    out=$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "${headers[@]}" "$base$endpoint" 2>&1 || true)
-    echo "$out" >"$work/wrk${endpoint//\//_}-c$connections.txt"
-    reqs=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-    bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-    rows+=("$(printf '%-24s %6s %12s %10s %10s %s' "$endpoint" "$connections" "${reqs:-?}" "${p50:-?}" "${p99:-?}" "${bad:+($bad non-2xx)}")")
-    if [ "$connections" = 256 ]; then
-      rss=$(awk '/VmRSS/ {print $2, $3}' "/proc/$server_pid/status" 2>/dev/null || echo "?")
-      rows+=("$(printf '%-24s %6s %s' "" "" "server RSS after 256 connections: $rss")")
-    fi
-  done
+nginx_pid="" hb_pid=""
+stop_peers() {
+  for pid in $nginx_pid $hb_pid; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $nginx_pid $hb_pid; do wait "$pid" 2>/dev/null || true; done
+  nginx_pid="" hb_pid=""
+}
+trap 'stop_peers; stop_server' EXIT INT TERM
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_health() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1/health" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+servers=()
+if command -v nginx >/dev/null; then
+  # The peers' nginx.conf (2 workers, sendfile, `return 200 ok`), pointed at the bench folder.
+  nginx_port=$(free_port)
+  mkdir -p "$work/nginx"
+  sed -e "s|listen 127.0.0.1:[0-9]*;|listen 127.0.0.1:$nginx_port;|" -e "s|/tmp/peers-nginx|$work/nginx|g" \
+      -e "s|alias public/;|alias $public/;|" -e "s|text/html html;|text/html html; application/pdf pdf;|" \
+      "$peers/nginx.conf" >"$work/nginx/nginx.conf"
+  nginx -p "$work/nginx/" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" >"$work/nginx.log" 2>&1 &
+  nginx_pid=$!
+  wait_health "http://127.0.0.1:$nginx_port" && servers+=(--server nginx "http://127.0.0.1:$nginx_port" "$nginx_pid" /health,/static/site.css,/static/scan.pdf)
+fi
+ours_endpoints=/health,/static/site.css,/static/scan.pdf
+[ -n "$cookie" ] && ours_endpoints+=,/ikcs
+servers+=(--server ours "$base" "$server_pid" "$ours_endpoints" --cookie ours "$cookie")
+# Hummingbird only when ../shared/peers/run.sh has built it (its build needs its packages).
+hb_bin=${HB_BIN:-/tmp/peers-build/hummingbird-peer/release/HummingbirdPeer}
+hb_note="Hummingbird: not built ($hb_bin missing; ../shared/peers/run.sh builds it), not in this run"
+if [ -x "$hb_bin" ]; then
+  python3 "$peers/make_db.py" "$work/hb.sqlite" >/dev/null
+  hb_port=$(free_port)
+  "$hb_bin" --port "$hb_port" --db "$work/hb.sqlite" --public "$public" >"$work/hb.log" 2>&1 &
+  hb_pid=$!
+  if wait_health "http://127.0.0.1:$hb_port"; then
+    servers+=(--server hummingbird "http://127.0.0.1:$hb_port" "$hb_pid" /health,/static/site.css,/static/scan.pdf,/ikcs)
+    hb_note=""
+  fi
+fi
+cells=()
+for cell in "/health 1" "/health 64" "/health 256" "/static/site.css 64" "/static/site.css 256" \
+            "/static/scan.pdf 64" "/static/scan.pdf 256" "/ikcs 64" "/ikcs 256"; do
+  read -r endpoint connections <<<"$cell"
+  [ "$endpoint" = /ikcs ] && [ -z "$cookie" ] && continue
+  cells+=(--cell "$endpoint" "$connections")
 done
+for endpoint in /health /static/site.css /static/scan.pdf; do   # warm-up
+  wrk -t2 -c64 -d1s "$base$endpoint" >/dev/null 2>&1 || true
+done
+"$here/compare.py" --rounds "$rounds" --duration "$duration" "${servers[@]}" "${cells[@]}" | tee "$work/compare.txt"
+stop_peers
+# The validators survive: the stylesheet again with its ETag answers 304 without a body.
+etag=$(curl -sI "$base/static/site.css" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+revalidated=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "If-None-Match: $etag" "$base/static/site.css")
+echo "GET /static/site.css with If-None-Match: $etag -> $revalidated (status, body bytes)"
+[ "$mode" = --compare ] && { [ -n "$hb_note" ] && echo "$hb_note"; echo "(wrk output and the server logs are in $work)"; exit 0; }
 
 # ---- 1,000 idle keep-alive connections held open while /health and /ikcs are loaded again ----
 idle_rows=()
@@ -210,6 +258,12 @@ for endpoint in "${idle_endpoints[@]}"; do
   idle_rows+=("$(printf '%-24s %12s %12s %8s   (%s held: %s; server RSS %s)' "$endpoint" "${before:-?}" "${with_idle:-?}" "$change" "1000 idle" "$(cat "$work/idle.out" | head -1)" "$idle_rss")")
 done
 
+
+# ---- The write path: the targets grid over HTTP at 1 and 16 clients against the raw transaction ----
+write_report=""
+if [ "${SKIP_WRITE:-0}" != 1 ]; then
+  write_report=$("$here/write.sh" "$bin" "$db" "$base" "$work" 2>"$work/write.err" || echo "write benchmark failed: $(tail -3 "$work/write.err")")
+fi
 
 # ---- The heavier pages: p50 of sequential requests at one connection, against their goals ----
 pages=()
@@ -253,8 +307,8 @@ if [ -n "$cookie" ]; then
 fi
 
 echo
-printf '%-24s %6s %12s %10s %10s\n' endpoint conns req/s p50 p99
-printf '%s\n' "${rows[@]}"
+cat "$work/compare.txt"
+[ -n "$hb_note" ] && echo "$hb_note"
 echo
 echo "With 1,000 idle keep-alive connections held open (req/s at 64 connections; goal: less than 10 % lower):"
 printf '%-24s %12s %12s %8s\n' endpoint without with change
@@ -265,5 +319,6 @@ if [ ${#pages[@]} -gt 0 ]; then
   printf '%-44s %10s %8s\n' page p50 goal
   printf '%s\n' "${pages[@]}"
 fi
+if [ -n "$write_report" ]; then echo; echo "$write_report"; cat "$work/write.err"; fi
 [ -n "$note" ] && echo "$note"
 echo "(wrk output and the server logs are in $work)"

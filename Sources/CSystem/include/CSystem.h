@@ -70,6 +70,16 @@ static inline ssize_t csystem_send(int fd, const void *buf, size_t len) {
     return send(fd, buf, len, MSG_NOSIGNAL);
 }
 
+/// sendmsg(2) of two buffers (an answer's head, then a large body from its own storage) without
+/// SIGPIPE: the body is never copied behind the head in user space.
+static inline ssize_t csystem_send2(int fd, const void *a, size_t alen, const void *b, size_t blen) {
+    struct iovec parts[2] = { { (void *)a, alen }, { (void *)b, blen } };
+    struct msghdr message = { 0 };
+    message.msg_iov = parts;
+    message.msg_iovlen = 2;
+    return sendmsg(fd, &message, MSG_NOSIGNAL);
+}
+
 static const uint32_t CSYSTEM_EPOLLIN = EPOLLIN;
 static const uint32_t CSYSTEM_EPOLLOUT = EPOLLOUT;
 static const uint32_t CSYSTEM_EPOLLERR = EPOLLERR;

@@ -116,24 +116,4 @@ public enum Components {
         return "<div class=\"notice\" role=\"status\">\(text)</div>"
     }
 
-    public static func agreementStatusLabel(_ status: String?) -> String {
-        switch status {
-        case "concept": "Concept"
-        case "ter_ondertekening": "Ter ondertekening"
-        case "vastgesteld": "Vastgesteld"
-        case nil: "Geen afspraak"
-        default: status ?? ""
-        }
-    }
-
-    public static func statusBadge(_ status: String?) -> HTML {
-        let css: String
-        switch status {
-        case "concept": css = "concept"
-        case "ter_ondertekening": css = "signing"
-        case "vastgesteld": css = "final"
-        default: css = "none"
-        }
-        return "<span class=\"status status--\(css)\">\(agreementStatusLabel(status))</span>"
-    }
 }

@@ -71,7 +71,7 @@ struct HomeHandler: FeatureHandler {
                 reminders = []
             }
             // Jaarplan and verantwoording deadlines: due within 21 days, or late (issues 9 and 16).
-            summary.planReminders = PlansHandler.sectionItems(reminders)
+            summary.planReminders = reminders
             return summary
         }
         return page(HomePage.render(context: user.page, summary: summary))

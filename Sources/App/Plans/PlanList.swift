@@ -45,7 +45,7 @@ extension PlansHandler {
         var model = PlanListPage.Model(year: year, years: Array(programme.years), rows: viewRows,
                                        deadline: deadlines.first { $0.year == (year ?? current) },
                                        canReview: allows(.review, .yearPlan), canWrite: allows(.write, .yearPlan), notice: notice, error: error)
-        if isDirector { model.reminders = PlansHandler.sectionItems(reminders) }
+        if isDirector { model.reminders = reminders }
         return page(PlanListPage.render(context: user.page, model: model), status: status)
     }
 

@@ -31,14 +31,6 @@ struct PlansHandler: FeatureHandler {
         iso.flatMap { Day(iso: String($0.prefix(10))) }
     }
 
-    /// The reminders as the reminder section shows them.
-    static func sectionItems(_ items: [PlanReminders.Item]) -> [PlanReminderSection.Item] {
-        items.map {
-            PlanReminderSection.Item(ikcName: $0.ikcName, year: $0.year, planID: $0.planID, ikcID: $0.ikcID, moment: $0.moment, deadline: $0.deadline,
-                                     reminder: $0.reminder)
-        }
-    }
-
     /// Loads a plan and checks that the principal may `action` it (404, then 403).
     func loadPlan(id: Int64, _ action: Action) throws -> YearPlan {
         guard let plan = try store.read({ try YearPlans.find(id: id, $0) }) else { throw AppError.notFound }

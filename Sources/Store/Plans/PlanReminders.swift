@@ -5,19 +5,7 @@ import SQLite
 /// jaarplan is due before its year (`due_on`), the verantwoording after it (`account_due_on`).
 /// An item is due within 21 days, in its grace period, or late, and not yet submitted.
 public enum PlanReminders {
-    public struct Item: Sendable, Equatable {
-        public var ikcID: Int64
-        public var ikcName: String
-        public var year: Int
-        public var planID: Int64?
-        /// Which moment is due: the jaarplan or the verantwoording.
-        public var moment: YearPlan.Moment
-        /// The moment's status (nil: no plan yet).
-        public var status: YearPlan.Status?
-        /// The moment's own deadline (its due date and grace period).
-        public var deadline: PlanDeadline
-        public var reminder: PlanDeadline.Reminder
-    }
+    public typealias Item = PlanReminder
 
     /// Everything due within 21 days or late on `today`, per moment, for the given IKCs (nil:
     /// every Plus IKC), in order of due date and IKC name. Only IKCs with a fixed agreement for

@@ -72,7 +72,7 @@ public enum HomePage {
         for a in s.areasOverdue { areas.append("<li><a href=\"\(Route.areas(.area(a.id)).path)\">\(a.name)</a></li>") }
         var concept: [HTML] = []
         for item in s.agreementsInConcept {
-            concept.append("<li><a href=\"\(Route.ikcs(.ikc(item.id)).path)\">\(item.name)</a> \(Components.statusBadge(item.status.rawValue))</li>")
+            concept.append("<li><a href=\"\(Route.ikcs(.ikc(item.id)).path)\">\(item.name)</a> \(Components.agreementStatusBadge(item.status))</li>")
         }
         var over: [HTML] = []
         for o in s.overCommitted {

@@ -70,7 +70,7 @@ public enum IKCPages {
         for row in rows {
             let due: HTML = row.predicateDue.map { HTML("<strong class=\"flag\">herijking/einde termijn \($0.dutch)</strong>") } ?? "–"
             body.append("""
-            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(context.programme.ikcKindLabel(row.kind))</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.statusBadge(row.agreementStatus?.rawValue))\(Components.pendingAmendment(row.pendingAmendment, paragraph: false))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
+            <tr><th scope="row"><a href="\(Route.ikcs(.ikc(row.id)).path)">\(row.name)</a></th><td>\(context.programme.ikcKindLabel(row.kind))</td><td>\(row.koepel)</td><td>\(row.area ?? "–")</td><td>\(Components.agreementStatusBadge(row.agreementStatus))\(Components.pendingAmendment(row.pendingAmendment, paragraph: false))</td><td class="num">\(progressText(row.progress))</td><td>\(due)</td></tr>
 
             """)
         }
@@ -158,7 +158,7 @@ public enum IKCPages {
         return """
         <h2>Resultaatafspraak</h2>
         <dl class="facts">
-        <dt>Status</dt><dd>\(Components.statusBadge(a.status.rawValue)) (versie \(a.versionNumber))</dd>
+        <dt>Status</dt><dd>\(Components.agreementStatusBadge(a.status)) (versie \(a.versionNumber))</dd>
         <dt>Looptijd</dt><dd>\(years)</dd>
         <dt>Resultaten</dt><dd>\(a.results)</dd>
         <dt>Bijdragen totaal</dt><dd>\(DutchFormat.euros(cents: a.contributionCents))</dd>

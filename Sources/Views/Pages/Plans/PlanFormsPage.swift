@@ -78,26 +78,7 @@ public enum PlanFormsPage {
 /// The reminder block the home page can show (see PlanReminders in Store): for a director the
 /// own IKC's coming or passed deadlines, for a project leader the late plans.
 public enum PlanReminderSection {
-    public struct Item: Sendable {
-        public var ikcName: String
-        public var year: Int
-        public var planID: Int64?
-        public var ikcID: Int64
-        /// The jaarplan or the verantwoording; `deadline` is that moment's own.
-        public var moment: YearPlan.Moment
-        public var deadline: PlanDeadline
-        public var reminder: PlanDeadline.Reminder
-        public init(ikcName: String, year: Int, planID: Int64?, ikcID: Int64, moment: YearPlan.Moment = .jaarplan, deadline: PlanDeadline,
-                    reminder: PlanDeadline.Reminder) {
-            self.ikcName = ikcName
-            self.year = year
-            self.planID = planID
-            self.ikcID = ikcID
-            self.moment = moment
-            self.deadline = deadline
-            self.reminder = reminder
-        }
-    }
+    public typealias Item = PlanReminder
 
     /// What is due within 21 days and what is late, a list per moment (jaarplannen, verantwoordingen).
     public static func render(context: PageContext, items: [Item]) -> HTML {

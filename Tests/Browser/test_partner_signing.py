@@ -49,9 +49,11 @@ def test_partners_sign_their_agreement(journey, server):
     with j.step("one result, under the first goal only"):
         j.click_link("Resultaten bewerken", within="main")
         n = int(j.driver.find_element(By.CSS_SELECTOR, "main input[name=rows]").get_attribute("value")) - 1
-        j.fill({f"r{n}_description": "Meer peuters nemen deel aan VVE", f"r{n}_indicator": "Deelname VVE-peuters",
+        j.fill({f"r{n}_description": "Meer peuters nemen deel aan VVE",
                 f"r{n}_baseline": "58", f"r{n}_baseline_year": "2025", f"r{n}_source": "Registratie kinderopvang"})
-        j.choose({f"r{n}_goal": "1. Verminderen van ongelijkheid", f"r{n}_unit": "percentage", f"r{n}_direction": "hoger is beter"})
+        # The indicator comes from the programme's library (issue 18): name, unit and direction.
+        j.choose({f"r{n}_goal": "1. Verminderen van ongelijkheid",
+                  f"r{n}_indicator_id": "Deelname VVE-peuters (percentage, hoger is beter)"})
         j.submit("Resultaten opslaan")
         j.expect_text("Meer peuters nemen deel aan VVE")
         # Goal coverage is a warning, not a wall.

@@ -32,10 +32,10 @@ public enum PromisesKeptTable {
         """
         let ikcHead: HTML = showIKC ? "<th scope=\"col\">IKC</th>" : .empty
         let table: HTML = rows.isEmpty ? HTML("<p>\(empty)</p>") : summary + """
-        <table class="data promises-kept"><caption>Afgesproken bijdrage tegen goedgekeurde besteding</caption>
+        <div class="table-scroll"><table class="data promises-kept"><caption>Afgesproken bijdrage tegen goedgekeurde besteding</caption>
         <thead><tr>\(ikcHead)<th scope="col">Jaar</th><th scope="col">Partij</th><th scope="col">Bron</th>\
         <th scope="col" class="num">Afgesproken</th><th scope="col" class="num">Besteed</th><th scope="col">Afspraak</th></tr></thead>
-        <tbody>\(rows)</tbody></table>
+        <tbody>\(rows)</tbody></table></div>
         """
         return """
         <section class="promises-kept" aria-labelledby="promises-kept-title">

@@ -44,7 +44,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// 'DD-MM-YYYY', the Dutch way of writing a date.
     public var dutch: String {
         let d = day < 10 ? "0\(day)" : "\(day)", m = month < 10 ? "0\(month)" : "\(month)"
-        return "\(d)-\(m)-\(year)"
+        let y = String(year)
+        return "\(d)-\(m)-" + String(repeating: "0", count: max(0, 4 - y.count)) + y
     }
 
     /// The same day `count` months later; the 31st becomes the last day of a shorter month.

@@ -52,7 +52,11 @@ public enum FuzzDomain {
         } else {
             _ = AgreementImport.contributions(text, content: content, sources: [(1, "OAB"), (2, "Gemeente")],
                                               years: 2024...2026, yearLabel: yearLabel,
-                                              parseEuros: { number($0).map { Int64(($0 * 100).rounded()) } })
+                                              parseEuros: { number($0).flatMap { value in
+                                                  // Like DutchFormat.parseEuros: no amount beyond what cents in an Int64 hold.
+                                                  let cents = (value * 100).rounded()
+                                                  return abs(cents) < 9e15 ? Int64(cents) : nil
+                                              } })
         }
     }
 

@@ -8,7 +8,8 @@ import Testing
 import TestSupport
 
 /// The version in force everywhere (issue 17): a concept amendment does not replace the figures
-/// of the vastgestelde version on the IKC list, the IKC page and home; it is a separate note.
+/// of the vastgestelde version on the IKC list, the IKC page, home and the agreements list; it is a
+/// separate note.
 /// Demo: agreement 1 (IKC 1, OBS Montessori/Eestroom) is vastgesteld.
 @Suite("Lists and IKC pages show the version in force, an amendment apart")
 struct VersionInForceTests {
@@ -40,5 +41,12 @@ struct VersionInForceTests {
         #expect(list.contains("Wijziging in concept (versie 2)"))
         let home = try leader.get("/")
         #expect(home.contains("OBS Montessori/Eestroom – Wijziging in concept (versie 2)"))
+        // The agreements list: the row is version 1, vastgesteld, with its total; the amendment a note.
+        let agreements = try leader.get("/agreements")
+        let row = try #require(agreements.text.components(separatedBy: "<tr>").first { $0.contains("href=\"/agreements/1\"") })
+        #expect(row.contains("status--final"))
+        #expect(row.contains("<td class=\"num\">1</td>"))
+        #expect(row.contains("Wijziging in concept (versie 2)"))
+        #expect(!row.contains(DutchFormat.euros(cents: total + 100000)))
     }
 }

@@ -25,9 +25,12 @@ public struct AgreementOverviewRow: Sendable, Equatable {
     public var partyTotals: [PartyTotal]
     /// The number of results per programme goal id.
     public var resultsPerGoal: [Int64: Int]
+    /// A newer version than the one shown (the one in force) that is not fixed yet.
+    public var pendingAmendment: PendingAmendment? = nil
 
     public init(id: Int64, ikcID: Int64, ikcName: String, firstYear: Int, lastYear: Int, versionNumber: Int, status: AgreementStatus,
-                partyTotals: [PartyTotal] = [], resultsPerGoal: [Int64: Int] = [:]) {
+                partyTotals: [PartyTotal] = [], resultsPerGoal: [Int64: Int] = [:], pendingAmendment: PendingAmendment? = nil) {
+        self.pendingAmendment = pendingAmendment
         self.id = id
         self.ikcID = ikcID
         self.ikcName = ikcName

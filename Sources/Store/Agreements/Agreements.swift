@@ -6,20 +6,27 @@ import SQLite
 public enum Agreements {
     static let roleOrder: SQL = "CASE p.role WHEN 'gemeente' THEN 1 WHEN 'koepel' THEN 2 WHEN 'kinderopvang' THEN 3 ELSE 4 END"
 
-    /// The newest version of every agreement, by IKC name and period.
+    /// The version in force of every agreement (the newest vastgestelde, else the newest), by IKC
+    /// name and period, with a newer version that is not fixed yet as its pending amendment.
     public static func overview(_ c: Connection) throws -> [AgreementOverviewRow] {
-        let latest: SQL = "v.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = a.id)"
+        let latest: SQL = """
+            v.number = COALESCE((SELECT MAX(number) FROM agreement_versions WHERE agreement_id = a.id AND status = 'vastgesteld'),
+                                (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = a.id))
+            """
         var rows: [AgreementOverviewRow] = []
         var index: [Int64: Int] = [:]
         for row in try c.rows("""
-            SELECT a.id, a.ikc_id, i.name, a.first_year, a.last_year, v.number, v.status, v.id
-            FROM agreements a JOIN ikcs i ON i.id = a.ikc_id JOIN agreement_versions v ON v.agreement_id = a.id AND \(sql: latest)
+            SELECT a.id, a.ikc_id, i.name, a.first_year, a.last_year, v.number, v.status, v.id, n.number, n.status
+            FROM agreements a
+            JOIN agreement_versions n ON n.agreement_id = a.id AND n.number = (SELECT MAX(number) FROM agreement_versions WHERE agreement_id = a.id) JOIN ikcs i ON i.id = a.ikc_id JOIN agreement_versions v ON v.agreement_id = a.id AND \(sql: latest)
             ORDER BY i.name COLLATE NOCASE, a.first_year
             """) {
             index[try row.int64(7)] = rows.count
             rows.append(AgreementOverviewRow(id: try row.int64(0), ikcID: try row.int64(1), ikcName: try row.string(2),
                                              firstYear: try row.int(3), lastYear: try row.int(4), versionNumber: try row.int(5),
-                                             status: AgreementStatus(rawValue: try row.string(6)) ?? .concept))
+                                             status: AgreementStatus(rawValue: try row.string(6)) ?? .concept,
+                                             pendingAmendment: PendingAmendment.of(agreementID: try row.int64(0), inForce: try row.int(5),
+                                                                                   newest: try row.int(8), status: try row.string(9))))
         }
         for row in try c.rows("""
             SELECT v.id, o.name, p.role, (SELECT COALESCE(SUM(amount_cents), 0) FROM contributions x

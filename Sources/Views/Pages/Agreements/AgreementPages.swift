@@ -18,7 +18,7 @@ public enum AgreementPages {
             var goalCells: [HTML] = []
             for goal in goals { goalCells.append("<td class=\"num\">\(row.resultsPerGoal[goal.id] ?? 0)</td>") }
             body.append("""
-            <tr><th scope="row"><a href="\(Route.agreements(.show(row.id)).path)">\(row.ikcName)</a></th><td>\(Components.agreementStatusBadge(row.status))</td><td class="num">\(row.versionNumber)</td><td>\(programme.yearLabel(row.firstYear)) t/m \(programme.yearLabel(row.lastYear))</td><td><ul class="compact">\(parties)</ul></td>\(goalCells)</tr>
+            <tr><th scope="row"><a href="\(Route.agreements(.show(row.id)).path)">\(row.ikcName)</a></th><td>\(Components.agreementStatusBadge(row.status))\(Components.pendingAmendment(row.pendingAmendment, paragraph: false))</td><td class="num">\(row.versionNumber)</td><td>\(programme.yearLabel(row.firstYear)) t/m \(programme.yearLabel(row.lastYear))</td><td><ul class="compact">\(parties)</ul></td>\(goalCells)</tr>
             """)
         }
         var goalHeaders: [HTML] = []
@@ -33,7 +33,7 @@ public enum AgreementPages {
         \(empty)
         <div class="table-scroll">
         <table class="data">
-        <caption>Alle resultaatafspraken (de nieuwste versie van elk)</caption>
+        <caption>Alle resultaatafspraken (de versie die geldt; een wijziging in concept staat eronder)</caption>
         <thead><tr><th scope="col">IKC</th><th scope="col">Status</th><th scope="col" class="num">Versie</th><th scope="col">Looptijd</th><th scope="col">Totale bijdrage per partij</th>\(goalHeaders)</tr></thead>
         <tbody>\(body)</tbody>
         </table>

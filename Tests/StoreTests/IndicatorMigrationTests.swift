@@ -11,54 +11,22 @@ import TestSupport
 struct IndicatorMigrationTests {
     @Test("results with the same text, unit and direction share one indicator, and nothing is lost")
     func migratesWithoutLoss() throws {
-        let seeded = try TemporaryDatabase()
-        _ = try DemoData.seed(seeded.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
-        let migrations = try Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory)
-        let directory = try TemporaryDirectory(prefix: "plusikc-0010")
-        for migration in migrations where migration.version < 10 {
-            let number = String(migration.version)
-            let name = String(repeating: "0", count: max(0, 4 - number.count)) + number + "_" + migration.name + ".sql"
-            _ = try directory.write(migration.sql, to: name)
-        }
-        let old = try TemporaryDatabase(migrationsDirectory: directory.path)
-        let oldTables = try PlanMomentMigrationTests.tables(old.database)
-        var copy = "ATTACH DATABASE '\(seeded.path)' AS src; PRAGMA foreign_keys = OFF; BEGIN;"
-        for table in oldTables {
-            let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
-            copy += " DELETE FROM main.\"\(table.name)\"; INSERT INTO main.\"\(table.name)\" (\(columns)) SELECT \(columns) FROM src.\"\(table.name)\";"
-        }
         // Before the library: the same text with another unit is another indicator; a typo is another too.
-        copy += """
-             UPDATE main.agreement_results SET unit = 'number' WHERE id = (SELECT MIN(id) FROM main.agreement_results WHERE indicator = 'Deelname VVE-peuters');
-             UPDATE main.agreement_results SET indicator = 'Deelname VVE peuters'
-               WHERE id = (SELECT MAX(id) FROM main.agreement_results WHERE indicator = 'Deelname VVE-peuters');
-            """
-        copy += " COMMIT; DETACH DATABASE src; PRAGMA foreign_keys = ON;"
-        try PlanMomentMigrationTests.script(old.database, copy)
-        let before = directory.file("before.sqlite")
-        try old.database.backup(to: before)
+        let copy = try OldSchemaCopy(before: 10, adjust: """
+            UPDATE main.agreement_results SET unit = 'number' WHERE id = (SELECT MIN(id) FROM main.agreement_results WHERE indicator = 'Deelname VVE-peuters');
+            UPDATE main.agreement_results SET indicator = 'Deelname VVE peuters'
+              WHERE id = (SELECT MAX(id) FROM main.agreement_results WHERE indicator = 'Deelname VVE-peuters');
+            """)
+        let old = copy.old
         let distinct = try old.database.read { c in
             try c.row("SELECT COUNT(*) FROM (SELECT DISTINCT indicator, unit, direction FROM agreement_results)")?.int(0) ?? 0
         }
         #expect(distinct >= 8, "the copy has the demo's six indicators and the two variants: \(distinct)")
 
-        _ = try Migrator.migrate(old.database, migrations: migrations)
+        try copy.migrate()
 
-        var compare = "ATTACH DATABASE '\(before)' AS b; CREATE TABLE main.migration_check (name TEXT, lost INTEGER, rows INTEGER);"
-        for table in oldTables {
-            let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
-            compare += """
-                 INSERT INTO main.migration_check SELECT '\(table.name)',
-                   (SELECT COUNT(*) FROM (SELECT \(columns) FROM b."\(table.name)" EXCEPT SELECT \(columns) FROM main."\(table.name)")),
-                   (SELECT COUNT(*) FROM b."\(table.name)") - (SELECT COUNT(*) FROM main."\(table.name)");
-                """
-        }
-        compare += " DETACH DATABASE b;"
-        try PlanMomentMigrationTests.script(old.database, compare)
-        let checks = try old.database.read { c in
-            try c.rows("SELECT name, lost, rows FROM migration_check ORDER BY rowid").map { (try $0.string(0), try $0.int(1), try $0.int(2)) }
-        }
-        #expect(checks.count == oldTables.count)
+        let checks = try copy.losses()
+        #expect(checks.count == copy.tables.count)
         for (name, lost, rows) in checks {
             #expect(lost == 0 && rows == 0, "\(name): \(lost) rows differ, \(rows) rows missing")
         }

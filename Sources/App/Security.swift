@@ -50,13 +50,23 @@ public enum PasswordHasher {
         public var description: String { "\(call) failed (errno \(errno))" }
     }
 
-    /// A new `$y$` hash with a fresh salt from the system's generator.
+    /// A new `$y$` hash of libxcrypt's default cost with a fresh salt from the system's generator.
     public static func hash(_ password: String) throws -> String {
+        try hash(password, cost: 0)
+    }
+
+    /// A new `$y$` hash with a fresh salt from the system's generator.
+    ///
+    /// - Parameter cost: libxcrypt's yescrypt cost, 1 to 11; 0 is its default (5), which every
+    ///   account of a real database gets. The tests' template databases seed their demo accounts
+    ///   with cost 1 so that a log-in through the form does not cost a tenth of a second per test;
+    ///   `verify` reads the cost from the stored hash, so both verify the same way.
+    public static func hash(_ password: String, cost: UInt) throws -> String {
         let entropy = Tokens.randomBytes(32)
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         let ok = entropy.withUnsafeBufferPointer { random -> Bool in
             random.withMemoryRebound(to: CChar.self) { chars in
-                crypt_gensalt_rn("$y$", 0, chars.baseAddress, Int32(chars.count), &setting, Int32(setting.count)) != nil
+                crypt_gensalt_rn("$y$", cost, chars.baseAddress, Int32(chars.count), &setting, Int32(setting.count)) != nil
             }
         }
         guard ok else { throw Failure(call: "crypt_gensalt_rn", errno: errno) }

@@ -178,11 +178,18 @@ struct QRMatrix {
 
     static let finderLike: [Bool] = [true, false, true, true, true, false, true]
 
+    /// Whether the seven modules from `start` are dark-light-dark-dark-dark-light-dark (compared
+    /// in place: this runs for every position of every row and column under all eight masks).
+    static func isFinderLike(_ line: [Bool], at start: Int) -> Bool {
+        for offset in 0..<7 where line[start + offset] != finderLike[offset] { return false }
+        return true
+    }
+
     static func finderLikePenalty(_ line: [Bool]) -> Int {
         var total = 0
         let n = line.count
         guard n >= 7 else { return 0 }
-        for start in 0...(n - 7) where Array(line[start..<start + 7]) == finderLike {
+        for start in 0...(n - 7) where isFinderLike(line, at: start) {
             // Four light modules (or the edge, which the quiet zone makes light) on one side.
             let before = (max(0, start - 4)..<start).allSatisfy { !line[$0] }
             let after = (start + 7..<min(n, start + 11)).allSatisfy { !line[$0] }

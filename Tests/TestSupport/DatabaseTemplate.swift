@@ -6,7 +6,7 @@ import Store
 import Synchronization
 
 /// A database file made once per test process and copied for every test that wants one:
-/// migrating and seeding the demo (three yescrypt hashes, ~0.1 s each) happens once per kind,
+/// migrating and seeding the demo (a yescrypt hash per account) happens once per kind,
 /// not once per test. The file is closed (so its WAL is checkpointed into it) before anyone
 /// copies it; the copies are ordinary `TemporaryDatabase`s.
 public struct DatabaseTemplate: Sendable {
@@ -50,6 +50,12 @@ public struct DatabaseTemplate: Sendable {
         }
     }
 
+    /// The demo accounts' passwords as yescrypt hashes of the lowest cost: still `$y$` hashes that
+    /// the real `PasswordHasher.verify` checks, at a fraction of the default cost.
+    private static func cheapHash(_ password: String) throws -> String {
+        try PasswordHasher.hash(password, cost: 1)
+    }
+
     private static func make(key: Int) throws -> DatabaseTemplate {
         let path = TemplateDirectory.path + "/template-\(key).sqlite"
         unlink(path)
@@ -59,10 +65,10 @@ public struct DatabaseTemplate: Sendable {
         let accounts: [DemoData.Account]
         if key == -1 {
             let text = try String(contentsOfFile: TestApp.repositoryRoot + "/Programmes/amsterdam-west.json", encoding: .utf8)
-            accounts = try DemoData.seedAmsterdamWest(database, definition: try ProgrammeDefinition.parse(text), hashPassword: PasswordHasher.hash)
+            accounts = try DemoData.seedAmsterdamWest(database, definition: try ProgrammeDefinition.parse(text), hashPassword: cheapHash)
         } else {
             accounts = key > 0 ? try DemoData.seed(database, ikcs: key, today: TestApp.today, renderReport: ReportRendering.html,
-                                                   hashPassword: PasswordHasher.hash) : []
+                                                   hashPassword: cheapHash) : []
         }
         database.close()  // the last connection checkpoints the WAL into the file and removes it
         return DatabaseTemplate(path: path, accounts: accounts)

@@ -126,17 +126,23 @@ public struct Page: Sendable {
     public var location: String? { header("Location") }
 
     /// The CSRF token in the page's first form, if any.
-    public var csrfToken: String? { Page.value(of: "csrf", in: text) }
+    public var csrfToken: String? { Page.value(of: "csrf", in: body) }
 
     /// The value attribute of the first input named `name`.
     public static func value(of name: String, in html: String) -> String? {
-        guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
-        let rest = html[range.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
+        value(of: name, in: Array(html.utf8))
     }
 
-    public func contains(_ text: String) -> Bool { self.text.contains(text) }
+    /// The value attribute of the first input named `name`, found in the page's bytes.
+    public static func value(of name: String, in html: [UInt8]) -> String? {
+        let prefix = Array("name=\"\(name)\" value=\"".utf8)
+        guard let start = TextSearch.offset(of: prefix, in: html) else { return nil }
+        let valueStart = start + prefix.count
+        guard let end = html[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return String(decoding: html[valueStart..<end], as: UTF8.self)
+    }
+
+    public func contains(_ text: String) -> Bool { TextSearch.contains(text, in: body) }
 }
 
 /// A minimal browser: a cookie jar and form posts with the page's CSRF token. It either calls

@@ -53,7 +53,7 @@ extension CommandLineTool {
         let definition = try readDefinition(locate(file, option: nil))
         let database = try migrate(options, quiet: true)
         defer { database.close() }
-        let accounts = try DemoData.seedAmsterdamWest(database, definition: definition, hashPassword: PasswordHasher.hash)
+        let accounts = try DemoData.seedAmsterdamWest(database, definition: definition, renderReport: ReportRendering.demoEdition, hashPassword: PasswordHasher.hash)
         var lines = ""
         for account in accounts {
             lines += "  " + account.role.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)

@@ -264,7 +264,7 @@ enum CommandLineTool {
         let database = try migrate(options, quiet: true)
         defer { database.close() }
         let today = try injectedToday() ?? AppConfiguration().today()  // the demo's history is placed relative to it
-        let accounts = try DemoData.seed(database, ikcs: options.ikcs, today: today, renderReport: ReportRendering.html, hashPassword: PasswordHasher.hash)
+        let accounts = try DemoData.seed(database, ikcs: options.ikcs, today: today, renderReport: ReportRendering.demoEdition, hashPassword: PasswordHasher.hash)
         var lines = ""
         for account in accounts {
             lines += "  " + account.role.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
@@ -342,7 +342,10 @@ enum CommandLineTool {
         appConfiguration.publicDirectory = locate("Public", option: options.publicDirectory)
         appConfiguration.secureCookies = options.secureCookies
         appConfiguration.trustedProxies = Set(options.trustedProxies)
-        if let fixed = try injectedToday() { appConfiguration.today = { fixed } }
+        if let fixed = try injectedToday() {
+            appConfiguration.today = { fixed }
+            Timestamp.shift(to: fixed.ordinal)  // what is stored "now" falls on that day too
+        }
         let application = Application(store: DataStore(database: database), configuration: appConfiguration)
         var configuration = ServerConfiguration(host: options.host, port: options.port)
         if let workers = options.workers { configuration.workerCount = workers }

@@ -1,9 +1,22 @@
 import Foundation
+import Synchronization
 
 /// Timestamps as the database stores them: ISO-8601 UTC text for moments, unix seconds for
 /// session bookkeeping (cheap comparisons in SQL).
 public enum Timestamp {
-    public static func now() -> String { iso(Date()) }
+    /// Whole days added to the real clock for the moments stored (0 in production). A server
+    /// whose day is fixed (PLUSIKC_TODAY, tests and demos) sets it, so that a plan submitted
+    /// "now" is submitted on that day and is late or on time by that day's deadline. Sessions
+    /// and two-factor codes keep the real clock (`unixNow`).
+    private static let shiftDays = Mutex(0)
+
+    /// Moves the stored moments' day to `day`, keeping the time of day.
+    public static func shift(to day: Int) {
+        let real = Int(unixNow() / 86_400)
+        shiftDays.withLock { $0 = day - real }
+    }
+
+    public static func now() -> String { iso(Date().addingTimeInterval(Double(shiftDays.withLock { $0 }) * 86_400)) }
 
     public static func iso(_ date: Date) -> String {
         var t = time_t(date.timeIntervalSince1970.rounded(.down))

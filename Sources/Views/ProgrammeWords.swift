@@ -35,6 +35,20 @@ extension Optional where Wrapped == Programme {
     public var programmeIKC: String { self?.ikcKinds.first(where: \.inProgramme)?.label ?? "Plus IKC" }
 
     public var programmeIKCs: String { ProgrammeWords.plural(programmeIKC) }
+
+    /// The predicate's name (KvK2: "Plus-predicaat"); nil when the programme has none.
+    public var predicateName: String? { self.map { $0.predicateName } ?? "Plus-predicaat" }
+
+    /// The predicate's term and herijking as a sentence (KvK2: 4 and 2 years).
+    public var predicateTermSentence: String {
+        let p = self ?? Programme.kvk2Term
+        return "Het predicaat geldt \(AreaPages.inWords(p.plusTermYears)) jaar en wordt elke \(AreaPages.inWords(p.plusReassessmentYears)) jaar herijkt."
+    }
+}
+
+extension Programme {
+    /// Only the term matters: KvK2's 4 years with a herijking every 2.
+    static let kvk2Term = Programme(name: "", municipality: "", firstYear: 0, lastYear: 0, yearKind: .school)
 }
 
 enum ProgrammeWords {
@@ -53,4 +67,5 @@ extension PageContext {
     public var boardLabel: String { programme.boardLabel }
     public var programmeIKC: String { programme.programmeIKC }
     public var programmeIKCs: String { programme.programmeIKCs }
+    public var predicateName: String? { programme.predicateName }
 }

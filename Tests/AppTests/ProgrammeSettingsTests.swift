@@ -34,12 +34,16 @@ struct ProgrammeSettingsTests {
             fields.append((ProgrammeListForm.field(list, "position", i), row.position))
             for flag in row.flags { fields.append((ProgrammeListForm.field(list, flag, i), "1")) }
             if row.retire { fields.append((ProgrammeListForm.field(list, "retire", i), "1")) }
+            if let number = list.number { fields.append((ProgrammeListForm.field(list, number.name, i), row.number)) }
         }
         return fields
     }
 
     func stored(_ app: TestApp, _ list: ProgrammeList) throws -> [ProgrammeListEntryForm] {
-        try entries(app, list).map { ProgrammeListEntryForm(key: $0.key ?? "", label: $0.label, position: String($0.position), flags: $0.flags) }
+        try entries(app, list).map {
+            ProgrammeListEntryForm(key: $0.key ?? "", label: $0.label, position: String($0.position), flags: $0.flags,
+                                   number: $0.number.map { String($0).replacingOccurrences(of: ".", with: ",") } ?? "")
+        }
     }
 
     func audits(_ app: TestApp) throws -> Int { try count(app, "SELECT COUNT(*) FROM audit_log WHERE record_type = 'programme'") }
@@ -204,5 +208,34 @@ struct ProgrammeSettingsTests {
         #expect(refused.status == 422)
         #expect(refused.contains("De klasse ‘Extra aandacht’ vervalt niet: 1 gebied heeft deze klasse."))
         #expect(try entries(app, .areaClasses).count == 3)
+    }
+
+    @Test("a staffing role's default hours are edited on its list: a wrong number is refused in Dutch with what was typed kept and nothing changed; a good one is stored and in the log")
+    func staffingHours() throws {
+        let app = try TestApp()
+        let leader = try app.browser(loggedInAs: .projectleider)
+        #expect(try leader.get("/programma").contains("Standaard uren per week"))
+        let before = try entries(app, .staffingRoles)
+        var rows = try stored(app, .staffingRoles)
+        for wrong in ["veel", "61", "-2"] {
+            rows[0].number = wrong
+            _ = try leader.get("/programma")
+            let refused = try leader.post("/programma/formatie", listFields(.staffingRoles, rows))
+            #expect(refused.status == 422)
+            #expect(refused.contains("Vul bij ‘\(rows[0].label)’ als standaard uren per week een getal van 0 tot en met 60 in"))
+            #expect(refused.contains("value=\"\(wrong)\""), "what was typed is kept")
+            #expect(try entries(app, .staffingRoles) == before)
+        }
+        #expect(try audits(app) == 0)
+        rows[0].number = "12,5"
+        rows[1].number = ""
+        _ = try leader.get("/programma")
+        #expect(try leader.post("/programma/formatie", listFields(.staffingRoles, rows)).status == 303)
+        let after = try entries(app, .staffingRoles)
+        #expect(after[0].number == 12.5 && after[1].number == nil)
+        #expect(try leader.get("/programma").contains("value=\"12,5\""))
+        let audit = try app.database.read { try $0.row("SELECT new_values FROM audit_log WHERE record_type = 'programme'") }
+        #expect(try audit?.string(0).contains("12,5") == true)
+        #expect(try audits(app) == 1)
     }
 }

@@ -1,6 +1,7 @@
 import App
 import Domain
 import Foundation
+import SQLite
 import Testing
 import TestSupport
 import Views
@@ -13,6 +14,7 @@ struct ProgrammeWordsTests {
     static let kvk2Words: [(word: String, anyCase: Bool)] = [
         ("Plus IKC", false), ("Plus-IKC", false), ("Kansen voor Kinderen", false), ("KvK2", false), ("Leeuwarden", false),
         ("Ontwikkelgroep", true), ("koepel", true), ("in drievoud", false), ("Doel 1 t/m 3", false),
+        ("Plus-predicaat", false), ("aandachtsgebied", true),
     ]
 
     /// The text a reader sees: tags removed (field names such as koepelID are not words on the page).
@@ -53,5 +55,35 @@ struct ProgrammeWordsTests {
         let app = try TestApp()
         let page = try app.browser(loggedInAs: .projectleider).get("/ikcs")
         #expect(!Self.offenders(page.text).isEmpty)
+    }
+
+    @Test("the predicate's headings and audit summaries take its name from the settings; without a predicate the home page has no herijking section")
+    func predicateName() throws {
+        let app = try TestApp()
+        try app.database.write { try $0.execute("UPDATE ikc_kinds SET label = 'Ster IKC' WHERE carries_predicate = 1") }
+        let leader = try app.browser(loggedInAs: .projectleider)
+        let home = try leader.get("/")
+        #expect(home.contains("Herijking Ster-predicaat binnen drie maanden"))
+        let ikc = try app.database.read { try $0.row("SELECT ikc_id FROM plus_predicates ORDER BY ikc_id LIMIT 1")?.int64(0) } ?? 1
+        #expect(try leader.get("/ikcs/\(ikc)").contains("<h2>Ster-predicaat</h2>"))
+        let page = try leader.get("/ikcs/\(ikc)/plus")
+        #expect(page.contains("<h1>Ster-predicaat van "))
+        #expect(!Self.visibleText(page.text).contains("Plus-predicaat"))
+        let west = try TestApp(template: try DatabaseTemplate.amsterdamWest())
+        let westHome = try west.browser(loggedInAs: .projectleider).get("/")
+        #expect(!westHome.contains("Herijking") && !westHome.contains("predicaat"))
+    }
+
+    @Test("a plan's read-only reason names the programme's steering group")
+    func steeringGroupReason() throws {
+        let kvk2App = try TestApp()
+        let concept: SQL = "SELECT id FROM year_plans WHERE status = 'concept' ORDER BY id LIMIT 1"
+        let kvk2Plan = try kvk2App.database.read { try $0.row(concept)?.int64(0) } ?? 0
+        let kvk2 = try kvk2App.browser(loggedInAs: .ontwikkelgroep).get("/plans/\(kvk2Plan)")
+        #expect(kvk2.contains("Als lid van de Ontwikkelgroep kunt u"))
+        let westApp = try TestApp(template: try DatabaseTemplate.amsterdamWest())
+        let westPlan = try westApp.database.read { try $0.row(concept)?.int64(0) } ?? 0
+        let west = try westApp.browser(loggedInAs: .ontwikkelgroep).get("/plans/\(westPlan)")
+        #expect(west.contains("Als lid van de Stuurgroep IKC 2026 kunt u"))
     }
 }

@@ -1,5 +1,7 @@
-"""Fixtures: one server over a seeded temp database for the whole run, a fresh headless
-Chromium per journey, and the list of captured pages that the validator test checks last."""
+"""Fixtures: the journeys run once per programme (issue 22: KvK2's demo and Amsterdam West's),
+each programme on one server over its seeded temp database for all its journeys, a fresh
+headless Chromium per journey, and the list of captured pages that the validator test checks
+after that programme's journeys."""
 
 from __future__ import annotations
 
@@ -12,18 +14,26 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import support  # noqa: E402
 
+PROGRAMMES = list(support.PROGRAMMES)
+
+
+@pytest.fixture(scope="session", params=PROGRAMMES)
+def programme(request) -> support.Programme:
+    """The programme the journey runs under; its ids read [kvk2] and [amsterdam-west]."""
+    return support.PROGRAMMES[request.param]
+
 
 @pytest.fixture(scope="session")
-def server():
-    srv = support.Server()
+def server(programme):
+    srv = support.Server(programme)
     srv.start()
     yield srv
     srv.stop()
 
 
 @pytest.fixture(scope="session")
-def captured():
-    return support.Capture()
+def captured(programme):
+    return support.Capture(programme.code)
 
 
 @pytest.fixture
@@ -54,6 +64,31 @@ def pytest_runtest_makereport(item, call):
     setattr(item, "rep_" + report.when, report)
 
 
+def programme_of(item) -> int:
+    callspec = getattr(item, "callspec", None)
+    code = callspec.params.get("programme") if callspec else None
+    return PROGRAMMES.index(code) if code in PROGRAMMES else -1
+
+
+COLLECTED: dict[str, int] = {}
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    # The validator runs last, over every page the journeys captured.
-    items.sort(key=lambda item: item.fspath.basename == "test_zz_html_validity.py")
+    # The order as collected (files, then tests as written), before pytest groups by fixture.
+    for index, item in enumerate(items):
+        COLLECTED[item.nodeid] = index
+    yield_order(items)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    yield_order(session.items)
+
+
+def yield_order(items) -> None:
+    # One programme after the other (so each server starts once and stops before the next),
+    # the tests as written within it (the cycle's journeys build on each other), and the
+    # validator last within each programme, over every page its journeys captured.
+    items.sort(key=lambda item: (programme_of(item), item.fspath.basename == "test_zz_html_validity.py",
+                                 COLLECTED.get(item.nodeid, 0)))

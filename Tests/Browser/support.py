@@ -59,30 +59,35 @@ class Account:
 
 
 class Server:
-    """A seeded temp database and `plusikc serve` on a free loopback port."""
+    """A temp database seeded with a programme's demo and `plusikc serve` on a free loopback port."""
 
-    def __init__(self) -> None:
-        self.directory = Path(tempfile.mkdtemp(prefix="plusikc-browser-"))
+    def __init__(self, programme: "Programme | None" = None) -> None:
+        self.programme = programme or PROGRAMMES["kvk2"]
+        self.directory = Path(tempfile.mkdtemp(prefix=f"plusikc-browser-{self.programme.code}-"))
         self.database = self.directory / "browser.sqlite"
         self.accounts: dict[str, Account] = {}
+        self.partners: dict[str, Account] = {}
         self.process: subprocess.Popen | None = None
         self.base = ""
-        self.log_path = ARTIFACTS / "server.log"
+        self.log_path = ARTIFACTS / f"server-{self.programme.code}.log"
 
     def start(self) -> None:
         if not BINARY.exists():
             raise RuntimeError(f"{BINARY} is missing: run swift build first")
-        # The demo's history is placed relative to this date, and the server's clock is fixed to
-        # it: the journeys must not drift with the real clock.
-        env = dict(os.environ, PLUSIKC_TODAY=os.environ.get("PLUSIKC_TODAY", "2026-11-23"))
-        subprocess.run([str(BINARY), "seed-demo", "--db", str(self.database)], cwd=ROOT, check=True,
+        # The demo's history is placed relative to this date (KvK2) or written as of it
+        # (Amsterdam), and the server's clock is fixed to it: the journeys must not drift with
+        # the real clock.
+        env = dict(os.environ, PLUSIKC_TODAY=os.environ.get("PLUSIKC_TODAY", self.programme.today))
+        subprocess.run([str(BINARY), "seed-demo", "--db", str(self.database), *self.programme.seed], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL, env=env)
         accounts_file = Path(str(self.database) + ".demo-accounts.txt")
         for line in accounts_file.read_text().splitlines():
             match = re.match(r"\s*(\S+)\s+(\S+)\s+wachtwoord:\s*(\S+)", line)
             if match:
                 role, email, password = match.groups()
-                self.accounts[role] = Account(role, email, password)
+                if role == "partner":
+                    self.partners[email] = Account(role, email, password)
+                self.accounts.setdefault(role, Account(role, email, password))
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -110,6 +115,133 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- the programmes
+
+@dataclass(frozen=True)
+class Party:
+    """A signing party of a new agreement: who signs for it, and its demo partner's log-in
+    (None: the project leader records its signature, as for KvK2's municipality)."""
+    organisation: str
+    partner_email: str | None
+    signer: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """A result a journey adds to an agreement: the goal and indicator as their options read."""
+    goal: str
+    description: str
+    indicator: str
+    baseline: str
+
+
+@dataclass(frozen=True)
+class Programme:
+    """What the journeys need to know of a demo programme (issue 22): the roles and pages are
+    the same in both, the words, names, years and ids are the programme's."""
+    code: str
+    seed: tuple[str, ...]            # extra arguments to `plusikc seed-demo`
+    today: str                       # the server's fixed day
+    years_are_school_years: bool
+    ikc_count: int
+    board_label: str                 # the IKC's school board on its page (KvK2 "Koepel PO")
+    ikc_kind: str                    # the IKC kind that gets agreements
+    has_predicate: bool
+    board: str                       # a school board of the demo
+    childcare: str                   # the first childcare organisation in the IKC form
+    area: str
+    other_area: str
+    parties: tuple[Party, ...]       # the signing parties of a new IKC of `board` and `childcare`
+    funder: tuple[str, str]          # (organisation, funding source) of the amounts the journeys type
+    board_source: tuple[str, str]    # (organisation, funding source) of a second amount
+    results: tuple[Result, Result, Result]
+    plan_year: int                   # the year of the director's plan in concept
+    own_ikc: str                     # the director's IKC (id 1)
+    read_source: tuple[str, str]     # a funding source the steering group reads: link text, h1
+    # The plan's results by position (value_3 a percentage, value_6 another number, value_2 not measured).
+    result_3: str
+    result_6: str
+    result_2: str
+    spent: tuple[str, ...]           # the verantwoording's spending fields
+    # An agreement with approved verantwoordingen (plan, funding source, agreement ids) and its closed year.
+    promises: tuple[int, int, int]
+    closed_year: int
+    concept_agreement: int
+    indicator: str                   # indicator 1
+    over_capacity: tuple[str, str, int, int]  # (role, flag, year short, year enough)
+    undecided: tuple[str, int, int]  # (source with a budget onder voorbehoud, such a year, a decided year)
+    earmark_parent: str
+    last_edition: int                # the newest published report edition
+    editions: tuple[int, ...]
+    year_cycle: tuple[str, str, int, str]  # (seed day, a year on, the year, its due date dd-mm)
+
+    def year(self, year: int) -> str:
+        return f"{year}-{year + 1}" if self.years_are_school_years else str(year)
+
+    @property
+    def today_year(self) -> str:
+        return self.today[:4]
+
+    def contribution(self, which: tuple[str, str], year: int) -> str:
+        """The label of a contributions grid cell."""
+        return f"{which[0]}, {which[1]}, {self.year(year)}"
+
+
+PROGRAMMES: dict[str, Programme] = {
+    "kvk2": Programme(
+        code="kvk2", seed=(), today="2026-11-23", years_are_school_years=True, ikc_count=9,
+        board_label="Koepel", ikc_kind="Plus IKC", has_predicate=True,
+        board="Proloog", childcare="Sinne Kinderopvang", area="Heechterp & Schieringen", other_area="Vrijheidswijk",
+        parties=(Party("Gemeente Leeuwarden", None, "Sybrand Buma", "wethouder"),
+                 Party("Proloog", "partner.proloog@demo.plusikc.nl", "Paul Proloog", "bestuurder"),
+                 Party("Sinne Kinderopvang", "partner.sinne@demo.plusikc.nl", "Sietske Sinne", "directeur-bestuurder")),
+        funder=("Gemeente Leeuwarden", "OAB-middelen gemeente"), board_source=("Proloog", "Koepels PO (OAB en lumpsum)"),
+        results=(Result("1. Verminderen van ongelijkheid", "Meer peuters nemen deel aan VVE",
+                        "Deelname VVE-peuters (percentage, hoger is beter)", "60"),
+                 Result("2. Verbeteren van kwaliteitsonderwijs/opvang", "Meer leerlingen halen 1F lezen",
+                        "Leerlingen op 1F lezen (percentage, hoger is beter)", "80"),
+                 Result("3. Bevorderen van goede gezondheid en welzijn", "Kinderen voelen zich veilig",
+                        "Score sociale veiligheid (score, hoger is beter)", "7,2")),
+        plan_year=2026, own_ikc="OBS Montessori/Eestroom",
+        read_source=("VVE-middelen (jeugdondersteuners VVE)", "VVE-middelen"),
+        result_3="Leerlingen op 1F lezen", result_6="Score sociale veiligheid", result_2="Leerlingen met taalachterstand",
+        spent=("spent_1", "spent_2", "spent_4", "spent_5"),
+        promises=(6, 4, 2), closed_year=2022, concept_agreement=5, indicator="Deelname VVE-peuters",
+        over_capacity=("Jeugdondersteuner 0-12",
+                       "Jeugdondersteuner 0-12, 2026-2027: 88 uur toegezegd, 66 uur beschikbaar, 22 uur tekort", 2026, 2025),
+        undecided=("Collegeprogramma Steunstructuur 12-", 2025, 2021), earmark_parent="OAB-middelen gemeente",
+        last_edition=3, editions=(1, 2, 3),
+        year_cycle=("2027-09-15", "2028-09-15", 2027, "01-10")),
+    "amsterdam-west": Programme(
+        code="amsterdam-west", seed=("--programme", "amsterdam-west"), today="2025-11-23", years_are_school_years=False,
+        ikc_count=5, board_label="Schoolbestuur", ikc_kind="Kindcentrum", has_predicate=False,
+        board="AWBR", childcare="Akros", area="Slotervaart-Noord", other_area="Geuzenveld",
+        # The municipality funds but does not sign: two parties, each signing through its partner.
+        parties=(Party("AWBR", "partner.awbr@west.demo.plusikc.nl", "Anouk AWBR", "bestuurder"),
+                 Party("Akros", "partner.akros@west.demo.plusikc.nl", "Ahmed Akros", "directeur-bestuurder")),
+        funder=("AWBR", "Ongelijk investeren voor gelijke kansen"), board_source=("AWBR", "NPO- en OAB-middelen"),
+        results=(Result("1. Elk kind een goede start: vanaf de jongste jaren kansen om te leren en mee te doen",
+                        "Meer peuters gaan naar de voorschool", "Peuters op de voorschool (percentage, hoger is beter)", "60"),
+                 Result("2. Een ononderbroken leerlijn van 0 tot 13 jaar, zonder knip tussen opvang en onderwijs",
+                        "Elk kind een warme overdracht naar groep 1", "Kinderen met warme overdracht (percentage, hoger is beter)", "80"),
+                 Result("3. Een rijke schooldag met sport, cultuur, techniek, begeleiding en zorg",
+                        "Meer kinderen in het middagprogramma",
+                        "Kinderen in het middag- en avondprogramma (percentage, hoger is beter)", "7,2")),
+        plan_year=2025, own_ikc="Kindcentrum De Zeven Zeeën",
+        read_source=("Voorschoolse educatie (VVE)", "Voorschoolse educatie"),
+        result_3="Kinderen met warme overdracht", result_6="Ouders die het Familie Servicepunt bezochten",
+        result_2="Gezinnen geholpen via het samenwerkingsverband jonge kind",
+        spent=("spent_1", "spent_2", "spent_3", "spent_4"),
+        promises=(1, 1, 2), closed_year=2024, concept_agreement=4, indicator="Peuters op de voorschool",
+        over_capacity=("Ouderconsulent (Familie Servicepunt)",
+                       "Ouderconsulent (Familie Servicepunt), 2025: 36 uur toegezegd, 24 uur beschikbaar, 12 uur tekort", 2025, 2024),
+        undecided=("NPO- en OAB-middelen", 2026, 2024), earmark_parent="NPO- en OAB-middelen",
+        last_edition=1, editions=(1,),
+        year_cycle=("2025-02-13", "2026-02-13", 2025, "01-03")),
+}
 
 
 def free_port() -> int:
@@ -152,11 +284,13 @@ class CapturedPage:
 
 @dataclass
 class Capture:
-    """Every page the journeys saw, in order; the validator test reads it at the end."""
+    """Every page the journeys saw under one programme, in order; the validator test reads it
+    at the end of that programme's journeys."""
+    programme: str = "kvk2"
     pages: list[CapturedPage] = field(default_factory=list)
 
     def add(self, page: CapturedPage) -> None:
-        directory = ARTIFACTS / "pages"
+        directory = ARTIFACTS / "pages" / self.programme
         directory.mkdir(parents=True, exist_ok=True)
         page.file = directory / f"{len(self.pages) + 1:03d}-{slug(page.label)}.html"
         page.file.write_text(page.html, encoding="utf-8")

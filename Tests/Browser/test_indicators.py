@@ -24,16 +24,17 @@ def cells(row) -> list[str]:
     return [c.text.strip() for c in row.find_elements(By.CSS_SELECTOR, "th, td")]
 
 
-def test_indicator_from_the_results_form_then_the_programme_view_and_its_csv(journey):
+def test_indicator_from_the_results_form_then_the_programme_view_and_its_csv(journey, programme):
+    p = programme
     j = journey("indicatoren")
 
     with j.step("the project leader adds an indicator from the results form"):
         j.log_in("projectleider")
-        j.open("/agreements/5/results")
+        j.open(f"/agreements/{p.concept_agreement}/results")
         j.expect_h1("Resultaten bewerken")
         n = int(j.driver.find_element(By.CSS_SELECTOR, "main input[name=rows]").get_attribute("value")) - 1
         j.fill({f"r{n}_description": "Meer peuters op de voorschool", f"r{n}_baseline": "55,5", f"r{n}_baseline_year": "2024"})
-        j.choose({f"r{n}_goal": "1. Verminderen van ongelijkheid"})
+        j.choose({f"r{n}_goal": p.results[0].goal})
         j.fill({"new_name": "Bereik voorschool", "new_numerator_label": "peuters met VVE-indicatie op de voorschool",
                 "new_denominator_label": "peuters met VVE-indicatie"})
         j.choose({"new_unit": "percentage"})
@@ -54,11 +55,11 @@ def test_indicator_from_the_results_form_then_the_programme_view_and_its_csv(jou
         j.row("Bereik voorschool", "percentage")
         j.log_out()
 
-    with j.step("the Ontwikkelgroep opens the programme view of an indicator"):
+    with j.step("the steering group opens the programme view of an indicator"):
         j.log_in("ontwikkelgroep")
         j.click_link("Indicatoren", within="nav.site-nav")
-        j.click_link("Deelname VVE-peuters", within="main")
-        j.expect_h1("Deelname VVE-peuters")
+        j.click_link(p.indicator, within="main")
+        j.expect_h1(p.indicator)
         j.expect_text("Programmacijfer per jaar")
         j.expect_text("ongewogen gemiddelde")
         assert j.driver.find_elements(By.CSS_SELECTOR, "main svg title")

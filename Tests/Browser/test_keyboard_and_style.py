@@ -104,12 +104,13 @@ SCROLL_PAGES = ["/agreements/1", "/agreements/1/print", "/areas/import", "/ikcs"
                 "/plans", "/users", "/audit", "/areas/1", "/ikcs/1", "/ikcs/1/plus", "/"]
 
 
-def test_scroll_boxes_are_named_regions_a_keyboard_can_reach(journey):
+def test_scroll_boxes_are_named_regions_a_keyboard_can_reach(journey, programme):
     j = journey("scrollvakken", viewport="tablet")
     d = j.driver
     j.log_in("projectleider")
     boxes_seen = 0
-    for path in SCROLL_PAGES:
+    # A programme without a predicate (Amsterdam West) has no predicate page to open.
+    for path in (path for path in SCROLL_PAGES if programme.has_predicate or not path.endswith("/plus")):
         with j.step(f"every scroll box on {path} is a named, focusable region"):
             j.open(path)
             for box in d.find_elements(By.CSS_SELECTOR, ".table-scroll"):
@@ -124,9 +125,15 @@ def test_scroll_boxes_are_named_regions_a_keyboard_can_reach(journey):
                 assert name.strip(), f"scroll box without a name on {path}: {html}"
     assert boxes_seen >= 10
     with j.step("Tab reaches a wide table's box and the arrow key scrolls it"):
-        j.open("/agreements/1")
-        wide = d.execute_script("""
-            return [...document.querySelectorAll('.table-scroll')].find(b => b.scrollWidth > b.clientWidth + 2) || null""")
+        # The first of these pages with a box wider than the tablet (KvK2's agreement has seven
+        # school years; Amsterdam West's four calendar years fit, its funding table does not).
+        wide = None
+        for path in ("/agreements/1", "/funding", "/funding/personeel", "/audit"):
+            j.open(path)
+            wide = d.execute_script("""
+                return [...document.querySelectorAll('.table-scroll')].find(b => b.scrollWidth > b.clientWidth + 2) || null""")
+            if wide is not None:
+                break
         assert wide is not None, "no scroll box overflows at tablet width"
         d.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         for _ in range(300):

@@ -55,33 +55,36 @@ def check_print(j, path: str, name: str) -> list[str]:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is needed; run.sh installs it")
-def test_agreement_and_report_print_on_a4(journey):
+def test_agreement_and_report_print_on_a4(journey, programme):
+    p = programme
     j = journey("afdrukken")
     j.log_in("projectleider")
     with j.step("the agreement's print view fits A4: amounts whole, years all there, no empty pages"):
-        pages = check_print(j, "/agreements/1/print", "afspraak-1")
+        pages = check_print(j, "/agreements/1/print", f"afspraak-1-{p.code}")
         text = squeeze(" ".join(pages))
-        assert "2028-2029" in text or "2028" in text, "the last year's column is cut off"
+        last = 2028 if p.years_are_school_years else 2027  # agreement 1's last year
+        assert p.year(last) in text or str(last) in text, "the last year's column is cut off"
         signature_pages = [i for i, page in enumerate(pages) if "Handtekening" in page]
         assert len(set(signature_pages)) == 1, f"the signature block is split over pages {signature_pages}"
         assert len(pages) <= 6, f"the agreement prints on {len(pages)} pages"
     with j.step("the report's print view fits A4 the same way, and a table continued on a new page repeats its header"):
         # A published edition holds the whole report inline (the draft links each IKC's detail
-        # to its own page); the demo publishes edition 1 of 2022-2024 as editions 1-3.
-        pages = check_print(j, "/reports/editions/3", "rapportage-2024")
+        # to its own page); KvK2's demo publishes edition 1 of 2022-2024 as editions 1-3,
+        # Amsterdam West's that of 2024 as edition 1.
+        pages = check_print(j, f"/reports/editions/{p.last_edition}", f"rapportage-{p.code}")
         first_lines = [next((line.strip() for line in page.splitlines() if line.strip()), "") for page in pages]
         continued = [line for line in first_lines if re.match(r"IKC\s+Indicator\s+Nulmeting", line)]
         assert continued, f"no page starts with a repeated table header: {first_lines}"
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "tablet"])
-def test_long_not_measured_reasons_keep_every_column_visible(journey, viewport):
+def test_long_not_measured_reasons_keep_every_column_visible(journey, viewport, programme):
     j = journey("lange teksten", viewport=viewport)
     j.log_in("projectleider")
     d = j.driver
     found_note = False
-    # The published editions (the demo's 2022-2024) hold the results per goal inline.
-    for edition in (1, 2, 3):
+    # The published editions (KvK2's 2022-2024, Amsterdam's 2024) hold the results per goal inline.
+    for edition in programme.editions:
         with j.step(f"edition {edition}: every results table fits its box"):
             j.open(f"/reports/editions/{edition}")
             found_note = found_note or bool(d.find_elements(By.CSS_SELECTOR, ".table-notes li"))

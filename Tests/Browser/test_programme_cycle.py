@@ -15,57 +15,61 @@ from urllib.parse import urlsplit
 import pytest
 from selenium.webdriver.common.by import By
 
-# On 23-11-2026 the demo leaves IKC 1's jaarplan for this year, 2026-2027, in concept, half filled
-# and past its deadline (DemoData+Plans.swift); 2022-2024 are complete and published.
-PLAN_YEAR = "2026-2027"
-OWN_IKC = "OBS Montessori/Eestroom"
-CYCLE: dict[str, str] = {}
+# On its server's day each demo leaves IKC 1's jaarplan for this year in concept, half filled and
+# past its deadline: KvK2 on 23-11-2026 that of 2026-2027 (DemoData+Plans.swift, 2022-2024 are
+# complete and published), Amsterdam West on 23-11-2025 that of 2025 (2024 complete and published).
+# What each programme calls things is in support.PROGRAMMES.
+CYCLE: dict[tuple[str, str], str] = {}
 
 
-def needs(*keys: str) -> None:
-    missing = [k for k in keys if k not in CYCLE]
+def needs(programme, *keys: str) -> None:
+    missing = [k for k in keys if (programme.code, k) not in CYCLE]
     if missing:
         pytest.skip(f"an earlier journey did not get as far as {missing}")
 
 
 def open_own_plan(j) -> None:
-    """Start page → Jaarplannen → the 2026-2027 row (the director's own list, or a year's list)."""
+    """Start page → Jaarplannen → this year's row (the director's own list, or a year's list)."""
+    p = j.server.programme
+    plan_year, own_ikc = p.year(p.plan_year), p.own_ikc
     j.click_link("Jaarplannen", within="nav.site-nav")
     j.expect_h1("Jaarplannen")
-    if not j.driver.find_elements(By.XPATH, f"//main//tr[contains(., '{OWN_IKC}') and contains(., '{PLAN_YEAR}')]"):
-        j.click_link(PLAN_YEAR, within="main")
-    j.click_link("Bekijken", within=j.row(OWN_IKC, PLAN_YEAR))
-    j.expect_h1(f"Jaarplan {PLAN_YEAR}")
-    j.expect_h1(OWN_IKC)
+    if not j.driver.find_elements(By.XPATH, f"//main//tr[contains(., '{own_ikc}') and contains(., '{plan_year}')]"):
+        j.click_link(plan_year, within="main")
+    j.click_link("Bekijken", within=j.row(own_ikc, plan_year))
+    j.expect_h1(f"Jaarplan {plan_year}")
+    j.expect_h1(own_ikc)
 
 
 # --------------------------------------------------------------------------- 1. the agreement
 
 @pytest.mark.parametrize("viewport", ["desktop", "tablet"])
-def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
+def test_project_leader_makes_and_signs_an_agreement(journey, viewport, programme):
+    p = programme
     j = journey("afspraak", viewport)
     name = f"IKC De Verkenning ({viewport})"
+    first, last = p.plan_year, p.plan_year + 2
 
     with j.step("log in"):
         j.log_in("projectleider")
         j.expect_h1("Welkom")
 
-    with j.step("add a Plus IKC"):
+    with j.step(f"add a {p.ikc_kind}"):
         j.click_link("IKC's", within="nav.site-nav")
         j.click_link("IKC toevoegen", within="main")
         j.expect_h1("IKC toevoegen")
         j.fill({"name": name, "directorName": "Anna Hoekstra", "childrenCount": "240", "childcareIDs-0": "on"})
-        j.choose({"kind": "Plus IKC", "koepelID": "Proloog", "areaID": "Heechterp & Schieringen"})
+        j.choose({"kind": p.ikc_kind, "koepelID": p.board, "areaID": p.area})
         j.submit("IKC opslaan")
         j.expect_h1(name)
         j.expect_text("Er is nog geen resultaatafspraak voor dit IKC.")
 
-    with j.step("a new agreement for it, 2026-2027 to 2028-2029"):
+    with j.step(f"a new agreement for it, {p.year(first)} to {p.year(last)}"):
         j.click_link("Afspraken", within="nav.site-nav")
         j.expect_h1("Resultaatafspraken")
         j.click_link("Nieuwe resultaatafspraak", within="main")
         # First the period, then the IKCs without an agreement in it are offered.
-        j.choose({"first_year": "2026-2027", "last_year": "2028-2029"})
+        j.choose({"first_year": p.year(first), "last_year": p.year(last)})
         j.submit("IKC's voor deze periode tonen")
         j.choose({"ikc": name})
         j.submit("Afspraak aanmaken")
@@ -75,12 +79,8 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
         j.expect_text("Geen resultaat onder doel")
         agreement_path = urlsplit(j.driver.current_url).path
 
-    results = [
-        ("1. Verminderen van ongelijkheid", "Meer peuters nemen deel aan VVE", "Deelname VVE-peuters", "percentage", "60"),
-        ("2. Verbeteren van kwaliteitsonderwijs/opvang", "Meer leerlingen halen 1F lezen", "Leerlingen op 1F lezen", "percentage", "80"),
-        ("3. Bevorderen van goede gezondheid en welzijn", "Kinderen voelen zich veilig", "Score sociale veiligheid", "score", "7,2"),
-    ]
-    for goal, description, indicator, unit, baseline in results:
+    for goal, description, indicator, baseline in (
+            (r.goal, r.description, r.indicator, r.baseline) for r in p.results):
         with j.step(f"a result under goal {goal[:1]}"):
             j.click_link("Resultaten bewerken", within="main")
             j.expect_h1("Resultaten bewerken")
@@ -88,7 +88,7 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
             j.fill({f"r{n}_description": description,
                     f"r{n}_baseline": baseline, f"r{n}_baseline_year": "2025", f"r{n}_source": "Registratie IKC"})
             # The indicator comes from the programme's library (issue 18): name, unit and direction.
-            j.choose({f"r{n}_goal": goal, f"r{n}_indicator_id": f"{indicator} ({unit}, hoger is beter)"})
+            j.choose({f"r{n}_goal": goal, f"r{n}_indicator_id": indicator})
             j.submit("Resultaten opslaan")
             j.expect_h1("Resultaatafspraak")
             j.expect_text(description)
@@ -115,9 +115,9 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
         j.click_link("Bijdragen bewerken", within="main")
         j.expect_h1("Bijdragen bewerken")
         j.fill_labelled({
-            "Gemeente Leeuwarden, OAB-middelen gemeente, 2026-2027": "12.500",
-            "Gemeente Leeuwarden, OAB-middelen gemeente, 2027-2028": "12.500",
-            "Proloog, Koepels PO (OAB en lumpsum), 2026-2027": "8.000,50",
+            p.contribution(p.funder, first): "12.500",
+            p.contribution(p.funder, first + 1): "12.500",
+            p.contribution(p.board_source, first): "8.000,50",
         })
         j.submit("Bijdragen opslaan")
         j.expect_text("De bijdragen zijn opgeslagen.")
@@ -128,15 +128,15 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
         j.submit("Ter ondertekening aanbieden")
         j.expect_text("De afspraak ligt ter ondertekening.")
 
-    for index, party in enumerate(["Gemeente Leeuwarden", "Proloog", "Sinne Kinderopvang"]):
-        with j.step(f"{party} signs"):
+    for index, party in enumerate(p.parties):
+        with j.step(f"{party.organisation} signs"):
             j.click_link("Ondertekening vastleggen", within="main")
             j.expect_h1("Ondertekening vastleggen")
             dates = j.driver.find_elements(By.CSS_SELECTOR, "main input[id$='_signed_on']")
-            assert len(dates) == 3, f"{len(dates)} parties to sign"
-            j.fill({dates[index].get_attribute("id"): f"2{index}-11-2026"})
+            assert len(dates) == len(p.parties), f"{len(dates)} parties to sign"
+            j.fill({dates[index].get_attribute("id"): f"2{index}-11-{p.today_year}"})
             j.submit("Ondertekening opslaan")
-            j.expect_text(f"2{index}-11-2026")
+            j.expect_text(f"2{index}-11-{p.today_year}")
     j.expect_text("Alle partijen hebben getekend: deze versie is vastgesteld.")
 
     with j.step("a fixed agreement is read-only"):
@@ -153,8 +153,8 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
     with j.step("the funding overview shows the new commitment"):
         j.click_link("Financiering", within="nav.site-nav")
         j.expect_h1("Financiering")
-        j.click_link("OAB-middelen gemeente", within="main")
-        j.expect_h1("OAB-middelen gemeente")
+        j.click_link(p.funder[1], within="main")
+        j.expect_h1(p.funder[1])
         row = j.row(name)
         assert "€ 12.500" in row.text and "€ 25.000" in row.text, row.text
 
@@ -168,7 +168,7 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
         j.submit("Bijstelling starten")
         j.expect_text("Versie 2")
         j.click_link("Bijdragen bewerken", within="main")
-        j.fill_labelled({"Gemeente Leeuwarden, OAB-middelen gemeente, 2028-2029": "15.000"})
+        j.fill_labelled({p.contribution(p.funder, last): "15.000"})
         j.submit("Bijdragen opslaan")
         j.expect_text("€ 15.000")
 
@@ -185,7 +185,8 @@ def test_project_leader_makes_and_signs_an_agreement(journey, viewport):
 
 # --------------------------------------------------------------------------- 2. the year plan
 
-def test_director_fills_and_submits_the_year_plan(journey):
+def test_director_fills_and_submits_the_year_plan(journey, programme):
+    OWN_IKC, PLAN_YEAR = programme.own_ikc, programme.year(programme.plan_year)
     j = journey("jaarplan", "tablet")
 
     with j.step("log in"):
@@ -235,13 +236,15 @@ def test_director_fills_and_submits_the_year_plan(journey):
     with j.step("the plan list shows it submitted"):
         j.click_link("Jaarplannen", within="nav.site-nav")
         assert "Ingediend" in j.row(OWN_IKC, PLAN_YEAR).text
-    CYCLE["submitted"] = "yes"
+    CYCLE[programme.code, "submitted"] = "yes"
 
 
 # --------------------------------------------------------------------------- 3. returned, resubmitted, approved
 
-def test_plan_is_returned_resubmitted_and_approved(journey):
-    needs("submitted")
+def test_plan_is_returned_resubmitted_and_approved(journey, programme):
+    needs(programme, "submitted")
+    p = programme
+    OWN_IKC, PLAN_YEAR = p.own_ikc, p.year(p.plan_year)
     leader = journey("terugsturen", "desktop")
     reason = "Graag bij de studiedagen noemen wie ze geeft."
 
@@ -286,7 +289,7 @@ def test_plan_is_returned_resubmitted_and_approved(journey):
             "value_1": "71,5", "value_3": "86,5", "source_3": "Eindtoets (IEP), juni 2026",
             "value_4": "6", "value_5": "41", "value_6": "7,9",
             "reason_2": "De taaltoets is dit jaar niet afgenomen.",
-            "spent_1": "50.000", "spent_2": "25.200", "spent_4": "18.900", "spent_5": "6.300",
+            **dict(zip(p.spent, ("50.000", "25.200", "18.900", "6.300"))),
             "act_changes": "Ouders eerder betrekken bij de overgang van opvang naar groep 1.",
         })
         director.submit("Verantwoording opslaan en indienen")
@@ -297,13 +300,15 @@ def test_plan_is_returned_resubmitted_and_approved(journey):
         open_own_plan(leader)
         leader.submit("Goedkeuren")
         leader.expect_text("De verantwoording is goedgekeurd.")
-    CYCLE["approved"] = "yes"
+    CYCLE[p.code, "approved"] = "yes"
 
 
 # --------------------------------------------------------------------------- 4. the report
 
-def test_report_draft_shows_the_new_figures_and_is_published(journey):
-    needs("approved")
+def test_report_draft_shows_the_new_figures_and_is_published(journey, programme):
+    needs(programme, "approved")
+    p = programme
+    OWN_IKC, PLAN_YEAR = p.own_ikc, p.year(p.plan_year)
     j = journey("rapportage")
 
     with j.step("the report draft of the year"):
@@ -318,9 +323,9 @@ def test_report_draft_shows_the_new_figures_and_is_published(journey):
         # The draft keeps per-IKC detail on a page per IKC (issue 18), linked under "Per IKC".
         j.click_link(OWN_IKC, within="#ikcs")
         j.expect_h1(OWN_IKC)
-        reading = j.row("Leerlingen op 1F lezen")
+        reading = j.row(p.result_3)
         assert "86,5%" in reading.text, reading.text
-        safety = j.row("Score sociale veiligheid")
+        safety = j.row(p.result_6)
         assert "7,9" in safety.text, safety.text
         j.click_link(f"← Terug naar de jaarrapportage {PLAN_YEAR}", within="main")
         j.expect_h1(PLAN_YEAR)
@@ -338,14 +343,16 @@ def test_report_draft_shows_the_new_figures_and_is_published(journey):
     with j.step("the published edition is listed"):
         j.click_link("Rapportages", within="nav.site-nav")
         j.expect_text(f"Jaarrapportage {PLAN_YEAR}, editie 1")
-    CYCLE["published"] = "yes"
+    CYCLE[p.code, "published"] = "yes"
 
 
 # --------------------------------------------------------------------------- 5. the Ontwikkelgroep reads
 
 @pytest.mark.parametrize("viewport", ["desktop", "tablet"])
-def test_ontwikkelgroep_reads_the_report_and_changes_nothing(journey, viewport):
-    needs("published")
+def test_ontwikkelgroep_reads_the_report_and_changes_nothing(journey, viewport, programme):
+    needs(programme, "published")
+    p = programme
+    OWN_IKC, PLAN_YEAR = p.own_ikc, p.year(p.plan_year)
     j = journey("lezen", viewport)
 
     with j.step("log in: the published report is on the start page"):
@@ -356,14 +363,14 @@ def test_ontwikkelgroep_reads_the_report_and_changes_nothing(journey, viewport):
     with j.step("read the report"):
         j.click_link(f"Jaarrapportage {PLAN_YEAR}, editie 1", within="main")
         j.expect_h1(PLAN_YEAR)
-        assert "86,5%" in j.row(OWN_IKC, "Leerlingen op 1F lezen").text
+        assert "86,5%" in j.row(OWN_IKC, p.result_3).text
         j.expect_no_post_forms()
         assert not j.driver.find_elements(By.CSS_SELECTOR, "main textarea, main input:not([type=hidden])")
 
     with j.step("a crafted POST is refused"):
         assert j.post_directly(f"/reports/{PLAN_YEAR[:4]}", {"foreword": "Iets anders", "conclusions": ""}) == 403
         assert j.post_directly(f"/reports/{PLAN_YEAR[:4]}/publish", {}) == 403
-        assert j.post_directly("/agreements/new", {"ikc": "1", "first_year": "2026", "last_year": "2028"}) == 403
+        assert j.post_directly("/agreements/new", {"ikc": "1", "first_year": str(p.plan_year), "last_year": str(p.plan_year + 2)}) == 403
 
     with j.step("the organisations"):
         j.click_link("Organisaties", within="nav.site-nav")
@@ -374,16 +381,16 @@ def test_ontwikkelgroep_reads_the_report_and_changes_nothing(journey, viewport):
         j.click_link("Gebieden", within="nav.site-nav")
         j.expect_h1("Gebieden")
         j.expect_no_post_forms()
-        j.click_link("Heechterp & Schieringen", within="main")
-        j.expect_h1("Heechterp & Schieringen")
+        j.click_link(p.area, within="main")
+        j.expect_h1(p.area)
         j.expect_no_post_forms()
 
     with j.step("the funding and one source"):
         j.click_link("Financiering", within="nav.site-nav")
         j.expect_h1("Financiering")
         j.expect_no_post_forms()
-        j.click_link("VVE-middelen (jeugdondersteuners VVE)", within="main")
-        j.expect_h1("VVE-middelen")
+        j.click_link(p.read_source[0], within="main")
+        j.expect_h1(p.read_source[1])
         j.expect_no_post_forms()
 
     with j.step("the year plans and an approved plan"):

@@ -7,7 +7,9 @@ reopens the approved verantwoording with a reason, the director corrects a value
 again: edition 1 is unchanged (and says newer figures exist), the draft has the new value.
 
 The demo is seeded for 15-09-2027 (seed-demo with PLUSIKC_TODAY): IKC 1's jaarplan of that year
-is a half-filled concept. Then the same database is served with the clock a year on."""
+is a half-filled concept. Then the same database is served with the clock a year on. Amsterdam
+West (calendar years, due 1 March) walks the same year from 13-02-2025 to 13-02-2026: its demo
+leaves IKC 1's jaarplan 2025 a half-filled concept."""
 
 from __future__ import annotations
 
@@ -22,8 +24,6 @@ from selenium.webdriver.common.by import By
 
 import support
 
-OWN_IKC = "OBS Montessori/Eestroom"
-YEAR = "2027-2028"
 
 
 class MovingServer(support.Server):
@@ -64,10 +64,10 @@ class MovingServer(support.Server):
 
 
 @pytest.fixture(scope="module")
-def moving_server():
-    srv = MovingServer()
-    srv.log_path = support.ARTIFACTS / "server-year-cycle.log"
-    srv.start_on("2027-09-15")
+def moving_server(programme):
+    srv = MovingServer(programme)
+    srv.log_path = support.ARTIFACTS / f"server-year-cycle-{programme.code}.log"
+    srv.start_on(programme.year_cycle[0])
     yield srv
     srv.stop()
 
@@ -91,7 +91,9 @@ def person(request, moving_server, captured):
 
 
 def open_plan(j) -> None:
-    """Start page → Jaarplannen → the 2027-2028 row of IKC 1 → Bekijken."""
+    """Start page → Jaarplannen → this year's row of IKC 1 → Bekijken."""
+    p = j.server.programme
+    OWN_IKC, YEAR = p.own_ikc, p.year(p.year_cycle[2])
     j.click_link("Jaarplannen", within="nav.site-nav")
     j.expect_h1("Jaarplannen")
     if not j.driver.find_elements(By.XPATH, f"//main//tr[contains(., '{OWN_IKC}') and contains(., '{YEAR}')]"):
@@ -100,14 +102,17 @@ def open_plan(j) -> None:
     j.expect_h1(f"Jaarplan {YEAR}")
 
 
-def test_year_cycle_with_reopen_and_correction(person, moving_server):
+def test_year_cycle_with_reopen_and_correction(person, moving_server, programme):
+    p = programme
+    start, later, year, due = p.year_cycle
+    OWN_IKC, YEAR = p.own_ikc, p.year(year)
     director = person("directeur", "tablet")
     leader = person("projectleider", "desktop")
 
-    # ---------------------------------------------------------------- 15-09-2027: the jaarplan
+    # ---------------------------------------------------------------- KvK2 15-09-2027: the jaarplan
     with director.step("before the deadline the start page says when the jaarplan is due"):
         director.log_in("directeur")
-        director.expect_text(f"Jaarplan {YEAR} van {OWN_IKC} moet over 16 dagen zijn ingediend (01-10-2027).")
+        director.expect_text(f"Jaarplan {YEAR} van {OWN_IKC} moet over 16 dagen zijn ingediend ({due}-{year}).")
 
     with director.step("complete the half-filled jaarplan and submit it before the deadline"):
         open_plan(director)
@@ -143,18 +148,18 @@ def test_year_cycle_with_reopen_and_correction(person, moving_server):
         leader.submit("Goedkeuren")
         leader.expect_text("Het jaarplan is goedgekeurd.")
 
-    # ---------------------------------------------------------------- 15-09-2028: the verantwoording
-    moving_server.move_to("2028-09-15")
+    # ---------------------------------------------------------------- a year on: the verantwoording
+    moving_server.move_to(later)
 
     with director.step("after the year: the verantwoording with one value not measured"):
         director.open("/")  # still signed in: sessions outlive the restart
-        director.expect_text(f"Verantwoording {YEAR} van {OWN_IKC} moet over 16 dagen zijn ingediend (01-10-2028).")
+        director.expect_text(f"Verantwoording {YEAR} van {OWN_IKC} moet over 16 dagen zijn ingediend ({due}-{int(later[:4])}).")
         open_plan(director)
         director.fill({
             "value_1": "71,5", "value_3": "86,5", "source_3": "Eindtoets (IEP), juni 2028",
             "value_4": "6", "value_5": "41", "value_6": "7,9",
             "reason_2": "De taaltoets is dit jaar niet afgenomen.",
-            "spent_1": "50.000", "spent_2": "25.200", "spent_4": "18.900", "spent_5": "6.300",
+            **dict(zip(p.spent, ("50.000", "25.200", "18.900", "6.300"))),
             "act_changes": "Ouders eerder betrekken bij de overgang van opvang naar groep 1.",
         })
         director.submit("Verantwoording opslaan en indienen")
@@ -173,12 +178,12 @@ def test_year_cycle_with_reopen_and_correction(person, moving_server):
         draft = urlsplit(leader.driver.current_url).path
         # The draft gives each IKC's results a page of its own (issue 18).
         leader.click_link(OWN_IKC, within="main")
-        assert "86,5%" in leader.row("Leerlingen op 1F lezen").text
-        assert "niet gemeten" in leader.row("Leerlingen met taalachterstand").text
+        assert "86,5%" in leader.row(p.result_3).text
+        assert "niet gemeten" in leader.row(p.result_2).text
         leader.open(draft)
         leader.submit(f"Jaarrapportage {YEAR} publiceren")
         leader.expect_text("Editie 1")
-        assert "86,5%" in leader.row(OWN_IKC, "Leerlingen op 1F lezen").text
+        assert "86,5%" in leader.row(OWN_IKC, p.result_3).text
         edition = urlsplit(leader.driver.current_url).path
 
     with leader.step("the project leader reopens the approved verantwoording with a reason"):
@@ -204,8 +209,8 @@ def test_year_cycle_with_reopen_and_correction(person, moving_server):
 
     with leader.step("edition 1 is unchanged and says newer figures exist; the draft has the corrected value"):
         leader.open(edition)
-        assert "86,5%" in leader.row(OWN_IKC, "Leerlingen op 1F lezen").text
+        assert "86,5%" in leader.row(OWN_IKC, p.result_3).text
         leader.expect_text("Er zijn nieuwere cijfers dan in deze editie")
         leader.click_link("bekijk het concept met de nieuwste cijfers", within="main")
         leader.click_link(OWN_IKC, within="main")
-        assert "88,5%" in leader.row("Leerlingen op 1F lezen").text
+        assert "88,5%" in leader.row(p.result_3).text

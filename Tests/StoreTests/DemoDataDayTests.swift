@@ -26,7 +26,7 @@ struct DemoDataDayTests {
           arguments: [(Day(year: 2026, month: 11, day: 23)!, 2026), (Day(year: 2027, month: 3, day: 1)!, 2026), (Day(year: 2028, month: 10, day: 15)!, 2028)])
     func pictureOnAnyDay(today: Day, current: Int) throws {
         let temporary = try TemporaryDatabase()
-        _ = try DemoData.seed(temporary.database, today: today, renderReport: { draft, _ in "<p>Editie \(draft.edition)</p>" },
+        _ = try DemoData.seed(temporary.database, today: today, renderReport: { draft, _, _ in "<p>Editie \(draft.edition)</p>" },
                               hashPassword: { _ in "$y$x" })
         try temporary.database.read { (c: Connection) throws in
             let plans = try Self.plans(c)

@@ -106,6 +106,16 @@ struct IKCVerbTests {
         }
     }
 
+    @Test("the predicate's audit summary takes its name from the programme's settings")
+    func predicateSummaryName() throws {
+        let f = try RecordVerbFixture()
+        try f.temporary.database.write { try $0.execute("UPDATE ikc_kinds SET label = 'Ster IKC' WHERE carries_predicate = 1") }
+        let ikc = try f.newIKC()
+        let granted = try #require(Day(iso: "2024-01-01"))
+        try IKCs.savePredicate(PlusPredicate(ikcID: ikc.id, grantedOn: granted), of: ikc, expected: nil, by: f.actor, in: f.store)
+        #expect(try f.lastAudit("plus_predicate")?.summary == "Ster-predicaat van IKC De Proef vastgelegd")
+    }
+
     @Test("a predicate saved over a version when there is none is stale")
     func predicateGone() throws {
         let f = try RecordVerbFixture()

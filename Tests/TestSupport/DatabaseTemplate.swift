@@ -65,9 +65,10 @@ public struct DatabaseTemplate: Sendable {
         let accounts: [DemoData.Account]
         if key == -1 {
             let text = try String(contentsOfFile: TestApp.repositoryRoot + "/Programmes/amsterdam-west.json", encoding: .utf8)
-            accounts = try DemoData.seedAmsterdamWest(database, definition: try ProgrammeDefinition.parse(text), hashPassword: cheapHash)
+            accounts = try DemoData.seedAmsterdamWest(database, definition: try ProgrammeDefinition.parse(text), renderReport: ReportRendering.demoEdition,
+                                                     hashPassword: cheapHash)
         } else {
-            accounts = key > 0 ? try DemoData.seed(database, ikcs: key, today: TestApp.today, renderReport: ReportRendering.html,
+            accounts = key > 0 ? try DemoData.seed(database, ikcs: key, today: TestApp.today, renderReport: ReportRendering.demoEdition,
                                                    hashPassword: cheapHash) : []
         }
         database.close()  // the last connection checkpoints the WAL into the file and removes it

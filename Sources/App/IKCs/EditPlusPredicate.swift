@@ -17,7 +17,7 @@ extension IKCsHandler {
         let form = PlusPredicateForm(grantedOn: v["grantedOn"] ?? "", lastReassessedOn: v["lastReassessedOn"] ?? "", notes: v["notes"] ?? "",
                                      decisionBody: v["decisionBody"] ?? "", outsideAreaReason: v["outsideAreaReason"] ?? "")
         let outside = try store.read { c in try ikc.areaID.flatMap { try Areas.find(id: $0, c) }?.isPriority != true }
-        let errors = form.validate(outsideArea: outside)
+        let errors = form.validate(outsideArea: outside, predicateName: try programme().predicateName ?? "predicaat")
         guard errors.isEmpty, let predicate = form.predicate(ikcID: id) else {
             return try plusPage(id: id, form: form, errors: errors, notice: nil, status: 422)
         }
@@ -27,7 +27,7 @@ extension IKCsHandler {
         } catch StoreError.staleVersion {
             let current = try store.read { try IKCs.predicate(ikcID: id, $0) }
             let fields = RecordForms.conflictFields(stored: PlusPredicate.fields(current), submitted: PlusPredicate.fields(predicate))
-            return page(ConflictPanel.page(context: user.page.with(.ikcs), title: "Het Plus-predicaat van \(ikc.name)", fields: fields,
+            return page(ConflictPanel.page(context: user.page.with(.ikcs), title: "Het \(try programme().predicateName ?? "predicaat") van \(ikc.name)", fields: fields,
                                            reopen: .ikcs(.plus(id))), status: 409)
         }
         return Response.redirect(to: Route.ikcs(.plus(id)).path + "?saved=1")

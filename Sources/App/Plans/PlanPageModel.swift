@@ -31,9 +31,10 @@ extension PlansHandler {
             }
             let deadline = try PlanDeadlines.find(year: plan.year, c)
             var parts: [PlanPage.Part] = []
+            let steeringGroup = try ProgrammeSettings.programme(c).steeringGroup
             for moment in YearPlan.Moment.allCases {
                 let state = plan.state(moment)
-                let editability = YearPlanRules.editability(moment, plan: plan, role: principal.role)
+                let editability = YearPlanRules.editability(moment, plan: plan, role: principal.role, steeringGroup: steeringGroup)
                 var changes: [PlanChange]? = nil
                 if state.status == .ingediend, let snapshot = YearPlans.snapshot(fromJSON: state.reviewedSnapshot) {
                     changes = PlanDiff.changes(from: snapshot.filter { YearPlanContent.moment(ofKey: $0.key) == moment },

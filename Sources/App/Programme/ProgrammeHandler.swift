@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Markup
 import Store
 import Views
 
@@ -22,7 +23,8 @@ struct ProgrammeHandler: FeatureHandler {
         let stored = try store.read { c in try ProgrammeList.allCases.map { ($0, try ProgrammeSettings.listEntries($0, c)) } }
         return stored.map { list, entries in
             ProgrammeListForm(list: list, entries: entries.map {
-                ProgrammeListEntryForm(key: $0.key ?? "", label: $0.label, position: String($0.position), flags: $0.flags)
+                ProgrammeListEntryForm(key: $0.key ?? "", label: $0.label, position: String($0.position), flags: $0.flags,
+                                       number: $0.number.map { DutchFormat.number($0, decimals: $0.rounded() == $0 ? 0 : 1) } ?? "")
             } + [ProgrammeListEntryForm(key: "", label: "", position: "")])
         }
     }

@@ -34,7 +34,7 @@ extension ProgrammeHandler {
             var flags: Set<String> = []
             for flag in list.flags where field(flag.name) == "1" { flags.insert(flag.name) }
             entries.append(ProgrammeListEntryForm(key: field("key"), label: field("label"), position: field("position"),
-                                                  flags: flags, retire: field("retire") == "1"))
+                                                  flags: flags, retire: field("retire") == "1", number: list.number.map { field($0.name) } ?? ""))
         }
         let form = ProgrammeListForm(list: list, entries: entries)
         var errors = form.validate()

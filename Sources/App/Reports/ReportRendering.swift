@@ -11,8 +11,8 @@ public enum ReportRendering {
                          csv: { Route.reports(.editionCSV(draft.id, table: $0)).path }, programme: programme).rendered
     }
 
-    /// An edition in the KvK2 words, as `seed-demo` publishes them.
-    public static func html(_ draft: ReportEdition, _ figures: ReportFigures) -> String {
-        html(draft, figures, programme: nil)
+    /// As `seed-demo` publishes the demo's editions (`DemoData.ReportRenderer`).
+    public static func demoEdition(_ draft: ReportEdition, _ figures: ReportFigures, _ programme: Programme?) -> String {
+        html(draft, figures, programme: programme)
     }
 }

@@ -46,10 +46,11 @@ public struct PlusPredicateForm: Sendable, Equatable {
 
     /// The checks above, and for an IKC outside an aandachtsgebied (`outsideArea`) an explicit
     /// reason: seed 002 gives the predicate to the IKCs in aandachtsgebieden.
-    public func validate(outsideArea: Bool) -> ValidationErrors {
+    /// `predicateName` is the programme's (KvK2: "Plus-predicaat").
+    public func validate(outsideArea: Bool, predicateName: String = "Plus-predicaat") -> ValidationErrors {
         var errors = validate()
         if outsideArea && outsideAreaReason.trimmingWhitespace().isEmpty {
-            errors.add("outsideAreaReason", "Dit IKC ligt niet in een aandachtsgebied. Vul in waarom het toch het Plus-predicaat krijgt.")
+            errors.add("outsideAreaReason", "Dit IKC ligt niet in een aandachtsgebied. Vul in waarom het toch het \(predicateName) krijgt.")
         }
         return errors
     }

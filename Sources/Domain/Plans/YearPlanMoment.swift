@@ -119,15 +119,15 @@ extension YearPlanRules {
     /// Who may change one moment of a plan, and why not: an approved moment is read-only for
     /// everybody (a project leader can reopen it), a submitted one for the director, and the
     /// Ontwikkelgroep only reads. The verantwoording opens once the jaarplan is approved.
-    public static func editability(_ moment: YearPlan.Moment, plan: YearPlan, role: Role) -> Editability {
+    public static func editability(_ moment: YearPlan.Moment, plan: YearPlan, role: Role, steeringGroup: String = "Ontwikkelgroep") -> Editability {
         let status = plan.state(moment).status
-        if moment == .jaarplan { return editability(status: status, role: role) }
+        if moment == .jaarplan { return editability(status: status, role: role, steeringGroup: steeringGroup) }
         if status == .goedgekeurd {
             return .readOnly(reason: "Deze verantwoording is goedgekeurd. Alleen de projectleider kan haar heropenen, met een reden.")
         }
         switch role {
         case .ontwikkelgroep:
-            return .readOnly(reason: "Als lid van de stuurgroep kunt u verantwoordingen lezen, maar niet wijzigen.")
+            return .readOnly(reason: "Als lid van de \(steeringGroup) kunt u verantwoordingen lezen, maar niet wijzigen.")
         case .partner:
             return .readOnly(reason: "Als partner kunt u verantwoordingen lezen, maar niet wijzigen.")
         case .directeur:

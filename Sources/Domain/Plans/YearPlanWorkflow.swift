@@ -54,14 +54,14 @@ public enum YearPlanRules {
     }
 
     /// A submitted plan is read-only for the director, an approved one for everybody; the
-    /// Ontwikkelgroep only reads.
-    public static func editability(status: YearPlan.Status, role: Role) -> Editability {
+    /// steering group (KvK2: Ontwikkelgroep, named by `steeringGroup`) only reads.
+    public static func editability(status: YearPlan.Status, role: Role, steeringGroup: String = "Ontwikkelgroep") -> Editability {
         if status == .goedgekeurd {
             return .readOnly(reason: "Dit jaarplan is goedgekeurd. Alleen de projectleider kan het heropenen, met een reden.")
         }
         switch role {
         case .ontwikkelgroep:
-            return .readOnly(reason: "Als lid van de stuurgroep kunt u jaarplannen lezen, maar niet wijzigen.")
+            return .readOnly(reason: "Als lid van de \(steeringGroup) kunt u jaarplannen lezen, maar niet wijzigen.")
         case .directeur:
             if status == .ingediend {
                 return .readOnly(reason: "U hebt dit jaarplan ingediend; het wacht op beoordeling door de projectleider. Wordt het teruggestuurd, dan kunt u het weer wijzigen.")

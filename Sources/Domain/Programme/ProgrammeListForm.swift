@@ -46,6 +46,15 @@ public enum ProgrammeList: String, CaseIterable, Sendable {
 
     /// How long a label may be.
     public var maxLength: Int { self == .conditions ? 1000 : 200 }
+
+    /// A number an entry carries besides its name: form name and label (the staffing roles'
+    /// default hours per week, which a new agreement's staffing starts from).
+    public var number: (name: String, label: String)? {
+        self == .staffingRoles ? ("hours", "Standaard uren per week") : nil
+    }
+
+    /// The range of that number.
+    static let numberRange: ClosedRange<Double> = 0...60
 }
 
 /// One row of a list form, as typed.
@@ -56,13 +65,16 @@ public struct ProgrammeListEntryForm: Sendable, Equatable {
     public var position: String
     public var flags: Set<String>
     public var retire: Bool
+    /// The number as typed (see `ProgrammeList.number`); empty for none.
+    public var number: String
 
-    public init(key: String, label: String, position: String, flags: Set<String> = [], retire: Bool = false) {
+    public init(key: String, label: String, position: String, flags: Set<String> = [], retire: Bool = false, number: String = "") {
         self.key = key
         self.label = label
         self.position = position
         self.flags = flags
         self.retire = retire
+        self.number = number
     }
 }
 
@@ -72,12 +84,15 @@ public struct ProgrammeListEntry: Sendable, Equatable {
     public var label: String
     public var position: Int
     public var flags: Set<String>
+    /// The number (see `ProgrammeList.number`); nil for none.
+    public var number: Double?
 
-    public init(key: String?, label: String, position: Int, flags: Set<String> = []) {
+    public init(key: String?, label: String, position: Int, flags: Set<String> = [], number: Double? = nil) {
         self.key = key
         self.label = label
         self.position = position
         self.flags = flags
+        self.number = number
     }
 }
 
@@ -119,6 +134,13 @@ public struct ProgrammeListForm: Sendable, Equatable {
                 errors.add(ProgrammeListForm.field(list, "position", index), "Vul als volgorde een getal van 1 tot en met 999 in.")
             }
             if entry.flags.contains("predicate") { predicates += 1 }
+            let number = entry.number.trimmingWhitespace()
+            if let kind = list.number, !number.isEmpty,
+               CSV.number(number).map({ ProgrammeList.numberRange.contains($0) }) != true {
+                let name = label.isEmpty ? list.entryName : "‘\(label)’"
+                errors.add(ProgrammeListForm.field(list, kind.name, index),
+                           "Vul bij \(name) als \(kind.label.lowercased()) een getal van 0 tot en met 60 in, bijvoorbeeld 16 of 12,5 (of laat het leeg).")
+            }
         }
         if predicates > 1 {
             errors.add(ProgrammeListForm.listField(list), "Hoogstens één soort IKC draagt het predicaat; u koos er \(predicates).")
@@ -136,7 +158,9 @@ public struct ProgrammeListForm: Sendable, Equatable {
             let label = entry.label.trimmingWhitespace()
             if entry.key.isEmpty && label.isEmpty { continue }
             let position = Int(entry.position.trimmingWhitespace()) ?? (1000 + index)
-            out.append(ProgrammeListEntry(key: entry.key.isEmpty ? nil : entry.key, label: label, position: position, flags: entry.flags))
+            let number = list.number == nil ? nil : CSV.number(entry.number)
+            out.append(ProgrammeListEntry(key: entry.key.isEmpty ? nil : entry.key, label: label, position: position, flags: entry.flags,
+                                          number: number))
         }
         return out.sorted { ($0.position, $0.label) < ($1.position, $1.label) }
     }

@@ -51,6 +51,12 @@ extension Programme {
     /// The kind that carries the predicate, if the programme has one.
     public var predicateKind: IKCKindSetting? { ikcKinds.first { $0.carriesPredicate } }
 
+    /// The predicate's name, from the first word of the kind that carries it (KvK2: "Plus IKC"
+    /// gives "Plus-predicaat"); nil when the programme has no predicate.
+    public var predicateName: String? {
+        predicateKind.map { kind in "\(kind.label.split(separator: " ").first.map(String.init) ?? kind.label)-predicaat" }
+    }
+
     /// The label of an IKC kind code (the code itself when it is not configured).
     public func ikcKindLabel(_ code: String) -> String { ikcKinds.first { $0.code == code }?.label ?? IKCKind(rawValue: code)?.label ?? code }
 

@@ -36,7 +36,8 @@ extension DemoData {
         ("Ahmed Akros", "partner.akros@west.demo.plusikc.nl", "Akros"),
     ]
 
-    public static func seedAmsterdamWest(_ db: Database, definition: ProgrammeDefinition, hashPassword: (String) throws -> String) throws -> [Account] {
+    public static func seedAmsterdamWest(_ db: Database, definition: ProgrammeDefinition, renderReport: ReportRenderer? = nil,
+                                         hashPassword: (String) throws -> String) throws -> [Account] {
         let accounts: [(Role, String, String)] = [
             (.projectleider, "Priya Sewdien", "pl@west.demo.plusikc.nl"),
             (.ontwikkelgroep, "Otto de Stuurgroep", "sg@west.demo.plusikc.nl"),
@@ -157,6 +158,7 @@ extension DemoData {
                                           mustChangePassword: false, ikcIDs: role == .directeur ? [1] : [], organisationID: organisation, c)
                 try AuditLog.record(userID: nil, action: "create", recordType: "user", recordID: id, summary: "Demo-account aangemaakt", c)
             }
+            try seedWestMoneyAndPeople(c)
             try seedWestPlans(c)
             // Amsterdam's jaarplan is due on 1 March of its calendar year, the verantwoording on
             // 1 March after it (seedPlans writes KvK2's 1 October).
@@ -165,8 +167,31 @@ extension DemoData {
                     account_grace_days = grace_days
                 """)
             try c.execute("UPDATE two_factor_policy SET required = 0 WHERE role IN ('projectleider', 'partner')")
+            // 2024 is complete: its report is published, as KvK2's completed years are.
+            if let renderReport { try seedReports(from: 2024, through: 2024, today: westToday, render: renderReport, ownWords: true, c) }
         }
         return created
+    }
+
+    /// The day the demo is written as of: late 2025, the year its open plans are in (the browser
+    /// journeys run the server on this day).
+    static let westToday = Day(year: 2025, month: 11, day: 23) ?? Day(ordinal: 0)
+
+    /// Money and people as KvK2's demo has them (issue 19), in Amsterdam's words: the Rijk's NPO
+    /// money after 2025 is not decided, the voorschool money is part of it, and the Familie
+    /// Servicepunt has two ouderconsulenten from 2025 while three Kindcentra were promised one each.
+    static func seedWestMoneyAndPeople(_ c: Connection) throws {
+        guard let rijk = try c.row("SELECT id FROM funding_sources WHERE name = 'NPO- en OAB-middelen'")?.int64(0) else { return }
+        try c.execute("UPDATE funding_budgets SET status = 'onder_voorbehoud' WHERE funding_source_id = \(rijk) AND year >= 2026")
+        try c.execute("INSERT INTO funding_sources (name, kind, parent_id) VALUES ('Voorschoolse educatie (VVE)', 'rijk', \(rijk))")
+        let vve = c.lastInsertRowID
+        for year in 2024...2027 {
+            try c.execute("INSERT INTO funding_budgets (funding_source_id, year, amount_cents) VALUES (\(vve), \(year), 12000000)")
+            try c.execute("""
+                INSERT INTO staff_pools (role_code, year, people, hours_per_week, employer, hourly_cost_cents)
+                VALUES ('ouderconsulent', \(year), \(year < 2025 ? 3 : 2), 12, 'Familie Servicepunt', 5200)
+                """)
+        }
     }
 
     /// Year plans 2024 (approved) and 2025 (the director's Kindcentrum in concept, one submitted,
@@ -174,8 +199,7 @@ extension DemoData {
     static func seedWestPlans(_ c: Connection) throws {
         let reviewer = try c.row("SELECT id FROM users WHERE role = 'projectleider' ORDER BY id LIMIT 1")?.int64(0)
         let open: [Int64: YearPlan.Status] = [1: .concept, 2: .ingediend, 3: .teruggestuurd]
-        // The plans' dates are written as of late 2025, the year these plans are in.
-        let asOf = Day(year: 2025, month: 11, day: 23) ?? Day(ordinal: 0)
+        let asOf = westToday
         // In this order plan 5 is the director's in concept, as in KvK2's demo (the route examples use it).
         let order: [(Int64, Int)] = [(2, 2024), (2, 2025), (3, 2024), (1, 2024), (1, 2025), (3, 2025), (4, 2024), (4, 2025), (5, 2024), (5, 2025)]
         for (ikcID, year) in order {

@@ -72,8 +72,9 @@ extension DemoData {
         let results = try YearPlans.results(versionID: version.versionID, year: year, ikcID: ikcID, c)
         let planned = states.jaarplan != .concept
         let accounted = states.account != .concept
+        let label = try ProgrammeSettings.programme(c).yearLabel(year)
         var content = YearPlanContent(
-            intention: "In \(year)-\(year + 1) richten we ons op taal en ouderbetrokkenheid, samen met de kinderopvang en de jeugdondersteuners.")
+            intention: "In \(label) richten we ons op taal en ouderbetrokkenheid, samen met de kinderopvang en de jeugdondersteuners.")
         for (position, result) in results.enumerated() where planned || position < 3 {
             content.activities[result.id] = demoActivities[position % demoActivities.count]
         }

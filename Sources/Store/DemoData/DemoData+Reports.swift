@@ -4,14 +4,18 @@ import SQLite
 /// Demo report editions: every completed year (all verantwoordingen approved) has a published
 /// first edition with a foreword and conclusions, so the Ontwikkelgroep's start page lists them.
 extension DemoData {
-    /// Makes a published edition's HTML from its draft and figures (App passes Views' renderer).
-    public typealias ReportRenderer = (ReportEdition, ReportFigures) -> String
+    /// Makes a published edition's HTML from its draft and figures in a programme's words (nil:
+    /// KvK2's); App passes Views' renderer.
+    public typealias ReportRenderer = (ReportEdition, ReportFigures, Programme?) -> String
 
-    static func seedReports(through last: Int, today: Day, render: ReportRenderer, _ c: Connection) throws {
-        guard last >= firstPlanYear else { return }
+    /// `ownWords`: the editions speak the stored programme's words (a second programme's demo);
+    /// KvK2's demo keeps the default words.
+    static func seedReports(from first: Int = firstPlanYear, through last: Int, today: Day, render: ReportRenderer,
+                            ownWords: Bool = false, _ c: Connection) throws {
+        guard last >= first else { return }
         let publisher = try c.row("SELECT id FROM users WHERE role = 'projectleider' ORDER BY id LIMIT 1")?.int64(0)
         let programme = try ProgrammeSettings.programme(c)
-        for year in firstPlanYear...last {
+        for year in first...last {
             let label = programme.yearLabel(year)
             let id = try Reports.insertDraft(year: year, foreword: """
                 Voor u ligt de jaarrapportage \(label) van \(programme.name). De IKC's hebben hun jaarplan op tijd \
@@ -25,7 +29,7 @@ extension DemoData {
             let json = Reports.encode(figures)
             let published = moment(Day(year: year + 1, month: 11, day: 15), "09:00:00", today: today)
             try c.execute("""
-                UPDATE reports SET status = 'published', snapshot_html = \(render(draft, figures)), snapshot_json = \(json),
+                UPDATE reports SET status = 'published', snapshot_html = \(render(draft, figures, ownWords ? programme : nil)), snapshot_json = \(json),
                        data_fingerprint = \(Reports.fingerprint(figures)), published_at = \(published), published_by = \(publisher)
                 WHERE id = \(id)
                 """)

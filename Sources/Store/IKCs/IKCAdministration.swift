@@ -57,12 +57,14 @@ extension IKCs {
                                                          RecordField("outside_area_reason", "Reden buiten aandachtsgebied", oldReason)]
             let newFields = PlusPredicate.fields(predicate) + [RecordField("decision_body", "Besluit door", decision?.body ?? ""),
                                                                RecordField("outside_area_reason", "Reden buiten aandachtsgebied", reason)]
+            // The summary names the predicate as the programme does (KvK2: "Plus-predicaat").
+            let name = try ProgrammeSettings.programme(c).predicateName ?? "Predicaat"
             if old == nil {
                 try AuditLog.record(userID: actor, action: "create", recordType: "plus_predicate", recordID: ikc.id,
-                                    summary: "Plus-predicaat van \(ikc.name) vastgelegd", newValues: AuditLog.json(newFields), c)
+                                    summary: "\(name) van \(ikc.name) vastgelegd", newValues: AuditLog.json(newFields), c)
             } else if let diff = AuditLog.diff(oldFields, newFields) {
                 try AuditLog.record(userID: actor, action: "update", recordType: "plus_predicate", recordID: ikc.id,
-                                    summary: "Plus-predicaat van \(ikc.name) gewijzigd", oldValues: diff.old, newValues: diff.new, c)
+                                    summary: "\(name) van \(ikc.name) gewijzigd", oldValues: diff.old, newValues: diff.new, c)
             }
         }
     }

@@ -16,14 +16,15 @@ struct ProgrammeListTable {
         case .ikcKinds: rows = try c.rows("SELECT code, label, position, in_programme, carries_predicate FROM ikc_kinds ORDER BY position")
         case .areaClasses: rows = try c.rows("SELECT level, label, level + 1, qualifies FROM area_classes ORDER BY level")
         case .fundingKinds: rows = try c.rows("SELECT code, label, position FROM funding_source_kinds ORDER BY position")
-        case .staffingRoles: rows = try c.rows("SELECT code, label, position FROM staffing_roles ORDER BY position")
+        case .staffingRoles: rows = try c.rows("SELECT code, label, position, default_hours FROM staffing_roles ORDER BY position")
         case .conditions: rows = try c.rows("SELECT id, text, position FROM plus_conditions ORDER BY position")
         }
         return try rows.map { row in
             var flags: Set<String> = []
             for (index, flag) in list.flags.enumerated() where try row.int(3 + index) == 1 { flags.insert(flag.name) }
             let key = list == .goals || list == .conditions || list == .areaClasses ? String(try row.int64(0)) : try row.string(0)
-            return ProgrammeListEntry(key: key, label: try row.string(1), position: try row.int(2), flags: flags)
+            let number = list.number == nil ? nil : try row.optionalDouble(3 + list.flags.count)
+            return ProgrammeListEntry(key: key, label: try row.string(1), position: try row.int(2), flags: flags, number: number)
         }
     }
 
@@ -112,7 +113,8 @@ struct ProgrammeListTable {
                 """)
         case .areaClasses: try c.execute("UPDATE area_classes SET label = \(e.label), qualifies = \(f("qualifies")) WHERE level = \(id)")
         case .fundingKinds: try c.execute("UPDATE funding_source_kinds SET label = \(e.label), position = \(e.position) WHERE code = \(key)")
-        case .staffingRoles: try c.execute("UPDATE staffing_roles SET label = \(e.label), position = \(e.position) WHERE code = \(key)")
+        case .staffingRoles:
+            try c.execute("UPDATE staffing_roles SET label = \(e.label), position = \(e.position), default_hours = \(e.number) WHERE code = \(key)")
         case .conditions: try c.execute("UPDATE plus_conditions SET text = \(e.label), position = \(e.position) WHERE id = \(id)")
         }
     }
@@ -139,7 +141,7 @@ struct ProgrammeListTable {
         case .fundingKinds:
             try c.execute("INSERT INTO funding_source_kinds (code, label, position) VALUES (\(code), \(e.label), \(e.position))")
         case .staffingRoles:
-            try c.execute("INSERT INTO staffing_roles (code, label, position) VALUES (\(code), \(e.label), \(e.position))")
+            try c.execute("INSERT INTO staffing_roles (code, label, position, default_hours) VALUES (\(code), \(e.label), \(e.position), \(e.number))")
         case .conditions:
             try c.execute("INSERT INTO plus_conditions (position, text) VALUES (\(e.position), \(e.label))")
             return String(c.lastInsertRowID)

@@ -92,16 +92,29 @@ public enum ProgrammeSettingsVerbs {
                         fields.append(("‘\(old.label)’: \(flag.label.lowercased())", old.flags.contains(flag.name) ? "ja" : "nee",
                                        entry.flags.contains(flag.name) ? "ja" : "nee"))
                     }
+                    if let number = list.number {
+                        fields.append(("‘\(old.label)’: \(number.label.lowercased())", numberText(old.number), numberText(entry.number)))
+                    }
                 } else {
                     let key = try table.insert(entry, taken: taken, c)
                     taken.insert(key)
                     fields.append(("‘\(entry.label)’", nil, entry.label))
+                    if let number = list.number, entry.number != nil {
+                        fields.append(("‘\(entry.label)’: \(number.label.lowercased())", nil, numberText(entry.number)))
+                    }
                 }
             }
             guard let diff = AuditLog.diff(fields) else { return }
             try AuditLog.record(userID: actor, action: "update", recordType: "programme", recordID: 1,
                                 summary: "Programma-instellingen: \(list.title.lowercased()) gewijzigd", oldValues: diff.old, newValues: diff.new, c)
         }
+    }
+
+    /// A list entry's number as the audit log shows it ("12,5"; "–" for none).
+    static func numberText(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        let whole = value.rounded() == value
+        return String((whole ? String(Int(value)) : String(value)).map { $0 == "." ? "," : $0 })
     }
 
     static func count(_ sql: SQL, _ c: Connection) throws -> Int {

@@ -66,8 +66,7 @@ public enum AreaPages {
                                      selected: String(form.level), errors: errors)
         }
         let label = programme?.areaClasses.last?.label ?? "Aandachtsgebied"
-        let predicate = programme.map { $0.predicateKind.map { String($0.label.split(separator: " ").first ?? "") } } ?? "Plus"
-        let note = predicate.map { " (IKC's hier kunnen het \($0)-predicaat krijgen)" } ?? ""
+        let note = programme.predicateName.map { " (IKC's hier kunnen het \($0) krijgen)" } ?? ""
         return "<div class=\"field\"><div class=\"checkbox\"><input type=\"checkbox\" id=\"isPriority\" name=\"isPriority\" value=\"1\"\(attr: "checked", if: form.isPriority)><label for=\"isPriority\">\(label)\(note)</label></div></div>"
     }
 
@@ -75,7 +74,7 @@ public enum AreaPages {
         """
         \(Components.textField("name", label: "Naam", value: form.name, errors: errors, required: true, autocomplete: "off"))
         \(classField(form, programme: programme, errors: errors))
-        \(Components.textField("reassessedOn", label: "Datum laatste herijking", value: form.reassessedOn, errors: errors, type: "date", hint: "De indeling wordt elke twee jaar herijkt. Bijvoorbeeld 01-03-2025."))
+        \(Components.textField("reassessedOn", label: "Datum laatste herijking", value: form.reassessedOn, errors: errors, type: "date", hint: "De indeling wordt elke \(inWords(programme?.areaReassessmentYears ?? 2)) jaar herijkt. Bijvoorbeeld 01-03-2025."))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
         """
     }
@@ -192,7 +191,7 @@ public enum AreaPages {
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.areas(.area(area.id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(detail.lockVersion)">
-        \(fields(detail.form, errors: errors))
+        \(fields(detail.form, errors: errors, programme: context.programme))
         <button type="submit" class="button button--primary">Wijzigingen opslaan</button>
         """))
         """

@@ -17,6 +17,16 @@ public enum AuditPage {
         }
     }
 
+    /// A record kind's name in the filter; the predicate's in the programme's words (KvK2
+    /// "Plus-predicaat", none configured: "Predicaat").
+    static func kindLabel(_ kind: AuditVocabulary.Kind, context: PageContext) -> String {
+        switch kind.code {
+        case "plus_predicate": context.predicateName ?? "Predicaat"
+        case "plus_condition": context.predicateName == "Plus-predicaat" ? kind.label : "Voorwaarde voor het predicaat"
+        default: kind.label
+        }
+    }
+
     public static func render(context: PageContext, model: Model) -> HTML {
         let errors = model.errors
         let personOptions: [HTML] = model.people.map { "<option value=\"\($0)\"></option>" }
@@ -32,7 +42,7 @@ public enum AuditPage {
         <input id="wie" name="wie" list="wie-namen" value="\(model.input.person)"\(attr: "aria-describedby", personError == nil ? nil : "wie-error")\(attr: "aria-invalid", personError == nil ? nil : "true")>
         <datalist id="wie-namen">\(personOptions)</datalist>
         </div>
-        \(Components.select("soort", label: "Soort gegeven", options: AuditVocabulary.recordKinds.map { ($0.slug, $0.label) },
+        \(Components.select("soort", label: "Soort gegeven", options: AuditVocabulary.recordKinds.map { ($0.slug, kindLabel($0, context: context)) },
                             selected: AuditVocabulary.recordKinds.first { $0.code == model.input.kind }?.slug ?? model.input.kind, errors: errors, includeEmpty: "Alle soorten"))
         \(Components.textField("nummer", label: "Nummer van het gegeven", value: model.input.record, errors: errors, inputmode: "numeric"))
         \(Components.textField("van", label: "Van (dd-mm-jjjj)", value: model.input.from, errors: errors))

@@ -83,8 +83,7 @@ public enum HomePage {
         <section aria-labelledby="attention"><h2 id="attention">Vraagt aandacht</h2>
         <h3>Jaarplannen en verantwoordingen ingediend, wachten op beoordeling</h3>
         \(list(plans, empty: "Geen jaarplannen of verantwoordingen om te beoordelen."))
-        <h3>Herijking Plus-predicaat binnen drie maanden</h3>
-        \(list(due, empty: "Geen herijkingen binnen drie maanden."))
+        \(predicatesDue(due, programme: programme))
         """
         let second: HTML = """
         \(reclassified(s.plusReassessmentsDue))
@@ -98,6 +97,13 @@ public enum HomePage {
         <p><a class="button button--primary" href="\(Route.ikcs(.index).path)">Alle IKC's</a></p>
         """
         return first + second + moneyAndPeople(s, programme: programme)
+    }
+
+    /// The herijkingen due, under the predicate's name; nothing when the programme has no
+    /// predicate (and none is due).
+    static func predicatesDue(_ due: [HTML], programme: Programme?) -> HTML {
+        guard let name = programme.predicateName ?? (due.isEmpty ? nil : "predicaat") else { return .empty }
+        return "<h3>Herijking \(name) binnen drie maanden</h3>\(list(due, empty: "Geen herijkingen binnen drie maanden."))"
     }
 
     /// The Plus IKCs whose area changed classification: each needs a herijking (shown only when any).

@@ -134,7 +134,9 @@ public enum IKCPages {
     static func facts(_ d: Detail, context: PageContext) -> HTML {
         let programme = context.programme
         let ikc = d.ikc
-        let areaLink: HTML = d.area.map { HTML("\(Components.link(.areas(.area($0.id)), "\($0.name)", context: context))\($0.isPriority ? " (aandachtsgebied)" : "")") } ?? "–"
+        // The area's class in the programme's words (KvK2 "aandachtsgebied", Amsterdam "focusbuurt").
+        let areaClass = { (area: Area) in programme.map { $0.areaClassLabel(area.level).lowercased() } ?? "aandachtsgebied" }
+        let areaLink: HTML = d.area.map { HTML("\(Components.link(.areas(.area($0.id)), "\($0.name)", context: context))\($0.isPriority ? " (\(areaClass($0)))" : "")") } ?? "–"
         return """
         <dl class="facts">
         <dt>Soort</dt><dd>\(programme.ikcKindLabel(ikc.kind))</dd>
@@ -183,14 +185,15 @@ public enum IKCPages {
         // The kind that carries the programme's predicate (none: no section unless one was recorded).
         let carries = programme.map { $0.predicateKind?.code == d.ikc.kind.rawValue } ?? (d.ikc.kind == .plus)
         guard carries || d.predicate != nil else { return .empty }
+        let name = programme.predicateName ?? "Predicaat"
         let link: HTML = "<p><a href=\"\(Route.ikcs(.plus(d.ikc.id)).path)\">\(canEdit ? "Predicaat en voorwaarden bijwerken" : "Voorwaarden bekijken")</a></p>"
         guard let p = d.predicate else {
-            return "<h2>Plus-predicaat</h2><p>Nog geen toekenning vastgelegd.</p>\(PlusRulesSection.render(d.rules, hasPredicate: false))\(link)"
+            return "<h2>\(name)</h2><p>Nog geen toekenning vastgelegd.</p>\(PlusRulesSection.render(d.rules, hasPredicate: false, programme: programme))\(link)"
         }
         let met = d.conditions.filter { $0.state == .met }.count
         let warn: HTML = d.predicateDue ? "<p class=\"warning\"><strong>Herijking of einde termijn valt binnen drie maanden of is verstreken.</strong></p>" : .empty
         return """
-        <h2>Plus-predicaat</h2>
+        <h2>\(name)</h2>
         \(warn)
         <dl class="facts">
         <dt>Toegekend op</dt><dd>\(p.grantedOn.dutch)</dd>
@@ -199,7 +202,7 @@ public enum IKCPages {
         <dt>Einde termijn</dt><dd>\(d.termEnds?.dutch ?? "–")</dd>
         <dt>Voorwaarden voldaan</dt><dd>\(met) van \(d.conditions.count)</dd>
         </dl>
-        \(PlusRulesSection.render(d.rules, hasPredicate: true))
+        \(PlusRulesSection.render(d.rules, hasPredicate: true, programme: programme))
         \(link)
         """
     }
@@ -281,22 +284,23 @@ public enum IKCPages {
         <dt>Volgende herijking</dt><dd>\(nextReassessment?.dutch ?? "–")</dd>
         <dt>Einde termijn</dt><dd>\(termEnds?.dutch ?? "–")</dd>
         </dl>
-        \(PlusRulesSection.render(rules, hasPredicate: true))
+        \(PlusRulesSection.render(rules, hasPredicate: true, programme: context.programme))
         """
+        let name = context.predicateName ?? "Predicaat"
         let predicateForm: HTML = canEdit ? """
         \(Components.errorSummary(errors))
         \(Components.form(action: Route.ikcs(.plus(ikc.id)).path, csrf: context.csrfToken, """
         <input type="hidden" name="lock_version" value="\(predicate.map { String($0.lockVersion) } ?? "")">
-        \(Components.textField("grantedOn", label: "Toegekend op", value: form.grantedOn, errors: errors, type: "date", hint: "Het predicaat geldt vier jaar en wordt elke twee jaar herijkt.", required: true))
+        \(Components.textField("grantedOn", label: "Toegekend op", value: form.grantedOn, errors: errors, type: "date", hint: context.programme.predicateTermSentence, required: true))
         \(Components.textField("lastReassessedOn", label: "Laatste herijking", value: form.lastReassessedOn, errors: errors, type: "date"))
         \(Components.textArea("notes", label: "Toelichting", value: form.notes, errors: errors, rows: 3))
-        \(PlusRulesSection.formFields(form, rules: rules, errors: errors))
+        \(PlusRulesSection.formFields(form, rules: rules, errors: errors, programme: context.programme))
         <button type="submit" class="button button--primary">Predicaat opslaan</button>
         """))
         """ : .empty
-        return Layout.page(title: "Plus-predicaat \(ikc.name)", context: context.with(.ikcs), """
+        return Layout.page(title: "\(name) \(ikc.name)", context: context.with(.ikcs), """
         <p><a href="\(Route.ikcs(.ikc(ikc.id)).path)">← \(ikc.name)</a></p>
-        <h1>Plus-predicaat van \(ikc.name)</h1>
+        <h1>\(name) van \(ikc.name)</h1>
         \(Components.notice(notice))
         \(dates)
         <div class="narrow">\(predicateForm)</div>

@@ -5,7 +5,8 @@ import Markup
 /// that granted or renewed the predicate, the reason for an IKC outside an aandachtsgebied, and
 /// a herijking asked for by the area's reclassification.
 public enum PlusRulesSection {
-    public static func render(_ rules: PlusRules, hasPredicate: Bool) -> HTML {
+    public static func render(_ rules: PlusRules, hasPredicate: Bool, programme: Programme? = nil) -> HTML {
+        let name = programme.predicateName ?? "predicaat"
         var parts: [HTML] = []
         if let due = rules.reassessmentDue {
             let change = due.nowPriority ? "is nu een aandachtsgebied" : "is geen aandachtsgebied meer"
@@ -15,18 +16,19 @@ public enum PlusRulesSection {
         // that one made Plus there "without a word" is flagged until the reason is recorded.
         if rules.outsideArea {
             if let reason = rules.outsideAreaReason {
-                parts.append("<p>Dit IKC ligt niet in een aandachtsgebied. Reden voor het Plus-predicaat: \(reason)</p>")
+                parts.append("<p>Dit IKC ligt niet in een aandachtsgebied. Reden voor het \(name): \(reason)</p>")
             } else {
-                parts.append("<p class=\"warning\"><strong>Dit IKC ligt niet in een aandachtsgebied en de reden voor het Plus-predicaat is niet vastgelegd.</strong> Leg die vast bij het predicaat.</p>")
+                parts.append("<p class=\"warning\"><strong>Dit IKC ligt niet in een aandachtsgebied en de reden voor het \(name) is niet vastgelegd.</strong> Leg die vast bij het predicaat.</p>")
             }
         }
         if hasPredicate {
-            parts.append(decisionsTable(rules.decisions))
+            parts.append(decisionsTable(rules.decisions, programme: programme))
         }
         return HTML.joined(parts)
     }
 
-    static func decisionsTable(_ decisions: [PlusDecision]) -> HTML {
+    static func decisionsTable(_ decisions: [PlusDecision], programme: Programme? = nil) -> HTML {
+        let term = programme ?? Programme.kvk2Term
         guard !decisions.isEmpty else {
             return "<p>Het besluit dat het predicaat toekende of verlengde is niet in deze applicatie vastgelegd.</p>"
         }
@@ -36,7 +38,7 @@ public enum PlusRulesSection {
         }
         return """
         <table class="data">
-        <caption>Besluiten over het predicaat (termijn vier jaar, herijking elke twee jaar)</caption>
+        <caption>Besluiten over het predicaat (termijn \(AreaPages.inWords(term.plusTermYears)) jaar, herijking elke \(AreaPages.inWords(term.plusReassessmentYears)) jaar)</caption>
         <thead><tr><th scope="col">Datum</th><th scope="col">Besluit</th><th scope="col">Genomen door</th><th scope="col">Toelichting</th></tr></thead>
         <tbody>\(rows)</tbody>
         </table>
@@ -44,7 +46,7 @@ public enum PlusRulesSection {
     }
 
     /// The predicate form's fields for the decision's body and, outside an aandachtsgebied, the reason.
-    public static func formFields(_ form: PlusPredicateForm, rules: PlusRules, errors: ValidationErrors) -> HTML {
+    public static func formFields(_ form: PlusPredicateForm, rules: PlusRules, errors: ValidationErrors, programme: Programme? = nil) -> HTML {
         let body = Components.textField("decisionBody", label: "Besluit genomen door", value: form.decisionBody, errors: errors,
                                         hint: "Bij een nieuwe toekenning of herijking: het orgaan dat besloot, bijvoorbeeld het college van B&W.")
         guard rules.outsideArea else { return body }

@@ -60,6 +60,16 @@ public enum ProgrammePages {
         """)
     }
 
+    /// The cell of an entry's number (the staffing roles' default hours), if the list has one.
+    static func numberCell(_ list: ProgrammeList, entry: ProgrammeListEntryForm, index: Int, errors: ValidationErrors) -> HTML {
+        guard let number = list.number else { return .empty }
+        let id = ProgrammeListForm.field(list, number.name, index)
+        let error: HTML = errors[id].map { HTML("<p class=\"field-error\" id=\"\(id)-error\">\($0)</p>") } ?? .empty
+        return """
+        <td class="field\(errors[id] == nil ? "" : " field--error")"><label for="\(id)" class="visually-hidden">\(number.label)</label>\(error)<input type="text" inputmode="decimal" size="4" id="\(id)" name="\(id)" value="\(entry.number)"\(attr: "aria-invalid", errors[id] == nil ? nil : "true")\(attr: "aria-describedby", errors[id] == nil ? nil : "\(id)-error")></td>
+        """
+    }
+
     static func list(context: PageContext, form: ProgrammeListForm, errors: ValidationErrors) -> HTML {
         let list = form.list
         let heading = "lijst-\(list.rawValue)"
@@ -77,6 +87,7 @@ public enum ProgrammePages {
             <tr>
             <td class="field\(errors[label] == nil ? "" : " field--error")"><input type="hidden" name="\(key)" value="\(entry.key)"><label for="\(label)" class="visually-hidden">\(isNew ? "Nieuw: naam" : "Naam")</label>\(errors[label].map { HTML("<p class=\"field-error\">\($0)</p>") })<input type="text" id="\(label)" name="\(label)" value="\(entry.label)"\(attr: "placeholder", isNew ? "Nieuwe regel" : nil)></td>
             <td class="field\(errors[position] == nil ? "" : " field--error")"><label for="\(position)" class="visually-hidden">Volgorde</label>\(errors[position].map { HTML("<p class=\"field-error\">\($0)</p>") })<input type="text" inputmode="numeric" size="3" id="\(position)" name="\(position)" value="\(entry.position)"></td>
+            \(numberCell(list, entry: entry, index: index, errors: errors))
             \(flags)
             <td>\(isNew ? HTML.empty : HTML("<input type=\"checkbox\" id=\"\(retire)\" name=\"\(retire)\" value=\"1\"\(attr: "checked", if: entry.retire)><label for=\"\(retire)\" class=\"visually-hidden\">Vervalt</label>"))</td>
             </tr>
@@ -92,7 +103,8 @@ public enum ProgrammePages {
         <div id="\(listError)" class="field\(errors[listError] == nil ? "" : " field--error")">\(errors.messages.filter { $0.field == listError }.map { HTML("<p class=\"field-error\">\($0.message)</p>") })</div>
         <input type="hidden" name="\(list.rawValue)-count" value="\(form.entries.count)">
         <table class="table">
-        <thead><tr><th scope="col">Naam</th><th scope="col">Volgorde</th>\(flagHeads)<th scope="col">Vervalt</th></tr></thead>
+        <caption class="visually-hidden">\(list.title)</caption>
+        <thead><tr><th scope="col">Naam</th><th scope="col">Volgorde</th>\(list.number.map { HTML("<th scope=\"col\">\($0.label)</th>") })\(flagHeads)<th scope="col">Vervalt</th></tr></thead>
         <tbody>\(rows)</tbody>
         </table>
         <button type="submit" class="button button--primary">\(list.title) opslaan</button>

@@ -25,7 +25,7 @@ enum CommandLineTool {
         Environment: PLUSIKC_HOST, PLUSIKC_PORT, PLUSIKC_DB, PLUSIKC_MIGRATIONS, PLUSIKC_PUBLIC,
         PLUSIKC_SECURE_COOKIES=1, PLUSIKC_TRUSTED_PROXIES (comma-separated), PLUSIKC_PUBLIC_URL,
         PLUSIKC_MAIL and PLUSIKC_MAIL_FROM set the same as the options; PLUSIKC_TODAY=YYYY-MM-DD fixes
-        the date for due dates and deadlines (tests, demos).
+        the date for due dates, deadlines and the moments `serve` stores (tests, demos).
         """
 
     struct UsageError: Error, CustomStringConvertible {

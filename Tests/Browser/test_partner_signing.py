@@ -152,9 +152,9 @@ def test_promises_kept_and_closed_years(journey, programme):
 
     with j.step(f"the project leader opens {closed} again with a reason; the compare page says so"):
         j.open(f"/agreements/{agreement}/contributions")
-        j.fill({f"unlock-{closed}": "Rekenfout in de bijdrage van de koepel."})
+        j.fill({f"unlock-{closed}": "Rekenfout in een bijdrage van het bestuur."})
         j.submit(f"Jaar {p.year(closed)} weer openen")
         j.expect_text("Het jaar is weer geopend")
         j.click_link("Vergelijk met versie 1", within="main")
         j.expect_text("Weer geopende jaren")
-        j.expect_text("Rekenfout in de bijdrage van de koepel.")
+        j.expect_text("Rekenfout in een bijdrage van het bestuur.")

@@ -70,8 +70,15 @@ struct ProgrammeWordsTests {
         #expect(page.contains("<h1>Ster-predicaat van "))
         #expect(!Self.visibleText(page.text).contains("Plus-predicaat"))
         let west = try TestApp(template: try DatabaseTemplate.amsterdamWest())
-        let westHome = try west.browser(loggedInAs: .projectleider).get("/")
+        let westLeader = try west.browser(loggedInAs: .projectleider)
+        let westHome = try westLeader.get("/")
         #expect(!westHome.contains("Herijking") && !westHome.contains("predicaat"))
+        // No predicate: no predicate page to open or save, and no predicate kinds to filter the log on.
+        #expect(try westLeader.get("/ikcs/1/plus").status == 404)
+        let form = try westLeader.get("/ikcs/1/edit")
+        #expect(try westLeader.post("/ikcs/1/plus", [("grantedOn", "01-08-2025")], csrf: .value(form.csrfToken ?? "")).status == 404)
+        let log = try westLeader.get("/audit")
+        #expect(log.status == 200 && !log.contains("predicaat") && !log.contains("pluspredicaat"))
     }
 
     @Test("a plan's read-only reason names the programme's steering group")

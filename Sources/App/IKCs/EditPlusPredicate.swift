@@ -12,6 +12,8 @@ extension IKCsHandler {
 
     func savePlus(id: Int64) throws -> Response {
         guard let ikc = try store.read({ try IKCs.find(id: id, $0) }) else { throw AppError.notFound }
+        // A programme without a predicate (Amsterdam West) has no predicate to record.
+        guard try programme().predicateName != nil else { throw AppError.notFound }
         let v = request.formValues()
         let expected = (v["lock_version"] ?? "").isEmpty ? nil : Int64(v["lock_version"] ?? "")
         let form = PlusPredicateForm(grantedOn: v["grantedOn"] ?? "", lastReassessedOn: v["lastReassessedOn"] ?? "", notes: v["notes"] ?? "",
@@ -41,6 +43,7 @@ extension IKCsHandler {
         }
         guard let ikc = found else { throw AppError.notFound }
         guard allows(.read, .ikc, ikcID: id) else { throw AppError.forbidden }
+        guard programme.predicateName != nil else { throw AppError.notFound }
         var stored = predicate.map(PlusPredicateForm.init) ?? PlusPredicateForm()
         stored.outsideAreaReason = rules.outsideAreaReason ?? ""
         return page(IKCPages.plus(context: user.page, ikc: ikc, predicate: predicate, rules: rules, form: form ?? stored,

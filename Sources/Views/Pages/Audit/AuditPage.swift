@@ -27,6 +27,11 @@ public enum AuditPage {
         }
     }
 
+    /// The record kinds to filter on: a programme without a predicate has no predicate records.
+    static func kinds(_ context: PageContext) -> [AuditVocabulary.Kind] {
+        context.predicateName != nil ? AuditVocabulary.recordKinds : AuditVocabulary.recordKinds.filter { !$0.code.hasPrefix("plus_") }
+    }
+
     public static func render(context: PageContext, model: Model) -> HTML {
         let errors = model.errors
         let personOptions: [HTML] = model.people.map { "<option value=\"\($0)\"></option>" }
@@ -42,7 +47,7 @@ public enum AuditPage {
         <input id="wie" name="wie" list="wie-namen" value="\(model.input.person)"\(attr: "aria-describedby", personError == nil ? nil : "wie-error")\(attr: "aria-invalid", personError == nil ? nil : "true")>
         <datalist id="wie-namen">\(personOptions)</datalist>
         </div>
-        \(Components.select("soort", label: "Soort gegeven", options: AuditVocabulary.recordKinds.map { ($0.slug, kindLabel($0, context: context)) },
+        \(Components.select("soort", label: "Soort gegeven", options: kinds(context).map { ($0.slug, kindLabel($0, context: context)) },
                             selected: AuditVocabulary.recordKinds.first { $0.code == model.input.kind }?.slug ?? model.input.kind, errors: errors, includeEmpty: "Alle soorten"))
         \(Components.textField("nummer", label: "Nummer van het gegeven", value: model.input.record, errors: errors, inputmode: "numeric"))
         \(Components.textField("van", label: "Van (dd-mm-jjjj)", value: model.input.from, errors: errors))

@@ -48,7 +48,12 @@ public enum DutchFormat {
     /// Negative amounts are parsed (`-12,50` is -1250); whether they are allowed is for
     /// validation in Domain.
     public static func parseEuros(_ text: String) -> Int64? {
-        var bytes = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)[...]
+        // Text that begins and ends with a visible ASCII character (a typed number, nearly
+        // always) has nothing to trim: only the rest goes through Foundation, whose bridging
+        // cost more than the parse.
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        let plain = text.utf8.first.map(visible.contains) == true && text.utf8.last.map(visible.contains) == true
+        var bytes = Array((plain ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8)[...]
         var negative = false
         if bytes.first == ascii("-") {
             negative = true
@@ -135,7 +140,12 @@ public enum DutchFormat {
     /// Rejected: empty input, letters, `NaN`, `inf`, exponents, a missing integer part
     /// (`,5`), a comma and a dot after it, irregular groups, values too large for a `Double`.
     public static func parseDecimal(_ text: String) -> Double? {
-        var bytes = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)[...]
+        // Text that begins and ends with a visible ASCII character (a typed number, nearly
+        // always) has nothing to trim: only the rest goes through Foundation, whose bridging
+        // cost more than the parse.
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        let plain = text.utf8.first.map(visible.contains) == true && text.utf8.last.map(visible.contains) == true
+        var bytes = Array((plain ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8)[...]
         var negative = false
         if bytes.first == ascii("-") {
             negative = true

@@ -8,7 +8,7 @@ import Store
 /// `prepare N` makes N project leaders and N agreements in concept (an amendment started on N
 /// fixed ones), one each, and prints `email password agreement` lines for the HTTP load;
 /// `raw SECONDS AGREEMENT` saves that agreement's targets grid over and over through the Store
-/// verb the form's handler calls (claim, replace the 42 targets, audit row: one immediate
+/// verb the form's handler calls (claim, replace the 42 targets, the check that closed years kept their cells, audit row: one immediate
 /// transaction through our SQLite layer, no HTTP), the limit the HTTP figures are held to.
 enum BenchWrite {
     static let usage = """
@@ -70,11 +70,13 @@ enum BenchWrite {
         let actor = try store.read { c in try c.row("SELECT id FROM users ORDER BY id LIMIT 1")?.int64(0) } ?? 1
         var (agreement, content) = try current(agreementID, store)
         guard content.version.status == .concept else { throw CommandLineTool.UsageError(message: "agreement \(agreementID) is not in concept") }
-        // Two grids, saved in turn, so that every save changes all 42 cells (as write.py's POSTs do).
+        // Two grids, saved in turn, so that every save changes every cell of the open years (as
+        // write.py's POSTs do); the cells of closed years (an approved verantwoording) stay.
+        let closed = try store.read { c in try Agreements.closedYears(agreementID: agreementID, c) }
         var grids: [[Int64: [Int: Double]]] = [[:], [:]]
         for result in content.results {
             grids[0][result.id] = result.targets
-            grids[1][result.id] = result.targets.mapValues { $0 + 1 }
+            grids[1][result.id] = Dictionary(uniqueKeysWithValues: result.targets.map { ($0.key, closed.contains($0.key) ? $0.value : $0.value + 1) })
         }
         func cells(_ grid: [Int64: [Int: Double]]) -> [String: String] {
             var cells: [String: String] = [:]

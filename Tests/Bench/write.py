@@ -7,15 +7,19 @@ targets grid (6 results x 7 years) as the browser does, for SECONDS.
 ACCOUNTS_FILE has lines `email password agreement-id` (plusikc bench-write prepare). Each client
 logs in (the log-in form's CSRF cookie and token, then the session cookie), loads
 /agreements/ID/targets once for the form's CSRF token, lock_version and the 42 cells, and then
-POSTs the whole form again and again, every cell changed (two grids in turn), with the
-lock_version the previous save moved to (optimistic locking: a save that did not land would
-make the next one a 409 conflict). Only the POSTs are timed; each must answer 303.
+POSTs the whole form again and again, every open cell changed (two grids in turn; the readonly
+cells of closed years as they are), with the lock_version the previous save moved to
+(optimistic locking: a save that did not land would make the next one a 409 conflict). Only
+the POSTs are timed; each must answer 303. They go over a bare keep-alive socket with the
+request bytes made once per grid, so that the figures are the server's, not http.client's.
+The N clients are threads of one process (Python's GIL: they take turns, as browsers would not).
 Prints: `http N clients: R saves/s p50 P ms p99 Q ms ok K failed F` and, on stderr, failures;
 writes `agreement saves` lines to ACCOUNTS_FILE.saves-N for the check after the run.
 """
 import html
 import http.client
 import re
+import socket
 import sys
 import threading
 import time
@@ -70,25 +74,65 @@ class Client(threading.Thread):
             raise SystemExit(f"{self.email}: GET targets answered {status}")
         self.csrf = field(page, "csrf")
         self.lock = int(field(page, "lock_version"))
-        cells = re.findall(r'name="(t_\d+_\d+)"[^>]*value="([^"]*)"', page)
+        cells = re.findall(r'<input[^>]*name="(t_\d+_\d+)"[^>]*value="([^"]*)"([^>]*)>', page)
         if len(cells) != 42:
             raise SystemExit(f"{self.email}: the targets form has {len(cells)} cells, expected 42")
-        # The form shows nl-NL numbers (decimal comma); grid 1 adds 1 to every cell.
-        numbers = [(name, float(value.replace(".", "").replace(",", "."))) for name, value in cells]
-        self.grids = [[(n, v) for n, v in numbers], [(n, v + 1) for n, v in numbers]]
+        # The form shows nl-NL numbers (decimal comma); grid 1 adds 1 to every open cell. The
+        # cells of closed years (an approved verantwoording) are readonly and go back unchanged.
+        numbers = [(name, float(value.replace(".", "").replace(",", ".")), "readonly" in rest) for name, value, rest in cells]
+        self.grids = [[(n, v) for n, v, _ in numbers], [(n, v if closed else v + 1) for n, v, closed in numbers]]
         self.ready = True
 
+    def connect(self):
+        sock = socket.create_connection((url.hostname, url.port), timeout=30)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+
+    def post(self, sock, head, body):
+        """One POST on the keep-alive socket: the status and the body (Content-Length framed; the
+        server answers every request of this loop with one). A bare socket, not http.client, so
+        that the client's own work (its header parsing) is not what the figures measure."""
+        sock.sendall(head + body)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise OSError("connection closed")
+            data += chunk
+        head_bytes, _, rest = data.partition(b"\r\n\r\n")
+        lines = head_bytes.split(b"\r\n")
+        status = int(lines[0].split()[1])
+        length = 0
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        while len(rest) < length:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise OSError("connection closed")
+            rest += chunk
+        return status, rest.decode("utf-8", "replace")
+
     def run(self):
+        # The request bytes are made once per grid; only lock_version changes between saves.
+        cookie = "; ".join(f"{k}={v}" for k, v in self.jar.items())
+        path = f"/agreements/{self.agreement}/targets"
+        cells = [urlencode([(n, f"{v:.1f}".replace(".", ",")) for n, v in grid]) for grid in self.grids]
+        prefix = urlencode([("csrf", self.csrf)]) + "&lock_version="
+        sock = self.connect()
         turn = 1
         while time.perf_counter() < self.deadline:
-            pairs = [("csrf", self.csrf), ("lock_version", str(self.lock))]
-            pairs += [(n, f"{v:.1f}".replace(".", ",")) for n, v in self.grids[turn]]
+            body = f"{prefix}{self.lock}&{cells[turn]}".encode()
+            head = (f"POST {path} HTTP/1.1\r\nHost: {url.hostname}:{url.port}\r\nCookie: {cookie}\r\n"
+                    f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n").encode()
             t0 = time.perf_counter()
             try:
-                status, page = request(self.conn, "POST", f"/agreements/{self.agreement}/targets", self.jar, urlencode(pairs))
-            except (OSError, http.client.HTTPException) as error:
+                status, page = self.post(sock, head, body)
+            except (OSError, ValueError, IndexError) as error:
                 self.failures.append(str(error))
-                self.conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+                sock.close()
+                sock = self.connect()
                 continue
             self.timings.append((time.perf_counter() - t0) * 1000)
             if status == 303:
@@ -99,6 +143,7 @@ class Client(threading.Thread):
                 text = re.sub(r"<[^>]+>|\s+", " ", page)[:200]
                 self.failures.append(f"{status}: {text}")
                 break
+        sock.close()
 
 
 threads = [Client(*account) for account in accounts]

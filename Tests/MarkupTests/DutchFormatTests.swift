@@ -135,6 +135,21 @@ struct DutchNumberTests {
         #expect(DutchFormat.parseDecimal(text) == value)
     }
 
+    @Test("whitespace around a decimal is trimmed", arguments: [
+        "\t7,5\n", "\u{00A0}7,5", "7,5\u{3000}", "\r\n 7,5 \u{2028}", "\u{0085}7,5\u{202F}", "\u{2003}7,5\u{205F}",
+    ])
+    func parseDecimalTrimsWhitespace(text: String) {
+        #expect(DutchFormat.parseDecimal(text) == 7.5)
+    }
+
+    @Test("what is trimmed is what Foundation's whitespacesAndNewlines trims, plain ASCII or not", arguments: [
+        "7,5", " 7,5", "7,5 ", "\u{200B}7,5", "7,5\u{180E}", "7,5\u{FEFF}", "é7,5", "7,5\u{0301}", "\u{00A0}", "",
+    ])
+    func parseDecimalTrimsAsFoundation(text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(DutchFormat.parseDecimal(text) == (trimmed == "7,5" ? 7.5 : DutchFormat.parseDecimal(trimmed)))
+    }
+
     @Test("malformed decimals are rejected", arguments: [
         "", " ", "NaN", "nan", "inf", "-inf", "Infinity", "1e5", "0x10", "abc", ",5", ".5", "12,", "12.",
         "1,234.5", "1.23.4", "12,5,0", "1 234", "-", "+5", String(repeating: "9", count: 400),

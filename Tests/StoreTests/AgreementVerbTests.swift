@@ -82,6 +82,38 @@ struct AgreementVerbTests {
         #expect(try f.latest(.concept).content.results.allSatisfy { !$0.targets.isEmpty })
     }
 
+    @Test("saving the targets grid leaves exactly its cells: changed and new ones written, missing ones removed, another version's result ignored")
+    func savesTargetsGrid() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        let results = content.results
+        try #require(results.count >= 2)
+        let first = results[0], second = results[1]
+        // Cells of closed years must stay as they are; the grid changes the open years.
+        let closed = try f.store.read { try Agreements.closedYears(agreementID: agreement.id, $0) }
+        let open = agreement.years.filter { !closed.contains($0) }
+        try #require(open.count >= 2)
+        func targets(_ resultID: Int64) throws -> [String] {
+            try f.store.read { try $0.rows("SELECT year, value FROM result_targets WHERE result_id = \(resultID) ORDER BY year").map { "\(try $0.int(0))=\(try $0.double(1))" } }
+        }
+        let foreign = try f.store.read { try $0.row("SELECT id FROM agreement_results WHERE version_id <> \(content.version.id) LIMIT 1")?.int64(0) } ?? 0
+        let foreignBefore = try targets(foreign)
+        var grid: [Int64: [Int: Double]] = [:]
+        for result in results { grid[result.id] = result.targets.filter { closed.contains($0.key) } }
+        grid[first.id] = first.targets                   // unchanged ...
+        grid[first.id]?[open[0]] = 123.5                 // ... but one cell
+        grid[second.id]?[open[1]] = 7                    // its other open cells missing
+        grid[foreign] = [open[0]: 99]                    // not this version's result
+        try Agreements.saveTargets(grid, of: agreement, version: content.version, expected: content.version.lockVersion,
+                                   changes: [("t", "1", "2")], by: f.actor, in: f.store)
+        let after = try f.latest(.concept).content.results
+        for result in results {
+            #expect(after.first { $0.id == result.id }?.targets == grid[result.id], "result \(result.id)")
+        }
+        #expect(grid[first.id]?[open[0]] == 123.5 && grid[second.id]?[open[1]] == 7)
+        #expect(try targets(foreign) == foreignBefore)
+    }
+
     @Test("offering a concept for signing sets its status and audits the status change")
     func offersForSigning() throws {
         let f = try Fixture()

@@ -15,7 +15,7 @@ extension AgreementsHandler {
     }
 
     func saveGrid(_ grid: Grid, id: Int64) throws -> Response {
-        let data = try loadEditable(id)
+        let data = try loadForSaving(id)
         let form = request.formValues()
         let fields = form.pairs.map { (name: $0.name, value: $0.value) }
         var typed: [String: String] = [:]
@@ -33,7 +33,9 @@ extension AgreementsHandler {
                 gridConflictFields(grid, stored: current, submitted: typed)
             }
         } catch let error as StorageFailure {
-            return storageFailure(error) { renderGrid(grid, data, typed, $0) }
+            // Reading still works when writing does not; the light data serves if it did not.
+            let whole = (try? loadEditable(id)) ?? data
+            return storageFailure(error) { renderGrid(grid, whole, typed, $0) }
         }
     }
 
@@ -50,7 +52,7 @@ extension AgreementsHandler {
         case .targets:
             let parsed = AgreementRules.targets(fields: fields, results: data.content.results, years: data.years, yearLabel: label,
                                                 parseNumber: DutchFormat.parseDecimal)
-            guard parsed.errors.isEmpty else { return page(renderGrid(grid, data, typed, parsed.errors), status: 422) }
+            guard parsed.errors.isEmpty else { return try refused(grid, id: id, typed, parsed.errors) }
             try Agreements.saveTargets(parsed.values, of: data.agreement, version: data.version, expected: expected,
                                        changes: changes(AgreementsHandler.targetCells(parsed.values)), by: principal.userID, in: store)
             return showSaved(id, saved: "targets")
@@ -58,7 +60,7 @@ extension AgreementsHandler {
             let parsed = AgreementRules.contributions(fields: fields, parties: Set(data.content.parties.map(\.organisationID)),
                                                       sources: Set(data.sources.map(\.id)), years: data.years, yearLabel: label,
                                                       parseEuros: DutchFormat.parseEuros)
-            guard parsed.errors.isEmpty else { return page(renderGrid(grid, data, typed, parsed.errors), status: 422) }
+            guard parsed.errors.isEmpty else { return try refused(grid, id: id, typed, parsed.errors) }
             try Agreements.saveContributions(parsed.contributions, of: data.agreement, version: data.version, expected: expected,
                                              changes: changes(AgreementsHandler.contributionCells(parsed.contributions)),
                                              by: principal.userID, in: store)
@@ -67,11 +69,16 @@ extension AgreementsHandler {
             let parsed = AgreementRules.staffing(fields: fields, roles: Set(data.roles.map(\.code)),
                                                  parties: Set(data.content.parties.map(\.organisationID)), years: data.years,
                                                  yearLabel: label, parseNumber: DutchFormat.parseDecimal)
-            guard parsed.errors.isEmpty else { return page(renderGrid(grid, data, typed, parsed.errors), status: 422) }
+            guard parsed.errors.isEmpty else { return try refused(grid, id: id, typed, parsed.errors) }
             try Agreements.saveStaffing(parsed.staffing, of: data.agreement, version: data.version, expected: expected,
                                         changes: changes(AgreementsHandler.staffingCells(parsed.staffing)), by: principal.userID, in: store)
             return showSaved(id, saved: "staffing")
         }
+    }
+
+    /// The grid again with the typed values and what is wrong with them (422), from the whole agreement.
+    private func refused(_ grid: Grid, id: Int64, _ typed: [String: String], _ errors: ValidationErrors) throws -> Response {
+        page(renderGrid(grid, try loadEditable(id), typed, errors), status: 422)
     }
 
     /// The stored cells of a grid by form field name, as the form shows them.

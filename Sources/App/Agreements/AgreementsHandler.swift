@@ -88,7 +88,20 @@ struct AgreementsHandler: FeatureHandler {
     /// The newest version, which must have `status` for a form on it (a fixed one is read-only).
     func loadEditable(_ id: Int64, status: AgreementStatus = .concept, withProposals: Bool = false,
                       withPartnerCandidates: Bool = false) throws -> AgreementPageData {
-        let data = try loadAgreement(id, withProposals: withProposals, withPartnerCandidates: withPartnerCandidates)
+        try editable(loadAgreement(id, withProposals: withProposals, withPartnerCandidates: withPartnerCandidates), status: status)
+    }
+
+    /// As `loadEditable` for a concept, with only what a grid's save reads (`Agreements.forSaving`):
+    /// a page shown after the save is refused loads the whole agreement again.
+    func loadForSaving(_ id: Int64) throws -> AgreementPageData {
+        let (agreement, data) = try store.read { c -> (Agreement?, AgreementPageData?) in
+            guard let agreement = try Agreements.find(id: id, c) else { return (nil, nil) }
+            return (agreement, try Agreements.forSaving(agreement, c))
+        }
+        return try editable(readable(agreement, data), status: .concept)
+    }
+
+    private func editable(_ data: AgreementPageData, status: AgreementStatus) throws -> AgreementPageData {
         guard data.version.status == status else {
             switch data.version.status {
             case .vastgesteld:

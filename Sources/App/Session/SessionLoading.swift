@@ -9,15 +9,27 @@ extension Application {
     /// Reads the session cookie; an unknown, idle-expired or absolutely expired session is
     /// treated as none (and an expired one is deleted).
     func loadSession(_ request: Request, _ context: inout Context) throws {
-        // Pages before log-in (log-in, accessibility, shared reports) carry the programme's words too.
-        context.page.programme = try? store.programme()
-        guard let token = request.cookies[Application.sessionCookie], !token.isEmpty, token.utf8.count <= 128 else { return }
+        // Pages before log-in (log-in, accessibility, shared reports) carry the programme's words
+        // too; with a session they come in the session's own read transaction below.
+        guard let token = request.cookies[Application.sessionCookie], !token.isEmpty, token.utf8.count <= 128 else {
+            context.page.programme = try? store.programme()
+            return
+        }
         let tokenHash = Tokens.hash(token)
         // One read transaction for the session (checked against the database on every
         // request) and the programme settings (cached until the next commit).
-        guard let (record, programme) = try Sessions.lookup(tokenHash: tokenHash, idleSeconds: configuration.sessionIdleSeconds,
-                                                           absoluteSeconds: configuration.sessionAbsoluteSeconds,
-                                                           now: Timestamp.unixNow(), in: store) else { return }
+        let found: (record: Sessions.Record, programme: Programme)?
+        do {
+            found = try Sessions.lookup(tokenHash: tokenHash, idleSeconds: configuration.sessionIdleSeconds,
+                                        absoluteSeconds: configuration.sessionAbsoluteSeconds, now: Timestamp.unixNow(), in: store)
+        } catch {
+            context.page.programme = try? store.programme()
+            throw error
+        }
+        guard let (record, programme) = found else {
+            context.page.programme = try? store.programme()
+            return
+        }
         context.session = Context.SessionInfo(tokenHash: tokenHash, csrfToken: record.csrfToken)
         context.principal = record.user.principal
         context.mustChangePassword = record.user.mustChangePassword

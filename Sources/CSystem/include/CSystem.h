@@ -16,6 +16,13 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <unistd.h>
+#include <malloc.h>
+
+/// mallopt(M_TRIM_THRESHOLD): free memory at the top of a malloc heap that is kept instead of
+/// given back to the kernel (a constant also turns off glibc's sliding threshold).
+static inline int csystem_set_trim_threshold(int bytes) {
+    return mallopt(M_TRIM_THRESHOLD, bytes);
+}
 
 /// epoll_ctl with the event mask and a 64-bit token (the fd or a connection id).
 static inline int csystem_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t token) {

@@ -36,33 +36,52 @@ extension Agreements {
         }
     }
 
+    /// The grids of a version whose closed-year cells a verb may change.
+    struct Grids: OptionSet {
+        let rawValue: Int
+        static let targets = Grids(rawValue: 1)
+        static let contributions = Grids(rawValue: 2)
+        static let staffing = Grids(rawValue: 4)
+    }
+
     /// Runs `change`, then refuses it (throwing, so the transaction rolls back) when it changed a
-    /// cell of a closed year: targets, contributions or staffing of `versionID`.
-    static func keepingClosedYears(agreementID: Int64, versionID: Int64, _ c: Connection, _ change: () throws -> Void) throws {
+    /// cell of a closed year in `grids` (targets, contributions, staffing) of `versionID`: the
+    /// grids the change can write, so that a save reads back only its own grid.
+    static func keepingClosedYears(agreementID: Int64, versionID: Int64, of grids: Grids, _ c: Connection,
+                                   _ change: () throws -> Void) throws {
         let closed = try closedYears(agreementID: agreementID, c)
         guard !closed.isEmpty else { return try change() }
-        let before = try closedCells(versionID: versionID, years: closed, c)
+        let before = try closedCells(versionID: versionID, years: closed, of: grids, c)
         try change()
-        let after = try closedCells(versionID: versionID, years: closed, c)
+        let after = try closedCells(versionID: versionID, years: closed, of: grids, c)
         let changed = before.symmetricDifference(after)
         if let year = changed.compactMap({ Int($0.prefix(while: { $0 != "|" })) }).min() {
             throw ClosedYearRefusal(year: year)
         }
     }
 
-    /// Every cell of `years` as "year|kind|key=value": results by lineage, zero amounts as none.
-    static func closedCells(versionID: Int64, years: Set<Int>, _ c: Connection) throws -> Set<String> {
+    /// Every cell of `years` in `grids` as "year|kind|key=value": results by lineage, zero amounts as none.
+    static func closedCells(versionID: Int64, years: Set<Int>, of grids: Grids, _ c: Connection) throws -> Set<String> {
         let list = years.sorted()
-        let rows = try c.rows("""
-            SELECT t.year || '|t|' || r.lineage || '=' || t.value FROM result_targets t JOIN agreement_results r ON r.id = t.result_id
-            WHERE r.version_id = \(versionID) AND t.year IN (\(list: list))
-            UNION ALL
-            SELECT year || '|c|' || organisation_id || '/' || funding_source_id || '=' || amount_cents FROM contributions
-            WHERE version_id = \(versionID) AND year IN (\(list: list)) AND amount_cents <> 0
-            UNION ALL
-            SELECT year || '|s|' || role_code || '=' || hours_per_week || '/' || COALESCE(paid_by, '') FROM staffing
-            WHERE version_id = \(versionID) AND year IN (\(list: list))
-            """)
-        return Set(try rows.map { try $0.string(0) })
+        var cells = Set<String>()
+        if grids.contains(.targets) {
+            try c.each("""
+                SELECT t.year || '|t|' || r.lineage || '=' || t.value FROM result_targets t JOIN agreement_results r ON r.id = t.result_id
+                WHERE r.version_id = \(versionID) AND t.year IN (\(list: list))
+                """) { cells.insert(try $0.string(0)) }
+        }
+        if grids.contains(.contributions) {
+            try c.each("""
+                SELECT year || '|c|' || organisation_id || '/' || funding_source_id || '=' || amount_cents FROM contributions
+                WHERE version_id = \(versionID) AND year IN (\(list: list)) AND amount_cents <> 0
+                """) { cells.insert(try $0.string(0)) }
+        }
+        if grids.contains(.staffing) {
+            try c.each("""
+                SELECT year || '|s|' || role_code || '=' || hours_per_week || '/' || COALESCE(paid_by, '') FROM staffing
+                WHERE version_id = \(versionID) AND year IN (\(list: list))
+                """) { cells.insert(try $0.string(0)) }
+        }
+        return cells
     }
 }

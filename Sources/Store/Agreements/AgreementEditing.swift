@@ -25,7 +25,7 @@ extension Agreements {
     public static func saveResults(_ results: [AgreementResult], of agreement: Agreement, version: AgreementVersion, expected: Int64,
                                    changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
         try edit(agreement, version, expected: expected, by: actor, summary: "Resultaten gewijzigd", changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, c) { try saveResults(results, version: version, c) }
+            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .targets, c) { try saveResults(results, version: version, c) }
         }
     }
 
@@ -33,7 +33,7 @@ extension Agreements {
     public static func saveTargets(_ values: [Int64: [Int: Double]], of agreement: Agreement, version: AgreementVersion, expected: Int64,
                                    changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
         try edit(agreement, version, expected: expected, by: actor, summary: "Streefwaarden gewijzigd", changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, c) { try replaceTargets(values, version: version, c) }
+            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .targets, c) { try replaceTargets(values, version: version, c) }
         }
     }
 
@@ -41,7 +41,7 @@ extension Agreements {
     public static func saveContributions(_ contributions: [Contribution], of agreement: Agreement, version: AgreementVersion,
                                          expected: Int64, changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
         try edit(agreement, version, expected: expected, by: actor, summary: "Bijdragen gewijzigd", changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, c) { try replaceContributions(contributions, version: version, c) }
+            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .contributions, c) { try replaceContributions(contributions, version: version, c) }
         }
     }
 
@@ -49,7 +49,7 @@ extension Agreements {
     public static func saveStaffing(_ staffing: [Staffing], of agreement: Agreement, version: AgreementVersion, expected: Int64,
                                     changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
         try edit(agreement, version, expected: expected, by: actor, summary: "Formatie gewijzigd", changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, c) { try replaceStaffing(staffing, version: version, c) }
+            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .staffing, c) { try replaceStaffing(staffing, version: version, c) }
         }
     }
 
@@ -68,7 +68,7 @@ extension Agreements {
                                      changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
         try edit(agreement, version, expected: expected, by: actor, action: "import", summary: "CSV geïmporteerd (\(kind))",
                  changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, c) {
+            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: [.targets, .contributions], c) {
                 try setTargets(targets, version: version, c)
                 try setContributions(contributions, version: version, c)
             }

@@ -31,4 +31,15 @@ extension Agreements {
         }
         return data
     }
+
+    /// The newest version of `agreement` with only what saving one of its grids reads: the
+    /// content, funding sources, staffing roles and programme; no goals, documents, organisation
+    /// names, closed years or signing problems (a page shown after a refusal loads `page`).
+    public static func forSaving(_ agreement: Agreement, _ c: Connection) throws -> AgreementPageData? {
+        let versions = try versions(agreementID: agreement.id, c)
+        guard let version = versions.last else { return nil }
+        return AgreementPageData(agreement: agreement, content: try content(of: version, c), versions: versions, goals: [],
+                                 sources: try fundingSources(c), roles: try ProgrammeSettings.staffingRoles(c),
+                                 programme: try ProgrammeSettings.programme(c), documents: [], organisationNames: [:])
+    }
 }

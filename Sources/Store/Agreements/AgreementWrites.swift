@@ -70,18 +70,33 @@ extension Agreements {
         return id
     }
 
-    /// Replaces the targets of the given results (the whole grid in one go).
+    /// Replaces the targets of the version's results with `values` (the whole grid in one go):
+    /// afterwards the version holds exactly the cells of `values` whose result is its own.
+    /// Cells that keep their value are not written, so a save touches only what changed.
     static func replaceTargets(_ values: [Int64: [Int: Double]], version: AgreementVersion, _ c: Connection) throws {
-        try c.execute("""
-            DELETE FROM result_targets WHERE result_id IN (SELECT id FROM agreement_results WHERE version_id = \(version.id))
-            """)
-        for (resultID, years) in values.sorted(by: { $0.key < $1.key }) {
+        struct Cell: Hashable { var resultID: Int64, year: Int }
+        var results = Set<Int64>()
+        var stored: [Cell: Double] = [:]
+        try c.each("""
+            SELECT r.id, t.year, t.value FROM agreement_results r LEFT JOIN result_targets t ON t.result_id = r.id
+            WHERE r.version_id = \(version.id)
+            """) { row in
+            let resultID = try row.int64(0)
+            results.insert(resultID)
+            if let year = try row.optionalInt(1) { stored[Cell(resultID: resultID, year: year)] = try row.double(2) }
+        }
+        for (resultID, years) in values.sorted(by: { $0.key < $1.key }) where results.contains(resultID) {
             for (year, value) in years.sorted(by: { $0.key < $1.key }) {
+                guard stored.removeValue(forKey: Cell(resultID: resultID, year: year)) != value else { continue }
                 try c.execute("""
-                    INSERT INTO result_targets (result_id, year, value)
-                    SELECT id, \(year), \(value) FROM agreement_results WHERE id = \(resultID) AND version_id = \(version.id)
+                    INSERT INTO result_targets (result_id, year, value) VALUES (\(resultID), \(year), \(value))
+                    ON CONFLICT (result_id, year) DO UPDATE SET value = excluded.value
                     """)
             }
+        }
+        // What is left was stored but is not in the grid.
+        for cell in stored.keys.sorted(by: { ($0.resultID, $0.year) < ($1.resultID, $1.year) }) {
+            try c.execute("DELETE FROM result_targets WHERE result_id = \(cell.resultID) AND year = \(cell.year)")
         }
     }
 

@@ -63,9 +63,10 @@ run: release
 # make test-fast: the Swift tests only.
 # Both run on an optimised build with testing enabled, in its own folder (.build/tests) so that
 # `make run`'s release build is left alone: the suite needs a third of the CPU time it needs on
-# a debug build (README, "Tests"). Plain `swift test` still works, on the debug build.
+# a debug build (README, "Tests"). Tests/run-swift-tests.sh runs the built bundle in four
+# processes at once. Plain `swift test` still works, on the debug build.
 TEST_FLAGS := -c release -Xswiftc -enable-testing --scratch-path .build/tests
-TEST_BIN := .build/tests/release/plusikc
+TEST_BIN = $$(swift build $(TEST_FLAGS) --show-bin-path)/plusikc
 
 test: test-fast
 	SKIP_BUILD=1 PLUSIKC_BIN=$(TEST_BIN) Tests/Browser/run.sh
@@ -73,7 +74,7 @@ test: test-fast
 
 test-fast: deps test-deps
 	swift build --build-tests $(TEST_FLAGS)
-	swift test --skip-build $(TEST_FLAGS)
+	Tests/run-swift-tests.sh "$$(swift build $(TEST_FLAGS) --show-bin-path)/PlusIKCPackageTests.xctest"
 
 # make fuzz: libFuzzer targets for every parser of untrusted input, FUZZ_SECONDS (default 60)
 # each, built with swiftc into .build-fuzz/ (README, "Fuzzing"); make fuzz-ci: 20 s each.

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The Swift tests, run from the built test bundle in four processes at once (make test-fast).
+#
+# Swift Testing runs a process's tests in parallel on the cooperative thread pool, one thread per
+# core; the dozen tests that wait (for a server's time-out, a killed process, zbarimg) hold a
+# thread while they wait, and on two cores the rest queue behind them. Four processes have four
+# pools: the waiting overlaps with the work. The groups are complements, so every test runs once
+# whatever new suite is added: the first group is everything outside AppTests and StoreTests.
+# Usage: Tests/run-swift-tests.sh BUNDLE
+set -uo pipefail
+bundle=${1:?the test bundle, e.g. .build/tests/release/PlusIKCPackageTests.xctest}
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+groups=(
+  "--skip ^(AppTests|StoreTests)\."
+  "--filter ^StoreTests\."
+  "--filter ^AppTests\.[A-L]"
+  "--filter ^AppTests\.[^A-L]"
+)
+pids=()
+for index in "${!groups[@]}"; do
+  # shellcheck disable=SC2086  # each group is an option and its pattern
+  "$bundle" --testing-library swift-testing ${groups[$index]} >"$logs/$index.log" 2>&1 &
+  pids+=($!)
+done
+failed=()
+for index in "${!pids[@]}"; do
+  wait "${pids[$index]}" || failed+=("$index")
+done
+for index in "${!groups[@]}"; do
+  echo "tests ${groups[$index]}: $(tail -n 1 "$logs/$index.log")"
+done
+for index in "${failed[@]}"; do
+  # A failing group's whole log, less the lines of what started and passed.
+  echo "--- tests ${groups[$index]}:"
+  grep -v -E '^[^A-Za-z]*(◇|✔|↳)' "$logs/$index.log"
+done
+[ ${#failed[@]} -eq 0 ]

@@ -14,7 +14,7 @@ struct ProgrammeWordsTests {
     static let kvk2Words: [(word: String, anyCase: Bool)] = [
         ("Plus IKC", false), ("Plus-IKC", false), ("Kansen voor Kinderen", false), ("KvK2", false), ("Leeuwarden", false),
         ("Ontwikkelgroep", true), ("koepel", true), ("in drievoud", false), ("Doel 1 t/m 3", false),
-        ("Plus-predicaat", false), ("aandachtsgebied", true),
+        ("Plus-predicaat", false), ("aandachtsgebied", true), ("jeugdondersteuner", true),
     ]
 
     /// The text a reader sees: tags removed (field names such as koepelID are not words on the page).

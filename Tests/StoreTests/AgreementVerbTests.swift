@@ -15,8 +15,8 @@ struct AgreementVerbTests {
         let actor: Int64
 
         init() throws {
-            temporary = try TemporaryDatabase()
-            _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$x" })
+            // A copy of the migrated, seeded demo made once per process (not a migration and a seed per test).
+            temporary = try DatabaseTemplate.seeded().copy()
             store = DataStore(database: temporary.database)
             actor = try temporary.database.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider' LIMIT 1")?.int64(0) } ?? 0
         }

@@ -13,8 +13,8 @@ struct TwoFactorVerbTests {
         let director: Int64
 
         init() throws {
-            temporary = try TemporaryDatabase()
-            _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$test" })
+            // A copy of the migrated, seeded demo made once per process (not a migration and a seed per test).
+            temporary = try DatabaseTemplate.seeded().copy()
             store = DataStore(database: temporary.database)
             leader = try store.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider'")?.int64(0) } ?? 0
             director = try store.read { try $0.row("SELECT id FROM users WHERE role = 'directeur'")?.int64(0) } ?? 0

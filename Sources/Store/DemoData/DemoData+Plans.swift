@@ -50,7 +50,7 @@ extension DemoData {
     }
 
     static let demoActivities = [
-        "Peuteraanbod uitbreiden met een extra dagdeel en huisbezoeken door de jeugdondersteuner VVE.",
+        "Peuteraanbod uitbreiden met een extra dagdeel en huisbezoeken bij gezinnen met een peuter.",
         "Taalclub na schooltijd; voorleesouders in groep 1-2; doorgaande leerlijn woordenschat met de opvang.",
         "Leesmotivatie: bibliotheek op school, dagelijks vrij lezen, leesconsulent twee keer per maand.",
         "Twee gezamenlijke studiedagen voor leerkrachten en pedagogisch medewerkers over één pedagogische visie.",
@@ -74,7 +74,7 @@ extension DemoData {
         let accounted = states.account != .concept
         let label = try ProgrammeSettings.programme(c).yearLabel(year)
         var content = YearPlanContent(
-            intention: "In \(label) richten we ons op taal en ouderbetrokkenheid, samen met de kinderopvang en de jeugdondersteuners.")
+            intention: "In \(label) richten we ons op taal en ouderbetrokkenheid, samen met de kinderopvang en de ouders.")
         for (position, result) in results.enumerated() where planned || position < 3 {
             content.activities[result.id] = demoActivities[position % demoActivities.count]
         }

@@ -66,7 +66,7 @@ run: release
 # a debug build (README, "Tests"). Tests/run-swift-tests.sh runs the built bundle in four
 # processes at once. Plain `swift test` still works, on the debug build.
 TEST_FLAGS := -c release -Xswiftc -enable-testing --scratch-path .build/tests
-TEST_BIN = $$(swift build $(TEST_FLAGS) --show-bin-path)/plusikc
+TEST_BIN := .build/tests/release/plusikc
 
 test: test-fast
 	SKIP_BUILD=1 PLUSIKC_BIN=$(TEST_BIN) Tests/Browser/run.sh
@@ -74,7 +74,7 @@ test: test-fast
 
 test-fast: deps test-deps
 	swift build --build-tests $(TEST_FLAGS)
-	Tests/run-swift-tests.sh "$$(swift build $(TEST_FLAGS) --show-bin-path)/PlusIKCPackageTests.xctest"
+	Tests/run-swift-tests.sh .build/tests/release/PlusIKCPackageTests.xctest
 
 # make fuzz: libFuzzer targets for every parser of untrusted input, FUZZ_SECONDS (default 60)
 # each, built with swiftc into .build-fuzz/ (README, "Fuzzing"); make fuzz-ci: 20 s each.

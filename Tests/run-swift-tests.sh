@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# The Swift tests, run from the built test bundle in four processes at once (make test-fast).
+# The Swift tests, run from the built test bundle in five processes at once (make test-fast).
 #
 # Swift Testing runs a process's tests in parallel on the cooperative thread pool, one thread per
 # core; the dozen tests that wait (for a server's time-out, a killed process, zbarimg) hold a
-# thread while they wait, and on two cores the rest queue behind them. Four processes have four
+# thread while they wait, and on two cores the rest queue behind them. Five processes have five
 # pools: the waiting overlaps with the work. The groups are complements, so every test runs once
-# whatever new suite is added: the first group is everything outside AppTests and StoreTests.
+# whatever new suite is added: the first group is everything outside AppTests, StoreTests and
+# HTTPTests.
 # Usage: Tests/run-swift-tests.sh BUNDLE
 set -uo pipefail
 bundle=${1:?the test bundle, e.g. .build/tests/release/PlusIKCPackageTests.xctest}
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 groups=(
-  "--skip ^(AppTests|StoreTests)\."
-  "--filter ^StoreTests\."
-  "--filter ^AppTests\.[A-L]"
-  "--filter ^AppTests\.[^A-L]"
+  "--skip ^(AppTests|StoreTests|HTTPTests)\."
+  "--filter ^HTTPTests\."
+  "--filter ^(StoreTests\.|AppTests\.[A-C])"
+  "--filter ^AppTests\.[D-M]"
+  "--filter ^AppTests\.[^A-M]"
 )
+# One folder of template databases for the four: each kind is migrated and seeded once per run.
+export PLUSIKC_TEST_TEMPLATES="$logs/templates"
 pids=()
 for index in "${!groups[@]}"; do
   # shellcheck disable=SC2086  # each group is an option and its pattern

@@ -11,8 +11,7 @@ struct SeededStore {
     let actor: Int64
 
     init() throws {
-        temporary = try TemporaryDatabase()
-        _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
+        temporary = try DatabaseTemplate.seededWithoutReports().copy()
         store = DataStore(database: temporary.database)
         actor = try temporary.database.read { try $0.row("SELECT id FROM users WHERE role = 'projectleider'")?.int64(0) } ?? 0
     }

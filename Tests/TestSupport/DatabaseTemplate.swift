@@ -25,6 +25,12 @@ public struct DatabaseTemplate: Sendable {
         try made(key: -1)
     }
 
+    /// Migrated and seeded with the demo's records but no report editions, for the Store tests
+    /// that make editions themselves.
+    public static func seededWithoutReports() throws -> DatabaseTemplate {
+        try made(key: -2)
+    }
+
     /// Migrated only: the newest schema and no rows.
     public static func migrated() throws -> DatabaseTemplate {
         try made(key: 0)
@@ -39,7 +45,8 @@ public struct DatabaseTemplate: Sendable {
 
     private static let templates = Mutex<[Int: Result<DatabaseTemplate, any Error>]>([:])
 
-    /// Key 0: migrated only; key n > 0: seeded with n IKCs; key -1: the Amsterdam West demo. Made while holding the lock, so two
+    /// Key 0: migrated only; key n > 0: seeded with n IKCs; key -1: the Amsterdam West demo; key -2:
+    /// the demo without report editions. Made while holding the lock, so two
     /// tests asking at once wait for one template instead of making two.
     private static func made(key: Int) throws -> DatabaseTemplate {
         try templates.withLock { templates in
@@ -56,8 +63,32 @@ public struct DatabaseTemplate: Sendable {
         try PasswordHasher.hash(password, cost: 1)
     }
 
+    /// Made here, or read from the shared folder when another test process of the same run made
+    /// it first (`Tests/run-swift-tests.sh` runs four and gives them one folder): a lock file per
+    /// kind, and the accounts beside the database, written last.
     private static func make(key: Int) throws -> DatabaseTemplate {
         let path = TemplateDirectory.path + "/template-\(key).sqlite"
+        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard lock >= 0 else { throw POSIXError(.EIO) }
+        defer { close(lock) }  // closing releases the lock
+        flock(lock, LOCK_EX)
+        let accountsPath = path + ".accounts"
+        if let text = try? String(contentsOfFile: accountsPath, encoding: .utf8) {
+            let accounts = text.split(separator: "\n").compactMap { line -> DemoData.Account? in
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard fields.count == 3, let role = Role(rawValue: fields[0]) else { return nil }
+                return DemoData.Account(role: role, email: fields[1], password: fields[2])
+            }
+            return DatabaseTemplate(path: path, accounts: accounts)
+        }
+        let template = try build(key: key, path: path)
+        let lines = template.accounts.map { "\($0.role.rawValue)\t\($0.email)\t\($0.password)\n" }.joined()
+        try lines.write(toFile: accountsPath + ".new", atomically: false, encoding: .utf8)
+        rename(accountsPath + ".new", accountsPath)
+        return template
+    }
+
+    private static func build(key: Int, path: String) throws -> DatabaseTemplate {
         unlink(path)
         let database = try Database(path: path, readers: 1)
         defer { database.close() }
@@ -67,6 +98,8 @@ public struct DatabaseTemplate: Sendable {
             let text = try String(contentsOfFile: TestApp.repositoryRoot + "/Programmes/amsterdam-west.json", encoding: .utf8)
             accounts = try DemoData.seedAmsterdamWest(database, definition: try ProgrammeDefinition.parse(text), renderReport: ReportRendering.demoEdition,
                                                      hashPassword: cheapHash)
+        } else if key == -2 {
+            accounts = try DemoData.seed(database, today: TestApp.today, hashPassword: cheapHash)
         } else {
             accounts = key > 0 ? try DemoData.seed(database, ikcs: key, today: TestApp.today, renderReport: ReportRendering.demoEdition,
                                                    hashPassword: cheapHash) : []
@@ -76,9 +109,14 @@ public struct DatabaseTemplate: Sendable {
     }
 }
 
-/// The directory holding this process's templates, removed when the process exits.
+/// The directory holding the templates: the run's shared folder when `PLUSIKC_TEST_TEMPLATES`
+/// names one (its runner removes it), else this process's own, removed when the process exits.
 enum TemplateDirectory {
     static let path: String = {
+        if let shared = ProcessInfo.processInfo.environment["PLUSIKC_TEST_TEMPLATES"], !shared.isEmpty {
+            try? FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+            return shared
+        }
         let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("plusikc-templates-\(getpid())")
         try? FileManager.default.removeItem(atPath: path)
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -62,7 +62,9 @@ extension ReportsHandler {
         guard readsDrafts else { throw AppError.forbidden }
         let programme = try checkYear(year)
         let today = self.today()
-        let figures = try store.read { try Reports.figures(year: year, today: today, $0) }
+        // From the same cache as the draft page (emptied by every commit): a CSV right after the
+        // page does not compute the year again, and says exactly what the page said.
+        let figures = try store.read { try Reports.figures(year: year, today: today, store: store, $0) }
         return csv(ReportCSV.render(table, report: AnnualReport(figures: figures)), filename: table.filename(yearLabel: programme.yearLabel(year)))
     }
 }

@@ -20,7 +20,8 @@ extension ReportsHandler {
         let (found, live) = try store.read { c -> (ReportEdition?, ReportFigures?) in
             guard let edition = try Reports.find(id: id, c) else { return (nil, nil) }
             guard edition.status != .draft else { return (edition, nil) }
-            return (edition, try Reports.figures(year: edition.year, today: today, c))
+            // Only to tell whether newer figures exist: the draft's cache will do.
+            return (edition, try Reports.figures(year: edition.year, today: today, store: store, c))
         }
         guard let edition = found else { throw AppError.notFound }
         guard readable(edition) else { throw AppError.forbidden }

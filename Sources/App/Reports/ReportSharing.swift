@@ -23,7 +23,7 @@ extension ReportsHandler {
         let today = app.configuration.today()
         let (found, programme, live) = try store.read { c -> (ReportEdition?, Programme, ReportFigures?) in
             let edition = try Reports.findShared(tokenHash: Tokens.hash(token), c)
-            return (edition, try store.programme(c), try edition.map { try Reports.figures(year: $0.year, today: today, c) })
+            return (edition, try store.programme(c), try edition.map { try Reports.figures(year: $0.year, today: today, store: store, c) })
         }
         guard let edition = found else { throw AppError.notFound }
         let newer = live.map { Reports.fingerprint($0) != edition.fingerprint } ?? false

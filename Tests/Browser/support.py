@@ -91,7 +91,11 @@ class Server:
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "wb")
+        self.serve(port, env, log_mode="wb")
+
+    def serve(self, port: int | str, env: dict[str, str], log_mode: str = "ab") -> None:
+        """Starts `plusikc serve` on the database and waits until /health answers 200."""
+        log = open(self.log_path, log_mode)
         self.process = subprocess.Popen([str(BINARY), "serve", "--db", str(self.database), "--port", str(port)],
                                         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + 20

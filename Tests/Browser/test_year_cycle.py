@@ -14,9 +14,6 @@ leaves IKC 1's jaarplan 2025 a half-filled concept."""
 from __future__ import annotations
 
 import os
-import subprocess
-import time
-import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
@@ -46,21 +43,7 @@ class MovingServer(support.Server):
         self.process.terminate()
         self.process.wait(timeout=10)
         port = self.base.rsplit(":", 1)[1]
-        env = dict(os.environ, PLUSIKC_TODAY=day)
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen([str(support.BINARY), "serve", "--db", str(self.database), "--port", port],
-                                        cwd=support.ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(self.base + "/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not restart; see {self.log_path}")
-            time.sleep(0.1)
+        self.serve(port, dict(os.environ, PLUSIKC_TODAY=day))
 
 
 @pytest.fixture(scope="module")

@@ -70,6 +70,9 @@ public enum Check {
 extension String {
     /// The string without leading and trailing whitespace and newlines (no Foundation needed).
     public func trimmingWhitespace() -> String {
+        // Text that begins and ends with a visible ASCII character (nearly every typed value)
+        // has nothing to trim.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

@@ -139,6 +139,9 @@ public enum DutchFormat {
     ///
     /// Rejected: empty input, letters, `NaN`, `inf`, exponents, a missing integer part
     /// (`,5`), a comma and a dot after it, irregular groups, values too large for a `Double`.
+    /// 10^0 … 10^15, each exact as a Double.
+    private static let exactPowersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
     public static func parseDecimal(_ text: String) -> Double? {
         // Text that begins and ends with a visible ASCII character (a typed number, nearly
         // always) has nothing to trim: only the rest goes through Foundation, whose bridging
@@ -166,6 +169,23 @@ public enum DutchFormat {
             integerPart = bytes
         }
         guard isPlainOrGrouped(integerPart) else { return nil }
+
+        // Up to 15 digits (below 2^53) and a power of ten up to 10^15 are exact as Doubles, so
+        // one division gives the correctly rounded value, the one Double's parser gives below
+        // (Clinger's fast path); longer numbers take the parser.
+        var mantissa: UInt64 = 0, digits = 0
+        for byte in integerPart where byte != ascii(".") {
+            mantissa = mantissa &* 10 &+ UInt64(byte &- ascii("0"))
+            digits += 1
+        }
+        for byte in fractionPart {
+            mantissa = mantissa &* 10 &+ UInt64(byte &- ascii("0"))
+            digits += 1
+        }
+        if digits <= 15 {
+            let value = Double(mantissa) / exactPowersOfTen[fractionPart.count]
+            return negative ? -value : value
+        }
 
         var normalized = negative ? "-" : ""
         normalized.reserveCapacity(bytes.count + 2)

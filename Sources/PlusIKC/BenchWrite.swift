@@ -8,8 +8,10 @@ import Store
 /// `prepare N` makes N project leaders and N agreements in concept (an amendment started on N
 /// fixed ones), one each, and prints `email password agreement` lines for the HTTP load;
 /// `raw SECONDS AGREEMENT` saves that agreement's targets grid over and over through the Store
-/// verb the form's handler calls (claim, replace the 42 targets, the check that closed years kept their cells, audit row: one immediate
-/// transaction through our SQLite layer, no HTTP), the limit the HTTP figures are held to.
+/// verb the form's handler calls (`Agreements.saveGrid`: the read of what the save needs, claim,
+/// the 42 targets, the check that closed years kept their cells, audit row: one immediate
+/// transaction through our SQLite layer, no HTTP), the limit the HTTP figures are held to. Its
+/// `decide` hands back the prepared grid where the handler checks the form.
 enum BenchWrite {
     static let usage = """
         Usage: plusikc bench-write prepare N [--db FILE]
@@ -68,7 +70,8 @@ enum BenchWrite {
 
     static func raw(seconds: Double, agreementID: Int64, _ store: DataStore) throws {
         let actor = try store.read { c in try c.row("SELECT id FROM users ORDER BY id LIMIT 1")?.int64(0) } ?? 1
-        var (agreement, content) = try current(agreementID, store)
+        let programme = try store.programme()
+        var content = try current(agreementID, store).1
         guard content.version.status == .concept else { throw CommandLineTool.UsageError(message: "agreement \(agreementID) is not in concept") }
         // Two grids, saved in turn, so that every save changes every cell of the open years (as
         // write.py's POSTs do); the cells of closed years (an approved verantwoording) stay.
@@ -93,14 +96,15 @@ enum BenchWrite {
             let before = cellText[1 - turn], after = cellText[turn]
             let changes = before.keys.sorted().map { ($0, before[$0], after[$0]) }
             let t0 = DispatchTime.now().uptimeNanoseconds
-            try Agreements.saveTargets(grids[turn], of: agreement, version: content.version, expected: expected, changes: changes,
-                                       by: actor, in: store)
+            try Agreements.saveGrid(.targets, agreementID: agreementID, programme: programme, by: actor, in: store) { _, _ in
+                Agreements.GridEdit(.targets(grids[turn]), expected: expected, changes: changes)
+            }
             timings.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
             expected += 1
             turn = 1 - turn
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        (agreement, content) = try current(agreementID, store)
+        content = try current(agreementID, store).1
         guard content.version.lockVersion == expected else {
             throw CommandLineTool.UsageError(message: "lock_version \(content.version.lockVersion), expected \(expected)")
         }

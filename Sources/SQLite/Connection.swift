@@ -108,6 +108,9 @@ public final class Connection {
     /// True while a transaction is open (`sqlite3_get_autocommit` is 0).
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// True inside a write transaction (`BEGIN IMMEDIATE`, or a read that has written since).
+    public var isWriting: Bool { sqlite3_txn_state(handle, nil) == SQLITE_TXN_WRITE }
+
     /// Runs `body` inside a savepoint (https://sqlite.org/lang_savepoint.html): released on
     /// return, rolled back to (and released) on throw, rethrowing the original error. The
     /// enclosing transaction goes on either way.

@@ -1,5 +1,6 @@
 import Domain
 import SQLite
+import Synchronization
 
 /// The application's data: one database, reached from App only through Store's reads and verbs.
 ///
@@ -9,8 +10,9 @@ import SQLite
 /// transaction itself.
 public final class DataStore: Sendable {
     let database: Database
+    /// The programme settings with the `settings_version` they were read at (see `programme(_:)`).
+    let programmeCache = Mutex<(version: Int64, programme: Programme)?>(nil)
     /// Values many requests read and few write, kept per database state: any commit empties them.
-    let programmeCache = SnapshotCache<Int, Programme>(limit: 1)
     /// What the IKC overview reads, per filter.
     let ikcOverviewCache = SnapshotCache<IKCs.Filter, IKCOverviewData>(limit: 32)
     /// The report draft's figures per (year, today): the draft and its per-IKC pages read them.
@@ -41,9 +43,17 @@ public final class DataStore: Sendable {
     /// The last write that failed for lack of storage, until a write succeeds again.
     public var storageFailure: StorageFailure? { database.storageFailure.map(StorageFailure.init) }
 
-    /// The programme settings, cached until the next commit.
+    /// The programme settings, read again only when they changed. `settings_version` (migration
+    /// 0012) counts every change to the tables they come from, by any process, and is read in the
+    /// caller's transaction, so the value answered is the one of that snapshot. A transaction
+    /// that writes does not fill the cache: it could change the settings and roll back, leaving
+    /// a value under a count another change will reach.
     public func programme(_ c: Connection) throws -> Programme {
-        try programmeCache.value(c) { try ProgrammeSettings.programme($0) }
+        let version = try c.row("SELECT n FROM settings_version")?.int64(0) ?? -1
+        if let hit = programmeCache.withLock({ $0?.version == version ? $0?.programme : nil }) { return hit }
+        let programme = try ProgrammeSettings.programme(c)
+        if !c.isWriting { programmeCache.withLock { $0 = (version, programme) } }
+        return programme
     }
 
     /// The programme settings in a snapshot of their own.

@@ -135,6 +135,22 @@ struct DutchNumberTests {
         #expect(DutchFormat.parseDecimal(text) == value)
     }
 
+    @Test("a decimal of up to 15 digits (the quick division) is the value Double's own parser reads, digit for digit")
+    func parseDecimalQuickPathIsExact() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0,1", "0,3", "2,675", "1,005", "0,000000000000001", "999999999999999", "99999999999999,9", "-0",
+                     "9007199254740,993", "123456789012345", "1234567890123456", "0,1234567890123456"]
+        for _ in 0..<20_000 {
+            let whole = String(UInt64.random(in: 0..<100_000_000_000, using: &generator) >> UInt64.random(in: 0...36, using: &generator))
+            let fraction = String((0..<Int.random(in: 0...9, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            texts.append(fraction.isEmpty ? whole : whole + "," + fraction)
+        }
+        for text in texts {
+            let expected = Double(text.replacingOccurrences(of: ",", with: "."))
+            #expect(DutchFormat.parseDecimal(text)?.bitPattern == expected?.bitPattern, "\(text)")
+        }
+    }
+
     @Test("whitespace around a decimal is trimmed", arguments: [
         "\t7,5\n", "\u{00A0}7,5", "7,5\u{3000}", "\r\n 7,5 \u{2028}", "\u{0085}7,5\u{202F}", "\u{2003}7,5\u{205F}",
     ])

@@ -75,8 +75,9 @@ struct AgreementVerbTests {
                                  by: f.actor, in: f.store)
         let audits = try f.auditCount()
         #expect(throws: StoreError.staleVersion(record: "agreement_version", id: content.version.id, expected: expected, actual: expected + 1)) {
-            try Agreements.saveTargets([:], of: agreement, version: content.version, expected: expected, changes: [("t", "1", nil)],
-                                       by: f.actor, in: f.store)
+            try Agreements.saveGrid(.targets, agreementID: agreement.id, programme: try f.store.programme(), by: f.actor, in: f.store) { _, _ in
+                Agreements.GridEdit(.targets([:]), expected: expected, changes: [("t", "1", nil)])
+            }
         }
         #expect(try f.auditCount() == audits)
         #expect(try f.latest(.concept).content.results.allSatisfy { !$0.targets.isEmpty })
@@ -104,14 +105,54 @@ struct AgreementVerbTests {
         grid[first.id]?[open[0]] = 123.5                 // ... but one cell
         grid[second.id]?[open[1]] = 7                    // its other open cells missing
         grid[foreign] = [open[0]: 99]                    // not this version's result
-        try Agreements.saveTargets(grid, of: agreement, version: content.version, expected: content.version.lockVersion,
-                                   changes: [("t", "1", "2")], by: f.actor, in: f.store)
+        var seen: (Agreement?, AgreementPageData?) = (nil, nil)
+        try Agreements.saveGrid(.targets, agreementID: agreement.id, programme: try f.store.programme(), by: f.actor, in: f.store) { found, data in
+            seen = (found, data)
+            return Agreements.GridEdit(.targets(grid), expected: content.version.lockVersion, changes: [("t", "1", "2")])
+        }
+        // The save read the version it changed, with its targets, inside its own transaction.
+        #expect(seen.0?.id == agreement.id && seen.1?.version == content.version)
+        #expect(seen.1?.content.results.map(\.targets) == results.map(\.targets))
         let after = try f.latest(.concept).content.results
         for result in results {
             #expect(after.first { $0.id == result.id }?.targets == grid[result.id], "result \(result.id)")
         }
         #expect(grid[first.id]?[open[0]] == 123.5 && grid[second.id]?[open[1]] == 7)
         #expect(try targets(foreign) == foreignBefore)
+    }
+
+    @Test("a grid's save reads only what it needs, and stores nothing when the form is refused or the check throws")
+    func gridSaveReadsItsGridAndStoresOnlyWhatWasDecided() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        let programme = try f.store.programme()
+        let audits = try f.auditCount()
+        var seen: [AgreementGrid: AgreementPageData] = [:]
+        for grid in [AgreementGrid.targets, .contributions, .staffing] {
+            try Agreements.saveGrid(grid, agreementID: agreement.id, programme: programme, by: f.actor, in: f.store) { _, data in
+                seen[grid] = data
+                return nil  // refused: nothing is stored
+            }
+        }
+        let targets = try #require(seen[.targets]), contributions = try #require(seen[.contributions]), staffing = try #require(seen[.staffing])
+        #expect(targets.content.results.map(\.targets) == content.results.map(\.targets))
+        #expect(targets.content.contributions.isEmpty && targets.content.staffing.isEmpty && targets.sources.isEmpty)
+        #expect(contributions.content.contributions == content.contributions && !contributions.sources.isEmpty)
+        #expect(contributions.content.results.allSatisfy { $0.targets.isEmpty } && contributions.content.staffing.isEmpty)
+        #expect(staffing.content.staffing == content.staffing && !staffing.roles.isEmpty && staffing.content.contributions.isEmpty)
+        #expect([targets, contributions, staffing].allSatisfy { $0.content.parties == content.parties })
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try Agreements.saveGrid(.targets, agreementID: agreement.id, programme: programme, by: f.actor, in: f.store) { _, _ in throw Refused() }
+        }
+        var missing: (Agreement?, AgreementPageData?) = (agreement, nil)
+        try Agreements.saveGrid(.targets, agreementID: 999_999, programme: programme, by: f.actor, in: f.store) { found, data in
+            missing = (found, data)
+            return Agreements.GridEdit(.targets([:]), expected: 1, changes: [])  // nothing to store it in: ignored
+        }
+        #expect(missing.0 == nil && missing.1 == nil)
+        #expect(try f.auditCount() == audits)
+        #expect(try f.latest(.concept).content == content)
     }
 
     @Test("offering a concept for signing sets its status and audits the status change")

@@ -28,6 +28,43 @@ struct AuditAndProgrammeStoreTests {
         #expect(AuditLog.diff([("a", "1", "1")]) == nil)
     }
 
+    @Test("the programme settings are cached until they change: a change by another connection shows, a rolled-back one does not stay, other commits keep the cache")
+    func programmeCache() throws {
+        let copy = try demo()  // kept alive: the copy is removed when released
+        let db = copy.database
+        let store = DataStore(database: db)
+        let kind = try #require(try store.programme().ikcKinds.first)
+        let count = { try db.read { try $0.row("SELECT n FROM settings_version")?.int64(0) ?? -1 } }
+        let start = try count()
+        // A transaction that changes the settings reads its own change, and its rollback leaves no trace in the cache.
+        struct Undo: Error {}
+        #expect(throws: Undo.self) {
+            try db.write { c in
+                try c.execute("UPDATE ikc_kinds SET label = 'Tijdelijk' WHERE code = \(kind.code)")
+                #expect(try store.programme(c).ikcKindLabel(kind.code) == "Tijdelijk")
+                throw Undo()
+            }
+        }
+        #expect(try store.programme().ikcKindLabel(kind.code) == kind.label)
+        #expect(try count() == start)
+        // A commit that leaves the settings alone does not count.
+        try db.write { try $0.execute("UPDATE users SET name = name || '.' WHERE id = 1") }
+        #expect(try count() == start)
+        // Another connection (the command-line tool, say) changes a label: the next read sees it.
+        let other = try Database(path: db.path)
+        try other.write { try $0.execute("UPDATE ikc_kinds SET label = 'Ander' WHERE code = \(kind.code)") }
+        other.close()
+        #expect(try count() == start + 1)
+        #expect(try store.programme().ikcKindLabel(kind.code) == "Ander")
+        let others: [SQL] = ["UPDATE programme SET name = name", "UPDATE organisation_kinds SET label = label WHERE code = 'gemeente'",
+                             "UPDATE area_classes SET label = label WHERE level = 0"]
+        for statement in others {
+            let before = try count()
+            try db.write { try $0.execute(statement) }
+            #expect(try count() == before + 1, "\(statement.text)")
+        }
+    }
+
     @Test("the programme Kansen voor Kinderen 2, 2021-2028 in school years, its goals and code lists")
     func programme() throws {
         let copy = try demo()  // kept alive: the copy is removed when released

@@ -7,21 +7,31 @@ import Views
 /// The three grids of a concept version (targets per result and year, contributions per party,
 /// source and year, staffing per role and year): one form each, saved as a whole.
 extension AgreementsHandler {
-    enum Grid { case targets, contributions, staffing }
+    typealias Grid = AgreementGrid
 
     func showGrid(_ grid: Grid, id: Int64) throws -> Response {
         let data = try loadEditable(id)
         return page(renderGrid(grid, data, gridValues(grid, data), ValidationErrors()))
     }
 
+    /// Saves the grid in one unit of work (`Agreements.saveGrid`): the agreement is read, the form
+    /// checked against it and the cells stored in one transaction.
     func saveGrid(_ grid: Grid, id: Int64) throws -> Response {
-        let data = try loadForSaving(id)
         let form = request.formValues()
         let fields = form.pairs.map { (name: $0.name, value: $0.value) }
         var typed: [String: String] = [:]
         for (name, value) in fields { typed[name] = value }
+        let programme = try programme()
+        var loaded: AgreementPageData?
+        var errors = ValidationErrors()
         do {
-            return try refusingClosedYears(data) { try saveGrid(grid, id: id, data, form, fields, typed) }
+            try Agreements.saveGrid(grid, agreementID: id, programme: programme, by: principal.userID, in: store) { agreement, found in
+                let data = try editable(writable(agreement, found), status: .concept)
+                loaded = data
+                return try gridEdit(grid, data, form, fields, errors: &errors)
+            }
+        } catch let refusal as ClosedYearRefusal {
+            throw AppError.conflict(detail: ClosedYears.reason(programme.yearLabel(refusal.year)) + " Er is niets opgeslagen.")
         } catch StoreError.staleVersion {
             let what: String, reopen: AgreementRoute
             switch grid {
@@ -34,45 +44,51 @@ extension AgreementsHandler {
             }
         } catch let error as StorageFailure {
             // Reading still works when writing does not; the light data serves if it did not.
-            let whole = (try? loadEditable(id)) ?? data
+            guard let whole = (try? loadEditable(id)) ?? loaded else { throw error }
             return storageFailure(error) { renderGrid(grid, whole, typed, $0) }
+        }
+        guard errors.isEmpty else { return try refused(grid, id: id, typed, errors) }
+        switch grid {
+        case .targets: return showSaved(id, saved: "targets")
+        case .contributions: return showSaved(id, saved: "contributions")
+        case .staffing: return showSaved(id, saved: "staffing")
         }
     }
 
-    private func saveGrid(_ grid: Grid, id: Int64, _ data: AgreementPageData, _ form: FormValues, _ fields: [(name: String, value: String)],
-                          _ typed: [String: String]) throws -> Response {
+    /// The cells the form asks for, checked against `data` (the stored agreement inside the save's
+    /// transaction), with the audit's changes; nil with `errors` when the form is refused.
+    private func gridEdit(_ grid: Grid, _ data: AgreementPageData, _ form: FormValues, _ fields: [(name: String, value: String)],
+                          errors: inout ValidationErrors) throws -> Agreements.GridEdit? {
         let expected = try expectedLock(form, data)
         let label = data.programme.yearLabel
-        let before = gridValues(grid, data)
         /// The audit's cells: every cell stored before or after, by field name.
         func changes(_ after: [String: String]) -> [(String, String?, String?)] {
-            Set(before.keys).union(after.keys).sorted().map { ($0, before[$0], after[$0]) }
+            let before = gridValues(grid, data)
+            return Set(before.keys).union(after.keys).sorted().map { ($0, before[$0], after[$0]) }
         }
         switch grid {
         case .targets:
             let parsed = AgreementRules.targets(fields: fields, results: data.content.results, years: data.years, yearLabel: label,
                                                 parseNumber: DutchFormat.parseDecimal)
-            guard parsed.errors.isEmpty else { return try refused(grid, id: id, typed, parsed.errors) }
-            try Agreements.saveTargets(parsed.values, of: data.agreement, version: data.version, expected: expected,
-                                       changes: changes(AgreementsHandler.targetCells(parsed.values)), by: principal.userID, in: store)
-            return showSaved(id, saved: "targets")
+            errors = parsed.errors
+            guard parsed.errors.isEmpty else { return nil }
+            return Agreements.GridEdit(.targets(parsed.values), expected: expected,
+                                       changes: AgreementsHandler.targetChanges(data.content.results, parsed.values))
         case .contributions:
             let parsed = AgreementRules.contributions(fields: fields, parties: Set(data.content.parties.map(\.organisationID)),
                                                       sources: Set(data.sources.map(\.id)), years: data.years, yearLabel: label,
                                                       parseEuros: DutchFormat.parseEuros)
-            guard parsed.errors.isEmpty else { return try refused(grid, id: id, typed, parsed.errors) }
-            try Agreements.saveContributions(parsed.contributions, of: data.agreement, version: data.version, expected: expected,
-                                             changes: changes(AgreementsHandler.contributionCells(parsed.contributions)),
-                                             by: principal.userID, in: store)
-            return showSaved(id, saved: "contributions")
+            errors = parsed.errors
+            guard parsed.errors.isEmpty else { return nil }
+            return Agreements.GridEdit(.contributions(parsed.contributions), expected: expected,
+                                       changes: changes(AgreementsHandler.contributionCells(parsed.contributions)))
         case .staffing:
             let parsed = AgreementRules.staffing(fields: fields, roles: Set(data.roles.map(\.code)),
                                                  parties: Set(data.content.parties.map(\.organisationID)), years: data.years,
                                                  yearLabel: label, parseNumber: DutchFormat.parseDecimal)
-            guard parsed.errors.isEmpty else { return try refused(grid, id: id, typed, parsed.errors) }
-            try Agreements.saveStaffing(parsed.staffing, of: data.agreement, version: data.version, expected: expected,
-                                        changes: changes(AgreementsHandler.staffingCells(parsed.staffing)), by: principal.userID, in: store)
-            return showSaved(id, saved: "staffing")
+            errors = parsed.errors
+            guard parsed.errors.isEmpty else { return nil }
+            return Agreements.GridEdit(.staffing(parsed.staffing), expected: expected, changes: changes(AgreementsHandler.staffingCells(parsed.staffing)))
         }
     }
 
@@ -99,6 +115,21 @@ extension AgreementsHandler {
             for (year, value) in years { cells[GridField.target(resultID: resultID, year: year).name] = AgreementFormat.input(value) }
         }
         return cells
+    }
+
+    /// The audit's cells of a targets save: each cell whose value changed, came or went, by field
+    /// name, as the form shows the values. Unchanged cells, which the audit leaves out, are not
+    /// formatted (the grid is saved whole, and most saves change a few cells).
+    static func targetChanges(_ results: [AgreementResult], _ after: [Int64: [Int: Double]]) -> [(String, String?, String?)] {
+        var changes: [(String, String?, String?)] = []
+        for result in results {
+            let new = after[result.id] ?? [:]
+            for year in Set(result.targets.keys).union(new.keys) where result.targets[year] != new[year] {
+                changes.append((GridField.target(resultID: result.id, year: year).name, result.targets[year].map(AgreementFormat.input),
+                                new[year].map(AgreementFormat.input)))
+            }
+        }
+        return changes.sorted { $0.0 < $1.0 }
     }
 
     static func contributionCells(_ contributions: [Contribution]) -> [String: String] {

@@ -91,17 +91,17 @@ struct AgreementsHandler: FeatureHandler {
         try editable(loadAgreement(id, withProposals: withProposals, withPartnerCandidates: withPartnerCandidates), status: status)
     }
 
-    /// As `loadEditable` for a concept, with only what a grid's save reads (`Agreements.forSaving`):
-    /// a page shown after the save is refused loads the whole agreement again.
-    func loadForSaving(_ id: Int64) throws -> AgreementPageData {
-        let (agreement, data) = try store.read { c -> (Agreement?, AgreementPageData?) in
-            guard let agreement = try Agreements.find(id: id, c) else { return (nil, nil) }
-            return (agreement, try Agreements.forSaving(agreement, c))
-        }
-        return try editable(readable(agreement, data), status: .concept)
+    /// What a grid's save read inside its transaction (`Agreements.saveGrid`), if the principal may
+    /// change it: as `readable` without the partner's extra read, since a partner writes no
+    /// agreement (its route is refused before this).
+    func writable<Found>(_ agreement: Agreement?, _ found: Found?) throws -> Found {
+        guard let agreement else { throw AppError.notFound }
+        guard allows(.read, .agreement, ikcID: agreement.ikcID), principal.role != .partner else { throw AppError.forbidden }
+        guard let found else { throw AppError.notFound }
+        return found
     }
 
-    private func editable(_ data: AgreementPageData, status: AgreementStatus) throws -> AgreementPageData {
+    func editable(_ data: AgreementPageData, status: AgreementStatus) throws -> AgreementPageData {
         guard data.version.status == status else {
             switch data.version.status {
             case .vastgesteld:

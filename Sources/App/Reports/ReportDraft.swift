@@ -7,7 +7,7 @@ import Views
 extension ReportsHandler {
     func showDraft(year: Int) throws -> Response {
         guard readsDrafts else { throw AppError.forbidden }
-        let programme = try checkYear(year)
+        _ = try checkYear(year)
         let today = self.today()
         let (figures, draft) = try store.read { c in (try Reports.figures(year: year, today: today, store: store, c), try Reports.draft(year: year, c)) }
         let notice: String? = request.query["saved"] == "1" ? "Het concept is opgeslagen." : nil

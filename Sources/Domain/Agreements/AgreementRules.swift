@@ -147,7 +147,7 @@ public enum AgreementRules {
         var values: [Int64: [Int: Double]] = [:]
         for result in results {
             for year in years {
-                let field = GridField.target(resultID: result.id, year: year).name
+                var field: String { GridField.target(resultID: result.id, year: year).name }
                 let text = (typed[result.id]?[year] ?? "").trimmingWhitespace()
                 if text.isEmpty {
                     errors.add(field, "Vul de streefwaarde voor \(yearLabel(year)) in bij ‘\(result.indicator)’.")

@@ -1,3 +1,9 @@
+/// The three grids of a concept version, each one form saved as a whole: targets per result and
+/// year, contributions per party, source and year, staffing per role and year.
+public enum AgreementGrid: Sendable {
+    case targets, contributions, staffing
+}
+
 /// The name of one input of an agreement's grid forms, printed and parsed only here: the form
 /// prints it, the rules parse it, and the audit and the conflict page key the cells by it.
 public enum GridField: Hashable, Sendable {
@@ -24,7 +30,7 @@ public enum GridField: Hashable, Sendable {
     /// The field a name stands for; nil for any other input (the lock, the CSRF token) and for a
     /// grid name whose parts are not numbers where numbers belong.
     public init?(name: String) {
-        if name.hasPrefix(GridField.payerPrefix) {
+        if name.utf8.starts(with: GridField.payerPrefix.utf8) {
             self = .payer(role: String(name.dropFirst(GridField.payerPrefix.count)))
         } else if let (middle, year) = GridField.split(name, prefix: GridField.targetPrefix) {
             guard let id = Int64(middle) else { return nil }
@@ -48,10 +54,13 @@ public enum GridField: Hashable, Sendable {
 
     /// `prefix<middle>_<year>`: the part between the prefix and the last underscore, and the year after it.
     static func split(_ name: String, prefix: String) -> (middle: Substring, year: Int)? {
-        guard name.hasPrefix(prefix) else { return nil }
-        let rest = name.dropFirst(prefix.count)
-        guard let underscore = rest.lastIndex(of: "_"), let year = Int(rest[rest.index(after: underscore)...]) else { return nil }
-        return (rest[..<underscore], year)
+        guard name.utf8.starts(with: prefix.utf8) else { return nil }
+        // Over the UTF-8 bytes: "_" is ASCII, so its index is a character boundary.
+        let utf8 = name.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: prefix.utf8.count)
+        guard let underscore = utf8[start...].lastIndex(of: UInt8(ascii: "_")),
+              let year = Int(name[utf8.index(after: underscore)...]) else { return nil }
+        return (name[start..<underscore], year)
     }
 }
 

@@ -29,30 +29,6 @@ extension Agreements {
         }
     }
 
-    /// Replaces the targets grid of a concept version: values by result id and year.
-    public static func saveTargets(_ values: [Int64: [Int: Double]], of agreement: Agreement, version: AgreementVersion, expected: Int64,
-                                   changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
-        try edit(agreement, version, expected: expected, by: actor, summary: "Streefwaarden gewijzigd", changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .targets, c) { try replaceTargets(values, version: version, c) }
-        }
-    }
-
-    /// Replaces the contributions grid of a concept version.
-    public static func saveContributions(_ contributions: [Contribution], of agreement: Agreement, version: AgreementVersion,
-                                         expected: Int64, changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
-        try edit(agreement, version, expected: expected, by: actor, summary: "Bijdragen gewijzigd", changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .contributions, c) { try replaceContributions(contributions, version: version, c) }
-        }
-    }
-
-    /// Replaces the staffing grid of a concept version.
-    public static func saveStaffing(_ staffing: [Staffing], of agreement: Agreement, version: AgreementVersion, expected: Int64,
-                                    changes: [(String, String?, String?)], by actor: Int64, in store: DataStore) throws {
-        try edit(agreement, version, expected: expected, by: actor, summary: "Formatie gewijzigd", changes: changes, in: store) { c in
-            try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .staffing, c) { try replaceStaffing(staffing, version: version, c) }
-        }
-    }
-
     /// Saves the four text sections of a concept version.
     public static func saveTexts(_ texts: AgreementTexts, of agreement: Agreement, version: AgreementVersion, expected: Int64,
                                  by actor: Int64, in store: DataStore) throws {

@@ -32,14 +32,16 @@ extension Agreements {
         return data
     }
 
-    /// The newest version of `agreement` with only what saving one of its grids reads: the
-    /// content, funding sources, staffing roles and programme; no goals, documents, organisation
-    /// names, closed years or signing problems (a page shown after a refusal loads `page`).
-    public static func forSaving(_ agreement: Agreement, _ c: Connection) throws -> AgreementPageData? {
+    /// The newest version of `agreement` with only what saving `grid` reads: the parties, the
+    /// results and that grid's cells, with the funding sources for contributions and the staffing
+    /// roles for staffing; no goals, documents, organisation names, closed years or signing
+    /// problems (a page shown after a refusal loads `page`). `programme` is the session's.
+    static func forSaving(_ agreement: Agreement, grid: AgreementGrid, programme: Programme, _ c: Connection) throws -> AgreementPageData? {
         let versions = try versions(agreementID: agreement.id, c)
         guard let version = versions.last else { return nil }
-        return AgreementPageData(agreement: agreement, content: try content(of: version, c), versions: versions, goals: [],
-                                 sources: try fundingSources(c), roles: try ProgrammeSettings.staffingRoles(c),
-                                 programme: try ProgrammeSettings.programme(c), documents: [], organisationNames: [:])
+        return AgreementPageData(agreement: agreement, content: try content(of: version, grid: grid, c), versions: versions, goals: [],
+                                 sources: grid == .contributions ? try fundingSources(c) : [],
+                                 roles: grid == .staffing ? try ProgrammeSettings.staffingRoles(c) : [],
+                                 programme: programme, documents: [], organisationNames: [:])
     }
 }

@@ -77,6 +77,12 @@ public enum Agreements {
 
     /// The whole content of a version: five queries, whatever its size.
     public static func content(of version: AgreementVersion, _ c: Connection) throws -> AgreementContent {
+        try content(of: version, grid: nil, c)
+    }
+
+    /// As `content(of:)`, with only one grid's cells (`grid`; nil: all three): the parties and
+    /// results always, the targets, contributions or staffing only for their grid.
+    static func content(of version: AgreementVersion, grid: AgreementGrid?, _ c: Connection) throws -> AgreementContent {
         let id = version.id
         let parties = try c.rows("""
             SELECT p.organisation_id, o.name, p.role, p.signatory_name, p.signatory_title, p.signed_on
@@ -102,19 +108,22 @@ public enum Agreements {
         }
         var at: [Int64: Int] = [:]
         for (offset, result) in results.enumerated() { at[result.id] = offset }
-        try c.each("""
-            SELECT t.result_id, t.year, t.value FROM result_targets t JOIN agreement_results r ON r.id = t.result_id
-            WHERE r.version_id = \(id)
-            """) { row in
-            if let offset = at[try row.int64(0)] { results[offset].targets[try row.int(1)] = try row.double(2) }
+        let wants = { (cells: AgreementGrid) in grid == nil || grid == cells }
+        if wants(.targets) {
+            try c.each("""
+                SELECT t.result_id, t.year, t.value FROM result_targets t JOIN agreement_results r ON r.id = t.result_id
+                WHERE r.version_id = \(id)
+                """) { row in
+                if let offset = at[try row.int64(0)] { results[offset].targets[try row.int(1)] = try row.double(2) }
+            }
         }
-        let contributions = try c.rows("""
+        let contributions = !wants(.contributions) ? [] : try c.rows("""
             SELECT organisation_id, funding_source_id, year, amount_cents FROM contributions WHERE version_id = \(id)
             ORDER BY organisation_id, funding_source_id, year
             """).map { row in
             Contribution(organisationID: try row.int64(0), fundingSourceID: try row.int64(1), year: try row.int(2), cents: try row.int64(3))
         }
-        let staffing = try c.rows("""
+        let staffing = !wants(.staffing) ? [] : try c.rows("""
             SELECT s.role_code, s.year, s.hours_per_week, s.paid_by FROM staffing s JOIN staffing_roles r ON r.code = s.role_code
             WHERE s.version_id = \(id) ORDER BY r.position, s.year
             """).map { row in

@@ -16,6 +16,7 @@
 #                                 PLUSIKC_BIN=path run an already built binary; PAGE_REQUESTS=200
 #                                 sequential requests per page.
 #   Tests/Bench/run.sh --compare  only the comparison with nginx (and Hummingbird).
+#   Tests/Bench/run.sh --write    only the write path (write.sh; WRITE_SECONDS=5 each).
 #   Tests/Bench/run.sh --report   (make bench-report) only the report draft at 9, 30, 100 and
 #                                 300 IKCs (plain demo and `seed-demo --ikcs N`), to show how it
 #                                 scales; REPORT_REQUESTS=30 sequential requests per size.
@@ -164,6 +165,15 @@ print(f"300 vs 100 IKCs: {t[300] / t[100]:.2f}x the time for 3x the IKCs "
       f"({'no faster than linear' if t[300] / t[100] <= 3.3 else 'FASTER THAN LINEAR'}); "
       f"goal at 300 IKCs < 500 ms: {'ok' if t[300] < 500 else 'OVER'}")
 PY
+  echo "(server logs in $work)"
+  exit 0
+fi
+
+if [ "$mode" = --write ]; then
+  # ---- Only the write path (write.sh), on its own 30-IKC database and server ----
+  db=$(make_db write 30)
+  start_server "$db"
+  "$here/write.sh" "$bin" "$db" "$base" "$work"
   echo "(server logs in $work)"
   exit 0
 fi

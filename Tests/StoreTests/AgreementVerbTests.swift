@@ -121,6 +121,40 @@ struct AgreementVerbTests {
         #expect(try targets(foreign) == foreignBefore)
     }
 
+    @Test("a targets grid that changes or drops a closed year's cell is refused with the earliest such year, and nothing is written")
+    func targetsOfClosedYearsAreRefused() throws {
+        // The demo's agreement 1 is vastgesteld and IKC 1's verantwoordingen 2022-2024 are approved: an amendment of it.
+        let f = try Fixture()
+        let newest = {
+            try f.store.read { c -> (Agreement, AgreementContent) in
+                let agreement = try #require(try Agreements.find(id: 1, c)), version = try #require(try Agreements.versions(agreementID: 1, c).last)
+                return (agreement, try Agreements.content(of: version, c))
+            }
+        }
+        let (fixed, inForce) = try newest()
+        try Agreements.startAmendment(inForce, of: fixed, expected: inForce.version.lockVersion, reason: "Evaluatie", by: f.actor, in: f.store)
+        let (agreement, content) = try newest()
+        #expect(content.version.status == .concept)
+        let closed = try f.store.read { try Agreements.closedYears(agreementID: agreement.id, $0) }.sorted()
+        try #require(closed.count >= 2, "the amendment has years with an approved verantwoording")
+        let audits = try f.auditCount()
+        var stored: [Int64: [Int: Double]] = [:]
+        for result in content.results { stored[result.id] = result.targets }
+        let first = try #require(content.results.first?.id)
+        var changed = stored, dropped = stored
+        changed[first]?[closed[1]] = (stored[first]?[closed[1]] ?? 0) + 1
+        dropped[first]?[closed[0]] = nil
+        for (grid, year) in [(changed, closed[1]), (dropped, closed[0])] {
+            #expect(throws: ClosedYearRefusal(year: year)) {
+                try Agreements.saveGrid(.targets, agreementID: agreement.id, programme: try f.store.programme(), by: f.actor, in: f.store) { _, _ in
+                    Agreements.GridEdit(.targets(grid), expected: content.version.lockVersion, changes: [("t", "1", "2")])
+                }
+            }
+        }
+        #expect(try f.auditCount() == audits)
+        #expect(try newest().1 == content)
+    }
+
     @Test("a grid's save reads only what it needs, and stores nothing when the form is refused or the check throws")
     func gridSaveReadsItsGridAndStoresOnlyWhatWasDecided() throws {
         let f = try Fixture()

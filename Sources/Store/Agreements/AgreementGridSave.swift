@@ -45,7 +45,7 @@ extension Agreements {
             switch edit.cells {
             case .targets(let values):
                 summary = "Streefwaarden gewijzigd"
-                try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .targets, c) { try replaceTargets(values, version: version, c) }
+                try replaceTargets(values, version: version, closed: try closedYears(agreementID: agreement.id, c), c)
             case .contributions(let contributions):
                 summary = "Bijdragen gewijzigd"
                 try keepingClosedYears(agreementID: agreement.id, versionID: version.id, of: .contributions, c) {

@@ -72,8 +72,11 @@ extension Agreements {
 
     /// Replaces the targets of the version's results with `values` (the whole grid in one go):
     /// afterwards the version holds exactly the cells of `values` whose result is its own.
-    /// Cells that keep their value are not written, so a save touches only what changed.
-    static func replaceTargets(_ values: [Int64: [Int: Double]], version: AgreementVersion, _ c: Connection) throws {
+    /// Cells that keep their value are not written, so a save touches only what changed; and
+    /// since it knows which those are, it refuses a change to a cell of a `closed` year itself
+    /// (`ClosedYearRefusal` with the earliest, before anything is written) instead of reading the
+    /// closed years' cells before and after (`keepingClosedYears`).
+    static func replaceTargets(_ values: [Int64: [Int: Double]], version: AgreementVersion, closed: Set<Int>, _ c: Connection) throws {
         struct Cell: Hashable { var resultID: Int64, year: Int }
         var results = Set<Int64>()
         var stored: [Cell: Double] = [:]
@@ -85,17 +88,26 @@ extension Agreements {
             results.insert(resultID)
             if let year = try row.optionalInt(1) { stored[Cell(resultID: resultID, year: year)] = try row.double(2) }
         }
+        var upserts: [(Cell, Double)] = []
         for (resultID, years) in values.sorted(by: { $0.key < $1.key }) where results.contains(resultID) {
             for (year, value) in years.sorted(by: { $0.key < $1.key }) {
-                guard stored.removeValue(forKey: Cell(resultID: resultID, year: year)) != value else { continue }
-                try c.execute("""
-                    INSERT INTO result_targets (result_id, year, value) VALUES (\(resultID), \(year), \(value))
-                    ON CONFLICT (result_id, year) DO UPDATE SET value = excluded.value
-                    """)
+                let cell = Cell(resultID: resultID, year: year)
+                guard stored.removeValue(forKey: cell) != value else { continue }
+                upserts.append((cell, value))
             }
         }
         // What is left was stored but is not in the grid.
-        for cell in stored.keys.sorted(by: { ($0.resultID, $0.year) < ($1.resultID, $1.year) }) {
+        let deletes = stored.keys.sorted { ($0.resultID, $0.year) < ($1.resultID, $1.year) }
+        if let year = (upserts.map(\.0.year) + deletes.map(\.year)).filter(closed.contains).min() {
+            throw ClosedYearRefusal(year: year)
+        }
+        for (cell, value) in upserts {
+            try c.execute("""
+                INSERT INTO result_targets (result_id, year, value) VALUES (\(cell.resultID), \(cell.year), \(value))
+                ON CONFLICT (result_id, year) DO UPDATE SET value = excluded.value
+                """)
+        }
+        for cell in deletes {
             try c.execute("DELETE FROM result_targets WHERE result_id = \(cell.resultID) AND year = \(cell.year)")
         }
     }

@@ -93,7 +93,7 @@ struct LinkCrawlTests {
         return crawl
     }
 
-    @Test("a crawl from home follows every link and meets no 403, 404 or 5xx", arguments: [Role.projectleider, .ontwikkelgroep, .directeur, .partner])
+    @Test("a crawl from home opens every page linked (a download once per shape) and meets no 403, 404 or 5xx", arguments: [Role.projectleider, .ontwikkelgroep, .directeur, .partner])
     func crawl(role: Role) throws {
         let app = try TestApp()
         let browser = try app.browser(loggedInAs: role)

@@ -63,7 +63,7 @@ run: release
 # make test-fast: the Swift tests only.
 # Both run on an optimised build with testing enabled, in its own folder (.build/tests) so that
 # `make run`'s release build is left alone: the suite needs a third of the CPU time it needs on
-# a debug build (README, "Tests"). Tests/run-swift-tests.sh runs the built bundle in four
+# a debug build (README, "Tests"). Tests/run-swift-tests.sh runs the built bundle in five
 # processes at once. Plain `swift test` still works, on the debug build.
 TEST_FLAGS := -c release -Xswiftc -enable-testing --scratch-path .build/tests
 TEST_BIN := .build/tests/release/plusikc

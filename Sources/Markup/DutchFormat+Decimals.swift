@@ -14,12 +14,7 @@ extension DutchFormat {
     /// Rejected: empty input, letters, `NaN`, `inf`, exponents, a missing integer part
     /// (`,5`), a comma and a dot after it, irregular groups, values too large for a `Double`.
     public static func parseDecimal(_ text: String) -> Double? {
-        // Text that begins and ends with a visible ASCII character (a typed number, nearly
-        // always) has nothing to trim: only the rest goes through Foundation, whose bridging
-        // cost more than the parse.
-        let visible: ClosedRange<UInt8> = 0x21...0x7E
-        let plain = text.utf8.first.map(visible.contains) == true && text.utf8.last.map(visible.contains) == true
-        var bytes = Array((plain ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8)[...]
+        var bytes = trimmedBytes(text)
         var negative = false
         if bytes.first == ascii("-") {
             negative = true

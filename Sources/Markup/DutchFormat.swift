@@ -48,12 +48,7 @@ public enum DutchFormat {
     /// Negative amounts are parsed (`-12,50` is -1250); whether they are allowed is for
     /// validation in Domain.
     public static func parseEuros(_ text: String) -> Int64? {
-        // Text that begins and ends with a visible ASCII character (a typed number, nearly
-        // always) has nothing to trim: only the rest goes through Foundation, whose bridging
-        // cost more than the parse.
-        let visible: ClosedRange<UInt8> = 0x21...0x7E
-        let plain = text.utf8.first.map(visible.contains) == true && text.utf8.last.map(visible.contains) == true
-        var bytes = Array((plain ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8)[...]
+        var bytes = trimmedBytes(text)
         var negative = false
         if bytes.first == ascii("-") {
             negative = true
@@ -314,6 +309,15 @@ public enum DutchFormat {
             value = sum
         }
         return value
+    }
+
+    /// The UTF-8 bytes of typed text without surrounding white space. Text that begins and ends
+    /// with a visible ASCII character (a typed number, nearly always) has nothing to trim: only
+    /// the rest goes through Foundation, whose bridging cost more than the parse.
+    static func trimmedBytes(_ text: String) -> ArraySlice<UInt8> {
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        let plain = text.utf8.first.map(visible.contains) == true && text.utf8.last.map(visible.contains) == true
+        return Array((plain ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8)[...]
     }
 
     static func digitsValue(_ digits: Substring.UTF8View) -> Int {

@@ -48,7 +48,8 @@ public final class Application: HTTPResponder {
     public init(store: DataStore, configuration: AppConfiguration = AppConfiguration()) {
         self.store = store
         self.configuration = configuration
-        self.staticFiles = StaticFiles(root: configuration.publicDirectory, urlPrefix: "/static/")
+        self.staticFiles = StaticFiles(root: configuration.publicDirectory, urlPrefix: "/static/",
+                                       headers: Application.securityHeaders)
     }
 
     // MARK: - The event-loop fast path: health and static files never wait for a worker.
@@ -62,8 +63,8 @@ public final class Application: HTTPResponder {
             Application.addSecurityHeaders(&response)
             return response
         }
-        if request.path.hasPrefix("/static/"), var response = staticFiles.response(for: request) {
-            Application.addSecurityHeaders(&response)
+        // The files' answers carry the security headers already, serialized once.
+        if request.path.hasPrefix("/static/"), let response = staticFiles.response(for: request) {
             return response
         }
         return nil
@@ -92,21 +93,29 @@ public final class Application: HTTPResponder {
         return response
     }
 
-    /// One place for the security headers of every response.
-    /// /health while writes succeed: 200 "ok" with its headers, made once.
+    /// /health while writes succeed: 200 "ok" with its headers, made and serialized once.
     static let healthy: Response = {
         var response = Response.text("ok")
         response.headers.set("Cache-Control", "no-store")
         addSecurityHeaders(&response)
+        response.prepare()
         return response
     }()
 
+    /// The security headers of every response, in one place.
+    static let securityHeaders: HTTPHeaders = [
+        "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+        "X-Frame-Options": "DENY",
+    ]
+
     static func addSecurityHeaders(_ response: inout Response) {
-        response.headers.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-        response.headers.set("X-Content-Type-Options", "nosniff")
-        // A share-link page sets its own, stricter policy (no-referrer).
-        if response.headers["Referrer-Policy"] == nil { response.headers.set("Referrer-Policy", "same-origin") }
-        response.headers.set("X-Frame-Options", "DENY")
+        for field in securityHeaders {
+            // A share-link page sets its own, stricter policy (no-referrer).
+            if field.name == "Referrer-Policy" && response.headers["Referrer-Policy"] != nil { continue }
+            response.headers.set(field.name, field.value)
+        }
     }
 
     func handle(_ request: Request, _ context: inout Context) throws -> Response {
@@ -149,7 +158,10 @@ public final class Application: HTTPResponder {
             if verb == .save { throw AppError.forbidden }
             return Response.redirect(to: Route.login.path + "?next=" + percentEncode(request.target))
         }
+        var request = request
         if verb == .save {
+            // Parsed once: the CSRF check and the handler read the same values.
+            request.keepForm()
             // File uploads (multipart/form-data) carry the token as a part of their own.
             let sent = request.formValues()["csrf"] ?? request.multipartParts()?.first(where: { $0.name == "csrf" })?.text ?? ""
             guard Tokens.constantTimeEquals(sent, session.csrfToken) else { throw AppError.forbidden }

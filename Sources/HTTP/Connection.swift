@@ -35,6 +35,8 @@ final class Connection {
     /// storage, shared, not copied; its unsent bytes start at `bodyStart`.
     var body: [UInt8] = []
     var bodyStart = 0
+    /// `body` again in a sealed memory file (a large static file): sent with sendfile(2) instead.
+    var bodyFile: SealedFile?
     /// Monotonic milliseconds of the last read (idle and body timeouts).
     var lastRead: UInt64
     /// Monotonic milliseconds of the last progress writing (write-stall timeout).

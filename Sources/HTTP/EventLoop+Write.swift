@@ -28,14 +28,16 @@ extension EventLoop {
     }
 
     /// Appends an answer to the connection's output: `bytes`, then `body` (a large body kept
-    /// apart, see `ResponseWriter.serialize`), which is sent from its own storage.
-    func enqueue(_ bytes: [UInt8], body: [UInt8] = [], on connection: Connection) {
+    /// apart, see `ResponseWriter.serialize`), which is sent from its own storage, or with
+    /// sendfile(2) from `file` when it holds the same bytes.
+    func enqueue(_ bytes: [UInt8], body: [UInt8] = [], file: SealedFile? = nil, on connection: Connection) {
         if connection.bodyStart < connection.body.count {
             // A pipelined answer after a large body: the rest of that body joins `output` to keep the order.
             connection.output.append(contentsOf: connection.body[connection.bodyStart...])
         }
         connection.body = body
         connection.bodyStart = 0
+        connection.bodyFile = file
         if connection.outputStart < connection.output.count {
             // Drop what a slow reader already took, so the buffer holds only what is unsent.
             if connection.outputStart >= 64 * 1024 {
@@ -53,9 +55,26 @@ extension EventLoop {
     func flush(_ connection: Connection) -> Bool {
         guard !connection.isClosed else { return false }
         while connection.hasPendingOutput {
+            if let file = connection.bodyFile, connection.outputStart == connection.output.count {
+                // The head is out: the body goes from the sealed file, never copied into the socket.
+                let count = csystem_sendfile(connection.fd, file.fd, connection.bodyStart,
+                                             connection.body.count - connection.bodyStart)
+                if count > 0 {
+                    connection.bodyStart += count
+                    connection.lastWrite = now
+                    continue
+                }
+                let error = errno
+                if count < 0 && error == EINTR { continue }
+                if count < 0 && (error == EAGAIN || error == EWOULDBLOCK) { return true }
+                closeConnection(connection)
+                return false
+            }
             let count = connection.output.withUnsafeBytes { raw in
                 let head = raw.baseAddress.map { $0 + connection.outputStart }, headCount = raw.count - connection.outputStart
                 if connection.body.isEmpty { return csystem_send(connection.fd, head, headCount) }
+                // MSG_MORE: the head may wait for the file's first bytes and share their segment.
+                if connection.bodyFile != nil { return csystem_send_more(connection.fd, head, headCount) }
                 return connection.body.withUnsafeBytes { body in
                     csystem_send2(connection.fd, head, headCount, body.baseAddress.map { $0 + connection.bodyStart },
                                   body.count - connection.bodyStart)
@@ -81,6 +100,7 @@ extension EventLoop {
         if !connection.body.isEmpty {
             connection.body = []
             connection.bodyStart = 0
+            connection.bodyFile = nil
         }
         connection.lastWrite = now
         if connection.state == .closingAfterWrite {

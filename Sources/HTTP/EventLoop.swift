@@ -354,7 +354,7 @@ final class EventLoop: @unchecked Sendable {
             accessLog.record(method: request.method, path: request.path, status: response.status,
                              bytes: response.body.count,
                              microseconds: Posix.monotonicMicroseconds() &- connection.requestStarted)
-            enqueue(bytes, body: body, on: connection)
+            enqueue(bytes, body: body, file: body.isEmpty ? nil : response.bodyFile, on: connection)
             if !keepAlive { connection.state = .closingAfterWrite }
             return
         }

@@ -21,6 +21,8 @@ public struct Request: Sendable {
     public var remoteAddress: String
     /// Cookies from the Cookie fields, parsed when the request is made.
     public var cookies: [String: String]
+    /// The urlencoded body once `keepForm()` parsed it, so that later readers do not parse it again.
+    private var keptForm: FormValues?
 
     /// Builds a request; tests use it to call a responder without a socket.
     /// `path` and `query` are derived from `target` unless given.
@@ -77,8 +79,15 @@ public struct Request: Sendable {
 
     /// The application/x-www-form-urlencoded body; empty for any other content type.
     public func formValues() -> FormValues {
+        if let keptForm { return keptForm }
         guard mediaType == "application/x-www-form-urlencoded" else { return FormValues() }
         return FormValues(parsing: body)
+    }
+
+    /// Parses the urlencoded body now and keeps it: every later `formValues()` returns it as is
+    /// (the CSRF check and the handler read one parse). Changing `body` afterwards is not seen.
+    public mutating func keepForm() {
+        keptForm = formValues()
     }
 
     /// The parts of a multipart/form-data body (RFC 7578), or nil when it is not one or is malformed.

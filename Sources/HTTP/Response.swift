@@ -10,15 +10,32 @@ public struct Response: Sendable {
     public var status: Int
     /// Fields to send; Date, Content-Length, Connection and Transfer-Encoding are the server's and
     /// are replaced. CR, LF and NUL are dropped from names and values when sent.
-    public var headers: HTTPHeaders
+    public var headers: HTTPHeaders {
+        didSet { preparedFields = nil }
+    }
+    /// `headers` serialized by `prepare()`; dropped when they change.
+    private(set) var preparedFields: [UInt8]?
     /// The content; not sent for HEAD, 1xx, 204 and 304 (RFC 9110 §6.4.1).
-    public var body: [UInt8]
+    public var body: [UInt8] {
+        didSet { bodyFile = nil }
+    }
+    /// `body` again in a sealed memory file (a large static file): the event loop sends it with
+    /// sendfile(2), without copying it into the socket; dropped when `body` changes.
+    var bodyFile: SealedFile?
 
     /// A response from its parts.
     public init(status: Int = 200, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// Serializes the fields once, for an answer sent many times unchanged (`/health`, a static
+    /// file): each send then copies them in one piece instead of checking every field again.
+    public mutating func prepare() {
+        var fields: [UInt8] = []
+        ResponseWriter.appendFields(headers, to: &fields)
+        preparedFields = fields
     }
 
     /// A text/plain; charset=utf-8 response.
@@ -141,15 +158,10 @@ enum ResponseWriter {
         out.append(contentsOf: Status.reason(status).utf8)
         out.append(contentsOf: "\r\nDate: ".utf8)
         out.append(contentsOf: date)
-        for field in response.headers {
-            // Header names and values come from the application; CR, LF and NUL are dropped so a
-            // value can never start a new field (response splitting).
-            if HTTPHeaders.same(field.name, "Content-Length") || HTTPHeaders.same(field.name, "Connection")
-                || HTTPHeaders.same(field.name, "Transfer-Encoding") || HTTPHeaders.same(field.name, "Date") { continue }
-            out.append(13); out.append(10)
-            appendClean(field.name, to: &out)
-            out.append(0x3A); out.append(0x20)
-            appendClean(field.value, to: &out)
+        if let fields = response.preparedFields {
+            out.append(contentsOf: fields)
+        } else {
+            appendFields(response.headers, to: &out)
         }
         if Status.allowsBody(status) {
             out.append(contentsOf: "\r\nContent-Length: ".utf8)
@@ -159,6 +171,20 @@ enum ResponseWriter {
         if apart { return (out, response.body) }
         if withBody { out.append(contentsOf: response.body) }
         return (out, [])
+    }
+
+    /// Appends each field as CRLF name ": " value, except the four the server sets itself.
+    static func appendFields(_ headers: HTTPHeaders, to out: inout [UInt8]) {
+        for field in headers {
+            // Header names and values come from the application; CR, LF and NUL are dropped so a
+            // value can never start a new field (response splitting).
+            if HTTPHeaders.same(field.name, "Content-Length") || HTTPHeaders.same(field.name, "Connection")
+                || HTTPHeaders.same(field.name, "Transfer-Encoding") || HTTPHeaders.same(field.name, "Date") { continue }
+            out.append(13); out.append(10)
+            appendClean(field.name, to: &out)
+            out.append(0x3A); out.append(0x20)
+            appendClean(field.value, to: &out)
+        }
     }
 
     /// Appends `text` without CR, LF or NUL: in one copy when it has none (the usual case).

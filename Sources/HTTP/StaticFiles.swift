@@ -1,6 +1,7 @@
 // Static files are read into memory once, at start-up: serving one is a dictionary look-up on
 // the event loop, with conditional requests answered 304 (RFC 9110 §13.1.1, §13.1.3).
 
+import CSystem
 import Glibc
 
 /// A small public folder served from memory under a URL prefix, with ETag and Last-Modified.
@@ -14,6 +15,9 @@ public struct StaticFiles: Sendable {
         var etag: String
         var lastModified: String
         var modifiedSeconds: Int
+        /// The 200 and 304 answers, made and serialized once (`Response.prepare()`).
+        var ok = Response()
+        var notModified = Response()
     }
 
     /// The folder the files were loaded from.
@@ -22,21 +26,51 @@ public struct StaticFiles: Sendable {
     public let urlPrefix: String
     /// The Cache-Control value of every answer (RFC 9111 §5.2.2).
     public let cacheControl: String
+    /// Fields added to every answer (the application's security headers).
+    public let headers: HTTPHeaders
     /// Files by path relative to `root`.
     private let files: [String: File]
 
-    /// Loads every regular file under `root` (symbolic links that leave `root` are skipped).
-    public init(root: String, urlPrefix: String = "/static/", cacheControl: String = "public, max-age=3600") {
+    /// Loads every regular file under `root` (symbolic links that leave `root` are skipped);
+    /// every answer carries `headers` after its own fields.
+    public init(root: String, urlPrefix: String = "/static/", cacheControl: String = "public, max-age=3600",
+                headers: HTTPHeaders = HTTPHeaders()) {
         self.root = root
         self.urlPrefix = urlPrefix.hasSuffix("/") ? urlPrefix : urlPrefix + "/"
         self.cacheControl = cacheControl
+        self.headers = headers
         var files: [String: File] = [:]
         if let resolved = realpath(root, nil) {
             let base = String(cString: resolved)
             free(resolved)
             Self.load(directory: base, relative: "", base: base, into: &files, depth: 0)
         }
+        for (key, file) in files {
+            var validators: HTTPHeaders = ["ETag": file.etag, "Last-Modified": file.lastModified, "Cache-Control": cacheControl]
+            var notModified = Response(status: 304, headers: Self.adding(headers, to: validators))
+            notModified.prepare()
+            validators.add("Content-Type", file.contentType)
+            var ok = Response(status: 200, headers: Self.adding(headers, to: validators), body: file.body)
+            ok.prepare()
+            if file.body.count >= ResponseWriter.separateBody { ok.bodyFile = SealedFile(key, file.body) }
+            files[key]?.ok = ok
+            files[key]?.notModified = notModified
+        }
         self.files = files
+    }
+
+    /// `extra`'s fields after `fields`'.
+    private static func adding(_ extra: HTTPHeaders, to fields: HTTPHeaders) -> HTTPHeaders {
+        var all = fields
+        for field in extra { all.add(field.name, field.value) }
+        return all
+    }
+
+    /// A 404 or 405 page with `headers`.
+    private func refusal(_ status: Int) -> Response {
+        var response = Response.error(status)
+        response.headers = Self.adding(headers, to: response.headers)
+        return response
     }
 
     /// Relative paths of the loaded files, sorted.
@@ -82,7 +116,7 @@ public struct StaticFiles: Sendable {
     public func response(for request: Request) -> Response? {
         guard request.path.hasPrefix(urlPrefix) else { return nil }
         guard request.method == .GET || request.method == .HEAD else {
-            var response = Response.error(405)
+            var response = refusal(405)
             response.headers.set("Allow", "GET, HEAD")
             return response
         }
@@ -92,24 +126,36 @@ public struct StaticFiles: Sendable {
         guard !relative.isEmpty, !relative.contains("\\"), !relative.utf8.contains(0),
               !segments.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }),
               let file = files[relative] else {
-            return .error(404)
+            return refusal(404)
         }
-        var headers: HTTPHeaders = [
-            "ETag": file.etag,
-            "Last-Modified": file.lastModified,
-            "Cache-Control": cacheControl,
-        ]
         // RFC 9110 §13.1.2: If-None-Match wins; If-Modified-Since only without it (§13.1.3).
         if let match = request.headers["If-None-Match"] {
             let tags = match.split(separator: ",").map { $0.trimmingSpaces() }
             if tags.contains("*") || tags.contains(where: { $0 == file.etag || $0 == "W/" + file.etag }) {
-                return Response(status: 304, headers: headers)
+                return file.notModified
             }
         } else if let since = request.headers["If-Modified-Since"], let seconds = HTTPDate.parse(since),
                   file.modifiedSeconds <= seconds {
-            return Response(status: 304, headers: headers)
+            return file.notModified
         }
-        headers.add("Content-Type", file.contentType)
-        return Response(status: 200, headers: headers, body: file.body)
+        return file.ok
     }
+}
+
+/// A copy of a file's bytes in a sealed memory file (memfd_create with every seal): it cannot
+/// change after it is made, so sendfile(2) from it always sends exactly the bytes its ETag and
+/// Content-Length describe, whatever happens to the file on disk. Closed when the last
+/// response holding it goes.
+final class SealedFile: Sendable {
+    /// The memory file's descriptor.
+    let fd: Int32
+
+    /// nil when the kernel cannot make one (the answer is then sent from memory).
+    init?(_ name: String, _ bytes: [UInt8]) {
+        let fd = bytes.withUnsafeBytes { csystem_sealed_file(name, $0.baseAddress, $0.count) }
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
 }

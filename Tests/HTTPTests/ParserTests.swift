@@ -1,4 +1,5 @@
 import Testing
+import Glibc
 @testable import HTTP
 
 /// Feeds `text` to a fresh parser; the request or the refusal status.
@@ -339,6 +340,67 @@ struct ValueTests {
         split.headers.add("X-Evil", "a\r\nSet-Cookie: b=1")
         #expect(!String(decoding: ResponseWriter.serialize(split, head: false, keepAlive: true, date: []), as: UTF8.self)
             .contains("\r\nSet-Cookie"))
+    }
+
+    @Test("a prepared response sends the bytes an unprepared one would, until its fields change")
+    func prepared() {
+        var response = Response.text("hi")
+        response.headers.set("Cache-Control", "no-store")
+        response.headers.add("X-Evil", "a\r\nSet-Cookie: b=1")
+        response.headers.add("Content-Length", "99")
+        let plain = ResponseWriter.serialize(response, head: false, keepAlive: true, date: Array("D".utf8))
+        response.prepare()
+        #expect(response.preparedFields != nil)
+        #expect(ResponseWriter.serialize(response, head: false, keepAlive: true, date: Array("D".utf8)) == plain)
+        #expect(ResponseWriter.serialize(response, head: true, keepAlive: false, date: Array("D".utf8))
+            == ResponseWriter.serialize(Response(status: 200, headers: response.headers, body: [0x68, 0x69]), head: true,
+                                        keepAlive: false, date: Array("D".utf8)))
+        let text = String(decoding: plain, as: UTF8.self)
+        #expect(!text.contains("\r\nSet-Cookie") && !text.contains("Content-Length: 99"))
+        // Any change to the fields drops the prepared bytes; the next answer shows the change.
+        response.headers.set("Cache-Control", "max-age=1")
+        #expect(response.preparedFields == nil)
+        #expect(String(decoding: ResponseWriter.serialize(response, head: false, keepAlive: true, date: []), as: UTF8.self)
+            .contains("\r\nCache-Control: max-age=1\r\n"))
+        response.prepare()
+        response.setCookie(Cookie(name: "s", value: "1"))
+        #expect(String(decoding: ResponseWriter.serialize(response, head: false, keepAlive: true, date: []), as: UTF8.self)
+            .contains("\r\nSet-Cookie: s=1"))
+    }
+
+    @Test("static files carry the given fields on every answer: 200, 304, 404 and 405")
+    func staticFields() throws {
+        let root = "/tmp/plusikc-static-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        mkdir(root, 0o755)
+        defer { unlink(root + "/a.css"); rmdir(root) }
+        let file = fopen(root + "/a.css", "w")
+        fputs("body{}", file)
+        fclose(file)
+        let files = StaticFiles(root: root, headers: ["X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff"])
+        let ok = try #require(files.response(for: Request(target: "/static/a.css")))
+        #expect(ok.status == 200 && ok.body == Array("body{}".utf8) && ok.preparedFields != nil)
+        let etag = try #require(ok.headers["ETag"])
+        let notModified = try #require(files.response(for: Request(target: "/static/a.css", headers: ["If-None-Match": etag])))
+        let missing = try #require(files.response(for: Request(target: "/static/b.css")))
+        let post = try #require(files.response(for: Request(method: .POST, target: "/static/a.css")))
+        #expect([notModified.status, missing.status, post.status] == [304, 404, 405])
+        for response in [ok, notModified, missing, post] {
+            #expect(response.headers["X-Frame-Options"] == "DENY" && response.headers["X-Content-Type-Options"] == "nosniff")
+        }
+        let text = String(decoding: ResponseWriter.serialize(ok, head: false, keepAlive: true, date: []), as: UTF8.self)
+        #expect(text.contains("\r\nContent-Type: text/css; charset=utf-8\r\nX-Frame-Options: DENY\r\n"))
+        #expect(text.hasSuffix("Content-Length: 6\r\nConnection: keep-alive\r\n\r\nbody{}"))
+    }
+
+    @Test("a kept form is parsed once and read back as it was")
+    func keptForm() {
+        var request = Request(method: .POST, target: "/", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                              body: "csrf=t&a=1&a=2")
+        request.keepForm()
+        #expect(request.formValues()["csrf"] == "t" && request.formValues().all("a") == ["1", "2"])
+        var other = Request(method: .POST, target: "/", headers: ["Content-Type": "text/plain"], body: "csrf=t")
+        other.keepForm()
+        #expect(other.formValues().isEmpty)
     }
 
     @Test("a thrown error in a guarded handler becomes a 500 page")

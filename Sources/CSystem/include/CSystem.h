@@ -87,6 +87,16 @@ static inline ssize_t csystem_send2(int fd, const void *a, size_t alen, const vo
     return sendmsg(fd, &message, MSG_NOSIGNAL);
 }
 
+/// A sealed memory file (memfd_create, then F_SEAL_WRITE, SHRINK, GROW and SEAL) holding a copy
+/// of `bytes`: nobody, this process included, can change it afterwards. -1 on failure (shim.c).
+int csystem_sealed_file(const char *name, const void *bytes, size_t count);
+
+/// sendfile(2) of `count` bytes from `offset` of `file` to `socket` (shim.c).
+ssize_t csystem_sendfile(int socket, int file, long offset, size_t count);
+
+/// send(2) with MSG_MORE (more follows: the kernel may hold a partial segment) and no SIGPIPE (shim.c).
+ssize_t csystem_send_more(int fd, const void *bytes, size_t count);
+
 static const uint32_t CSYSTEM_EPOLLIN = EPOLLIN;
 static const uint32_t CSYSTEM_EPOLLOUT = EPOLLOUT;
 static const uint32_t CSYSTEM_EPOLLERR = EPOLLERR;

@@ -36,6 +36,30 @@ struct PromisesKeptTests {
         #expect(shared?.parties == "Proloog, Sinne")
         #expect(PromisesKept.overspent(lines).count == 1)
     }
+
+    @Test("lines come out by IKC, year and source, parties by name without case, whatever order the figures arrive in")
+    func ordering() {
+        func figure(_ ikc: String, _ org: Int64, _ party: String, _ source: String, _ year: Int) -> PromisesKept.Figure {
+            PromisesKept.Figure(agreementID: ikc == "Aventurijn" ? 1 : 2, ikcID: ikc == "Aventurijn" ? 1 : 2, ikcName: ikc,
+                                organisationID: org, organisationName: party, sourceID: source == "OAB" ? 4 : 5, sourceName: source,
+                                year: year, agreedCents: 100, spentCents: nil)
+        }
+        let figures = [
+            figure("Zonnewijzer", 2, "Proloog", "OAB", 2023),
+            figure("Aventurijn", 3, "sinne", "OAB", 2024),
+            figure("Aventurijn", 2, "Proloog", "OAB", 2024),
+            figure("Aventurijn", 4, "Kinderwereld", "Gemeente", 2024),
+            figure("Aventurijn", 2, "Proloog", "OAB", 2022),
+            figure("Aventurijn", 5, "  Eerst", "OAB", 2024),
+        ]
+        for shuffled in [figures, figures.reversed(), figures.shuffled()] {
+            let lines = PromisesKept.lines(shuffled)
+            #expect(lines.map { "\($0.ikcName) \($0.year) \($0.sourceName)" }
+                == ["Aventurijn 2022 OAB", "Aventurijn 2024 Gemeente", "Aventurijn 2024 OAB", "Zonnewijzer 2023 OAB"])
+            #expect(lines[2].parties == "  Eerst, Proloog, sinne" && lines[2].organisationIDs == [5, 2, 3])
+            #expect(lines[2].agreedCents == 300)
+        }
+    }
 }
 
 @Suite("Closed years and the partner's scopes")

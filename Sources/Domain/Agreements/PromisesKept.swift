@@ -58,29 +58,64 @@ public enum PromisesKept {
         return spent - agreed
     }
 
-    /// The figures as lines, one per agreement × source × year, ordered by IKC, year and source.
+    /// The figures (in any order) as lines, one per agreement × source × year, ordered by IKC,
+    /// year and source; a line's parties by name (ASCII letters without case, as SQLite's NOCASE).
     public static func lines(_ figures: [Figure]) -> [Line] {
-        var order: [String] = []
-        var byKey: [String: Line] = [:]
+        struct Key: Hashable {
+            var agreementID: Int64
+            var sourceID: Int64
+            var year: Int
+        }
+        var lines: [Line] = []
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(figures.count)
         for figure in figures {
-            let key = "\(figure.agreementID)/\(figure.sourceID)/\(figure.year)"
-            if var line = byKey[key] {
-                line.agreedCents += figure.agreedCents
-                if !line.organisationIDs.contains(figure.organisationID) {
-                    line.organisationIDs.append(figure.organisationID)
-                    line.partyNames.append(figure.organisationName)
+            let key = Key(agreementID: figure.agreementID, sourceID: figure.sourceID, year: figure.year)
+            if let at = index[key] {
+                lines[at].agreedCents += figure.agreedCents
+                if !lines[at].organisationIDs.contains(figure.organisationID) {
+                    lines[at].organisationIDs.append(figure.organisationID)
+                    lines[at].partyNames.append(figure.organisationName)
                 }
-                byKey[key] = line
             } else {
-                order.append(key)
-                byKey[key] = Line(agreementID: figure.agreementID, ikcID: figure.ikcID, ikcName: figure.ikcName,
+                index[key] = lines.count
+                lines.append(Line(agreementID: figure.agreementID, ikcID: figure.ikcID, ikcName: figure.ikcName,
                                   organisationIDs: [figure.organisationID], partyNames: [figure.organisationName],
                                   sourceID: figure.sourceID, sourceName: figure.sourceName, year: figure.year,
-                                  agreedCents: figure.agreedCents, spentCents: figure.spentCents)
+                                  agreedCents: figure.agreedCents, spentCents: figure.spentCents))
             }
         }
-        return order.compactMap { byKey[$0] }.sorted {
-            ($0.ikcName, $0.year, $0.sourceName) < ($1.ikcName, $1.year, $1.sourceName)
+        for at in lines.indices where lines[at].organisationIDs.count > 1 {
+            let parties = zip(lines[at].organisationIDs, lines[at].partyNames).sorted {
+                caselessLess($0.1, $1.1) || (!caselessLess($1.1, $0.1) && $0.0 < $1.0)
+            }
+            lines[at].organisationIDs = parties.map(\.0)
+            lines[at].partyNames = parties.map(\.1)
+        }
+        // Sorted by numbers: each distinct name's rank, so names are compared once each, not per pair of lines.
+        func ranks(_ names: [String]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: Set(names).sorted().enumerated().map { ($1, $0) })
+        }
+        let ikcRank = ranks(lines.map(\.ikcName)), sourceRank = ranks(lines.map(\.sourceName))
+        let keys = lines.map { line in
+            (ikcRank[line.ikcName] ?? 0, line.year, sourceRank[line.sourceName] ?? 0, line.agreementID, line.sourceID)
+        }
+        return lines.indices.sorted { keys[$0] < keys[$1] }.map { lines[$0] }
+    }
+
+    /// `a` before `b` with ASCII letters compared without case and every other byte as it is
+    /// (SQLite's NOCASE collation).
+    static func caselessLess(_ a: String, _ b: String) -> Bool {
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        var left = a.utf8.makeIterator(), right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (x?, y?):
+                if folded(x) != folded(y) { return folded(x) < folded(y) }
+            }
         }
     }
 

@@ -26,7 +26,7 @@ public enum Funding {
         }
     }
 
-    /// What one version draws on one source in one year (summed over the contributing parties).
+    /// What one version draws on one source in one year: one contributing party's amount, or their sum.
     public struct Amount: Sendable, Equatable {
         public var versionID: Int64
         public var sourceID: Int64

@@ -64,15 +64,15 @@ public enum FundingSources {
         }
     }
 
-    /// The contributions of the given versions, summed over the contributing parties.
+    /// The contributions of the given versions, one per contributing party: callers sum them
+    /// (`Funding.agreementFigures` does). A GROUP BY here cost SQLite a sort of every row.
     public static func amounts(versionIDs: [Int64], sourceID: Int64? = nil, _ c: Connection) throws -> [Funding.Amount] {
         guard !versionIDs.isEmpty else { return [] }
         var sql: SQL = """
-            SELECT version_id, funding_source_id, year, SUM(amount_cents) FROM contributions
+            SELECT version_id, funding_source_id, year, amount_cents FROM contributions
             WHERE version_id IN (\(list: versionIDs))
             """
         if let sourceID { sql = sql + " AND funding_source_id = \(sourceID)" }
-        sql = sql + " GROUP BY version_id, funding_source_id, year"
         var result: [Funding.Amount] = []
         try c.each(sql) { row in
             result.append(Funding.Amount(versionID: try row.int64(0), sourceID: try row.int64(1), year: try row.int(2), cents: try row.int64(3)))

@@ -122,6 +122,7 @@ extension EventLoop {
         connections[index] = nil
         connection.isClosed = true
         openCount -= 1
+        load.subtract(1, ordering: .relaxed)
         // close(2) also removes the fd from the epoll set.
         close(connection.fd)
         closedCount.add(1, ordering: .relaxed)

@@ -33,6 +33,14 @@ final class EventLoop: @unchecked Sendable {
     let peakBuffered = Atomic<Int>(0)
     /// Connections this loop has closed, for tests that wait for a close.
     let closedCount = Atomic<Int>(0)
+    /// Connections this loop owns, open or handed to it and not yet taken: what the loops
+    /// compare to spread new connections (`acceptConnections`).
+    let load = Atomic<Int>(0)
+    /// Connections another loop accepted for this one, taken when the loop is woken.
+    let arrivals = Mutex<[(fd: Int32, address: String)]>([])
+    /// Every loop of the server, this one included (weak: the server owns the loops); set
+    /// once before the threads start.
+    var siblings: [WeakLoop] = []
 
     /// This loop's epoll instance.
     let epfd: Int32
@@ -161,7 +169,9 @@ final class EventLoop: @unchecked Sendable {
                 let event = events[index]
                 switch event.token {
                 case Self.listenerToken: acceptConnections()
-                case Self.wakeToken: drainInbox()
+                case Self.wakeToken:
+                    drainInbox()
+                    takeArrivals()
                 default: handle(fd: Int32(truncatingIfNeeded: event.token), events: event.events)
                 }
             }
@@ -173,6 +183,7 @@ final class EventLoop: @unchecked Sendable {
             if forceFlag.isSet || (shutdownFlag.isSet && openCount == 0) { break }
         }
         for case let connection? in connections { closeConnection(connection) }
+        for arrival in arrivals.withLock({ $0 }) { close(arrival.fd) }
         accessLog.flush(now: now)
     }
 

@@ -19,8 +19,6 @@ public struct Request: Sendable {
     public var body: [UInt8]
     /// The peer's IPv4 address as text; behind a proxy this is the proxy.
     public var remoteAddress: String
-    /// Cookies from the Cookie fields, parsed when the request is made.
-    public var cookies: [String: String]
     /// The urlencoded body once `keepForm()` parsed it, so that later readers do not parse it again.
     private var keptForm: FormValues?
 
@@ -43,11 +41,16 @@ public struct Request: Sendable {
         self.headers = headers
         self.body = body
         self.remoteAddress = remoteAddress
+    }
+
+    /// Cookies from the Cookie fields (the first of a name wins), parsed when asked for: most
+    /// requests (/health, a stylesheet a browser sends the session cookie with) never ask.
+    public var cookies: [String: String] {
         var cookies: [String: String] = [:]
         for field in headers.values(for: "Cookie") {
             for (name, value) in Cookie.parse(field) where cookies[name] == nil { cookies[name] = value }
         }
-        self.cookies = cookies
+        return cookies
     }
 
     /// A request with a string body, for tests.

@@ -67,6 +67,11 @@ public final class HTTPServer: Sendable {
         running.withLock { $0?.loops.reduce(0) { $0 + $1.closedCount.load(ordering: .relaxed) } ?? 0 }
     }
 
+    /// Connections each event loop owns now, in loop order.
+    var connectionsPerLoop: [Int] {
+        running.withLock { $0?.loops.map { $0.load.load(ordering: .relaxed) } ?? [] }
+    }
+
     /// Binds, listens, starts the event loops and workers, and returns.
     public func start() throws {
         try running.withLock { running in
@@ -87,6 +92,7 @@ public final class HTTPServer: Sendable {
                 loops.append(try EventLoop(listener: listener, configuration: configuration, responder: responder,
                                            queue: queue, shuttingDown: shuttingDown))
             }
+            for loop in loops { loop.siblings = loops.map { WeakLoop(loop: $0) } }
             for loop in loops {
                 try startThread(name: "http-loop") {
                     loop.run()

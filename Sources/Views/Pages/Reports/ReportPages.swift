@@ -124,6 +124,8 @@ public enum ReportPages {
     /// A published edition's stored content, inserted unchanged. Safe: it is the output of
     /// `body` at publication, stored by us, and every text in it was escaped when it was rendered.
     static func frozen(_ stored: String) -> HTML {
+        // Safe: our own rendering of the report, stored at publication; every text in it was
+        // escaped by the HTML builder when it was rendered, and no request can change it.
         HTML(unsafeRaw: stored)
     }
 

@@ -170,7 +170,7 @@ public final class Application: HTTPResponder {
         if context.mustChangePassword && route != .account {
             return Response.redirect(to: Route.account.path)
         }
-        if let enrolFirst = try twoFactorGate(route, context) { return enrolFirst }
+        if let enrolFirst = twoFactorGate(route, context) { return enrolFirst }
         if let (action, record) = route.requirement(isPost: verb == .save) {
             guard Authorization.allows(principal, action, record) else { throw AppError.forbidden }
         }
@@ -255,6 +255,8 @@ struct Context {
     var session: SessionInfo?
     var principal: Principal?
     var mustChangePassword = false
+    /// The role requires a second factor the user has not set up (read with the session).
+    var mustEnrolTwoFactor = false
     var page: PageContext
 
     struct SessionInfo {

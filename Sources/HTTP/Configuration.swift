@@ -66,6 +66,9 @@ public struct ServerConfiguration: Sendable {
     public var accessLog = true
     /// Seconds `shutdown()` waits for requests in flight.
     public var shutdownDeadline: Double = 10
+    /// Microseconds an idle event loop and one idle worker stay awake (polling, yielding the
+    /// processor) after their last work before they sleep; 0 sleeps at once (see `WorkQueue`).
+    public var awakeMicroseconds: UInt64 = 500
 
     /// A configuration with the defaults for everything but the address.
     public init(host: String = "127.0.0.1", port: Int = 8080) {

@@ -123,9 +123,33 @@ extension EventLoop {
             }
         }
     }
+
+    /// `epoll_wait` with `timeout` (milliseconds), but within `awakeMicroseconds` of the last
+    /// events, with connections open, it first polls without sleeping, yielding the processor
+    /// between polls: a client's next request and a worker's answer then find the loop awake
+    /// instead of paying for a wake-up (see `WorkQueue`).
+    func waitForEvents(timeout: Int32) -> Int32 {
+        if openCount > 0 && configuration.awakeMicroseconds > 0 {
+            let deadline = lastEvents &+ configuration.awakeMicroseconds
+            while Posix.monotonicMicroseconds() < deadline {
+                let count = csystem_epoll_wait(epfd, events, 256, 0)
+                awakePolls.add(1, ordering: .relaxed)
+                if count != 0 {
+                    if count > 0 { lastEvents = Posix.monotonicMicroseconds() }
+                    return count
+                }
+                sched_yield()
+            }
+        }
+        let count = csystem_epoll_wait(epfd, events, 256, timeout)
+        if count > 0 { lastEvents = Posix.monotonicMicroseconds() }
+        return count
+    }
+
 }
 
 /// A loop known to its siblings without keeping it alive.
 struct WeakLoop {
     weak var loop: EventLoop?
+
 }

@@ -51,7 +51,7 @@ final class EventLoop: @unchecked Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
     /// Where requests for workers go.
-    let queue: WorkQueue
+    let queue: WorkQueue<Job>
     /// Set by `shutdown()`: no new connections, no keep-alive.
     let shutdownFlag: Flag
     /// Set when the shutdown deadline passed: stop now.
@@ -81,6 +81,10 @@ final class EventLoop: @unchecked Sendable {
     var nextSweep: UInt64 = 0
     /// Monotonic milliseconds, read once per wake-up.
     var now: UInt64 = 0
+    /// Monotonic microseconds of the last events (`waitForEvents`).
+    var lastEvents: UInt64 = 0
+    /// Polls without sleeping so far (`waitForEvents`; tests check that they stop).
+    let awakePolls = Atomic<Int>(0)
     /// The timeouts of `ServerConfiguration`, in milliseconds.
     let headerTimeout: UInt64
     let bodyTimeout: UInt64
@@ -91,7 +95,7 @@ final class EventLoop: @unchecked Sendable {
     var isShuttingDown: Bool { shutdownFlag.isSet }
 
     /// A loop with its own epoll set holding the listener (EPOLLEXCLUSIVE) and a wake-up eventfd.
-    init(listener: Int32, configuration: ServerConfiguration, responder: any HTTPResponder, queue: WorkQueue,
+    init(listener: Int32, configuration: ServerConfiguration, responder: any HTTPResponder, queue: WorkQueue<Job>,
          shuttingDown: Flag) throws {
         self.listener = listener
         self.configuration = configuration
@@ -159,7 +163,7 @@ final class EventLoop: @unchecked Sendable {
     func run() {
         while true {
             let timeout: Int32 = openCount > 0 || !listening ? 100 : 1000
-            let count = csystem_epoll_wait(epfd, events, 256, timeout)
+            let count = waitForEvents(timeout: timeout)
             now = Posix.monotonicMilliseconds()
             if count < 0 && errno != EINTR {
                 AccessLog.writeError("http: \(SocketError("epoll_wait"))")

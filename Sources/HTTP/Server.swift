@@ -34,7 +34,7 @@ public final class HTTPServer: Sendable {
         var listener: Int32
         var port: Int
         var loops: [EventLoop]
-        var queue: WorkQueue
+        var queue: WorkQueue<Job>
         var loopsDone: Latch
         var workersDone: Latch
     }
@@ -72,6 +72,11 @@ public final class HTTPServer: Sendable {
         running.withLock { $0?.loops.map { $0.load.load(ordering: .relaxed) } ?? [] }
     }
 
+    /// Polls the event loops made without sleeping so far (`EventLoop.waitForEvents`).
+    var awakePolls: Int {
+        running.withLock { $0?.loops.reduce(0) { $0 + $1.awakePolls.load(ordering: .relaxed) } ?? 0 }
+    }
+
     /// Binds, listens, starts the event loops and workers, and returns.
     public func start() throws {
         try running.withLock { running in
@@ -82,7 +87,7 @@ public final class HTTPServer: Sendable {
                                                      backlog: max(configuration.backlog, 1024))
             let port: Int
             do { port = try Posix.boundPort(listener) } catch { close(listener); throw error }
-            let queue = WorkQueue()
+            let queue = WorkQueue<Job>(spinMicroseconds: configuration.awakeMicroseconds)
             let loopCount = max(1, configuration.eventLoopCount)
             let workerCount = max(1, configuration.workerCount)
             let loopsDone = Latch(count: loopCount)
@@ -159,7 +164,7 @@ nonisolated(unsafe) private var signalEventFD: Int32 = -1
 /// to the connection's event loop.
 struct Worker {
     /// Where jobs come from.
-    let queue: WorkQueue
+    let queue: WorkQueue<Job>
     let responder: any HTTPResponder
 
     /// Takes jobs until the queue stops; a status outside 100...999 becomes a 500.

@@ -18,7 +18,7 @@ extension Application {
         let tokenHash = Tokens.hash(token)
         // One read transaction for the session (checked against the database on every
         // request) and the programme settings (cached until the next commit).
-        let found: (record: Sessions.Record, programme: Programme)?
+        let found: (record: Sessions.Record, programme: Programme, mustEnrolTwoFactor: Bool)?
         do {
             found = try Sessions.lookup(tokenHash: tokenHash, idleSeconds: configuration.sessionIdleSeconds,
                                         absoluteSeconds: configuration.sessionAbsoluteSeconds, now: Timestamp.unixNow(), in: store)
@@ -26,13 +26,14 @@ extension Application {
             context.page.programme = try? store.programme()
             throw error
         }
-        guard let (record, programme) = found else {
+        guard let (record, programme, mustEnrolTwoFactor) = found else {
             context.page.programme = try? store.programme()
             return
         }
         context.session = Context.SessionInfo(tokenHash: tokenHash, csrfToken: record.csrfToken)
         context.principal = record.user.principal
         context.mustChangePassword = record.user.mustChangePassword
+        context.mustEnrolTwoFactor = mustEnrolTwoFactor
         context.page = PageContext(principal: record.user.principal, csrfToken: record.csrfToken,
                                    programme: programme)
     }

@@ -51,10 +51,10 @@ struct TwoFactorHandler: FeatureHandler {
 extension Application {
     /// A signed-in user whose role requires a second factor and who has none reaches only the
     /// enrolment page (and log-out); every other route sends them there. The password comes first.
-    func twoFactorGate(_ route: Route, _ context: Context) throws -> Response? {
-        guard let principal = context.principal, !context.mustChangePassword else { return nil }
+    func twoFactorGate(_ route: Route, _ context: Context) -> Response? {
+        guard context.principal != nil, !context.mustChangePassword else { return nil }
         if route == .twoFactor(.enrol) || route == .logout { return nil }
-        guard try store.read({ try TwoFactor.mustEnrol(userID: principal.userID, role: principal.role, $0) }) else { return nil }
+        guard context.mustEnrolTwoFactor else { return nil }
         return Response.redirect(to: Route.twoFactor(.enrol).path)
     }
 }

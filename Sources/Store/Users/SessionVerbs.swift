@@ -4,15 +4,18 @@ import SQLite
 /// The verbs of signing in and out and of passwords: each one transaction with its audit row.
 /// Tokens arrive as the cookie's or link's value; only their SHA-256 is stored.
 extension Sessions {
-    /// The session of a cookie's token hash and the programme settings, in one snapshot; nil
-    /// when unknown, or when idle or absolutely expired (then it is deleted).
+    /// The session of a cookie's token hash, the programme settings and whether the user must
+    /// set up the second factor before anything else (`TwoFactor.mustEnrol`), in one snapshot:
+    /// one read transaction per request. Nil when unknown, or when idle or absolutely expired
+    /// (then it is deleted).
     public static func lookup(tokenHash: String, idleSeconds: Int64, absoluteSeconds: Int64, now: Int64,
-                              in store: DataStore) throws -> (record: Record, programme: Programme)? {
-        let found = try store.read { c -> (Record, Programme)? in
+                              in store: DataStore) throws -> (record: Record, programme: Programme, mustEnrolTwoFactor: Bool)? {
+        let found = try store.read { c -> (Record, Programme, Bool)? in
             guard let record = try find(tokenHash: tokenHash, c) else { return nil }
-            return (record, try store.programme(c))
+            let user = record.user
+            return (record, try store.programme(c), try TwoFactor.mustEnrol(userID: user.id, role: user.role, c))
         }
-        guard let (record, programme) = found else { return nil }
+        guard let (record, programme, mustEnrolTwoFactor) = found else { return nil }
         if record.lastSeenAt + idleSeconds < now || record.createdAt + absoluteSeconds < now {
             try store.write { try delete(tokenHash: tokenHash, $0) }
             return nil
@@ -24,7 +27,7 @@ extension Sessions {
                 try store.write { try touch(tokenHash: tokenHash, now: now, $0) }
             } catch is StorageFailure {}
         }
-        return (record, programme)
+        return (record, programme, mustEnrolTwoFactor)
     }
 
     /// A new session for a user whose password (and second factor) were right: the admitted

@@ -9,7 +9,7 @@ import Synchronization
 /// - Connections are opened with `SQLITE_OPEN_NOMUTEX`; this class guarantees that a connection
 ///   is used by one thread at a time, so SQLite's own per-connection mutex would only cost time.
 /// - Writes queue on an in-process lock around the single writer connection (not on SQLite's
-///   busy handler), then run in `BEGIN IMMEDIATE … COMMIT`. So writers in this process never
+///   busy handler), first come first served (`WriterLock`), then run in `BEGIN IMMEDIATE … COMMIT`. So writers in this process never
 ///   see "database is locked"; `busy_timeout` only matters for other processes (the CLI, a backup).
 /// - Reads borrow a connection from the reader pool (waiting only when all are lent out) and
 ///   run in a read transaction: one consistent snapshot across several queries. With WAL
@@ -206,9 +206,10 @@ public final class Database: Sendable {
     }
 }
 
-/// The writer connection behind its lock; `lock` guards `connection` and is held for a whole write.
+/// The writer connection behind its lock; `lock` guards `connection` and is held for a whole
+/// write. Writers are let in in the order they came (`WriterLock`).
 private final class WriterSlot: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = WriterLock()
     var connection: Connection?
 
     init(connection: Connection) {

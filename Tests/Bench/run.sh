@@ -16,7 +16,7 @@
 #                                 PLUSIKC_BIN=path run an already built binary; PAGE_REQUESTS=200
 #                                 sequential requests per page.
 #   Tests/Bench/run.sh --compare  only the comparison with nginx (and Hummingbird).
-#   Tests/Bench/run.sh --write    only the write path (write.sh; WRITE_SECONDS=5 each).
+#   Tests/Bench/run.sh --write    only the write path (write.sh; WRITE_ROUNDS=3 rounds of WRITE_SECONDS=5 each).
 #   Tests/Bench/run.sh --report   (make bench-report) only the report draft at 9, 30, 100 and
 #                                 300 IKCs (plain demo and `seed-demo --ikcs N`), to show how it
 #                                 scales; REPORT_REQUESTS=30 sequential requests per size.
@@ -215,7 +215,7 @@ if command -v nginx >/dev/null; then
 fi
 ours_endpoints=/health,/static/site.css,/static/scan.pdf
 [ -n "$cookie" ] && ours_endpoints+=,/ikcs
-servers+=(--server ours "$base" "$server_pid" "$ours_endpoints" --cookie ours "$cookie")
+servers+=(--server ours "$base" "$server_pid" "$ours_endpoints")
 # Hummingbird only when ../shared/peers/run.sh has built it (its build needs its packages).
 hb_bin=${HB_BIN:-/tmp/peers-build/hummingbird-peer/release/HummingbirdPeer}
 hb_note="Hummingbird: not built ($hb_bin missing; ../shared/peers/run.sh builds it), not in this run"
@@ -228,6 +228,11 @@ if [ -x "$hb_bin" ]; then
     servers+=(--server hummingbird "http://127.0.0.1:$hb_port" "$hb_pid" /health,/static/site.css,/static/scan.pdf,/ikcs)
     hb_note=""
   fi
+fi
+# The same request bytes for every server: our session cookie goes to the peers too (a browser
+# sends it with every request to the site, stylesheets included); they ignore it.
+if [ -n "$cookie" ]; then
+  for name in nginx ours hummingbird; do servers+=(--cookie "$name" "$cookie"); done
 fi
 cells=()
 for cell in "/health 1" "/health 64" "/health 256" "/static/site.css 64" "/static/site.css 256" \

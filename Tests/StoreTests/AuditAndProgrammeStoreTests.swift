@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import SQLite
 import Store
 import Testing
@@ -26,6 +27,21 @@ struct AuditAndProgrammeStoreTests {
         #expect(entries.first?.oldValues?.contains("rol") == false)
         #expect(try db.read { try AuditLog.entries(recordType: nil, recordID: nil, limit: 2, $0) }.first?.summary == "IKC gewijzigd")
         #expect(AuditLog.diff([("a", "1", "1")]) == nil)
+    }
+
+    @Test("the audit's JSON escapes quotes, backslashes and control characters and keeps any other text as it is, as a JSON parser reads it back")
+    func auditJSONEscaping() throws {
+        let values = ["gewoon", "", "\"Kwaliteit\" \\ 50%", "regel 1\nregel 2\r\tsluit", "\u{1}\u{1f}\u{7f}", "één € 😀 \u{2028}"]
+        let fields = values.enumerated().map { ("veld \($0.offset) \"x\"", Optional($0.element)) } + [("leeg", nil)]
+        let text = AuditLog.json(fields)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 })
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(parsed.count == fields.count)
+        for (key, value) in fields {
+            if let value { #expect(parsed[key] as? String == value) } else { #expect(parsed[key] is NSNull) }
+        }
+        #expect(AuditLog.json([("a", "b")]) == #"{"a":"b"}"#)
+        #expect(AuditLog.json([("a", "\u{1}")]) == #"{"a":"\u0001"}"#)
     }
 
     @Test("the programme settings are cached until they change: a change by another connection shows, a rolled-back one does not stay, other commits keep the cache")

@@ -14,6 +14,10 @@ public enum AuditLog {
     }
 
     static func quote(_ text: String) -> String {
+        // Most values need no escape: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -31,7 +31,7 @@ struct AuditAndProgrammeStoreTests {
 
     @Test("the audit's JSON escapes quotes, backslashes and control characters and keeps any other text as it is, as a JSON parser reads it back")
     func auditJSONEscaping() throws {
-        let values = ["gewoon", "", "\"Kwaliteit\" \\ 50%", "regel 1\nregel 2\r\tsluit", "\u{1}\u{1f}\u{7f}", "één € 😀 \u{2028}"]
+        let values = ["gewoon", "", #"C:\map"#, "tab\talleen", "\"Kwaliteit\" \\ 50%", "regel 1\nregel 2\r\tsluit", "\u{1}\u{1f}\u{7f}", "één € 😀 \u{2028}"]
         let fields = values.enumerated().map { ("veld \($0.offset) \"x\"", Optional($0.element)) } + [("leeg", nil)]
         let text = AuditLog.json(fields)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 })

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 @testable import SQLite
@@ -6,15 +7,16 @@ import TestSupport
 /// Writers are let in in the order they came; the next in line waits awake, the others sleep.
 @Suite("The writers' lock")
 struct WriterLockTests {
-    /// Four writers queue one after another behind a held lock; the holder lets go and at once
-    /// asks again. First come, first served: the holder comes after all four, though it was
+    /// `count` writers queue one after another behind a held lock; the holder lets go and at once
+    /// asks again. First come, first served: the holder comes after all of them, though it was
     /// running while they still had to be woken (a plain mutex lets it straight back in).
-    func queueInOrder(awakeMicroseconds: UInt64, holdMilliseconds: UInt32) throws -> [Int] {
-        let lock = WriterLock(awakeMicroseconds: awakeMicroseconds)
+    func queueInOrder(awakeMicroseconds: UInt64, holdMilliseconds: UInt32, count: Int = 4,
+                      lock: WriterLock? = nil) throws -> [Int] {
+        let lock = lock ?? WriterLock(awakeMicroseconds: awakeMicroseconds)
         let order = Collected<Int>()
         lock.lock()
         let done = DispatchGroup()
-        for index in 1...4 {
+        for index in 1...count {
             done.enter()
             Thread {
                 lock.lock()
@@ -47,6 +49,21 @@ struct WriterLockTests {
     @Test("without an awake wait every writer sleeps, in the same order")
     func noAwakeWait() throws {
         #expect(try queueInOrder(awakeMicroseconds: 0, holdMilliseconds: 10) == [1, 2, 3, 4, 0])
+    }
+
+    @Test("more sleepers than slots: writers whose tickets share a slot still go in order")
+    func sharedSlots() throws {
+        #expect(try queueInOrder(awakeMicroseconds: 0, holdMilliseconds: 10, count: 40) == Array(1...40) + [0])
+    }
+
+    @Test("a hand-over wakes the writer let in and the next in line, not every sleeper")
+    func targetedWakeUps() throws {
+        // Without an awake wait each of the eight sleeps twice at most: until it is next in
+        // line, then until it is let in. Waking every sleeper at each hand-over gave 26-27.
+        let lock = WriterLock(awakeMicroseconds: 0)
+        #expect(try queueInOrder(awakeMicroseconds: 0, holdMilliseconds: 10, count: 8, lock: lock) == Array(1...8) + [0])
+        #expect(lock.wakeUps.load(ordering: .relaxed) <= 16)
+        #expect(lock.wakeUps.load(ordering: .relaxed) >= 1)
     }
 
     @Test("eight threads of a thousand turns each: every increment inside the lock counts")

@@ -77,10 +77,14 @@ class Client(threading.Thread):
         cells = re.findall(r'<input[^>]*name="(t_\d+_\d+)"[^>]*value="([^"]*)"([^>]*)>', page)
         if len(cells) != 42:
             raise SystemExit(f"{self.email}: the targets form has {len(cells)} cells, expected 42")
-        # The form shows nl-NL numbers (decimal comma); grid 1 adds 1 to every open cell. The
-        # cells of closed years (an approved verantwoording) are readonly and go back unchanged.
+        # The form shows nl-NL numbers (decimal comma); grid 1 changes every open cell by one,
+        # down where it can (1 or more) and up from under 1, so that it stays a valid target
+        # (not negative, a percentage not over 100, yes/no 0 or 1) however often a run ends on
+        # grid 1 and the next starts from it. The cells of closed years (an approved
+        # verantwoording) are readonly and go back unchanged.
         numbers = [(name, float(value.replace(".", "").replace(",", ".")), "readonly" in rest) for name, value, rest in cells]
-        self.grids = [[(n, v) for n, v, _ in numbers], [(n, v if closed else v + 1) for n, v, closed in numbers]]
+        self.grids = [[(n, v) for n, v, _ in numbers],
+                      [(n, v if closed else (v - 1 if v >= 1 else v + 1)) for n, v, closed in numbers]]
         self.ready = True
 
     def connect(self):

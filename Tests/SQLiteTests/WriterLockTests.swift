@@ -10,9 +10,7 @@ struct WriterLockTests {
     /// `count` writers queue one after another behind a held lock; the holder lets go and at once
     /// asks again. First come, first served: the holder comes after all of them, though it was
     /// running while they still had to be woken (a plain mutex lets it straight back in).
-    func queueInOrder(awakeMicroseconds: UInt64, holdMilliseconds: UInt32, count: Int = 4,
-                      lock: WriterLock? = nil) throws -> [Int] {
-        let lock = lock ?? WriterLock(awakeMicroseconds: awakeMicroseconds)
+    func queueInOrder(_ lock: WriterLock, holdMilliseconds: UInt32, count: Int = 4) throws -> [Int] {
         let order = Collected<Int>()
         lock.lock()
         let done = DispatchGroup()
@@ -38,22 +36,22 @@ struct WriterLockTests {
 
     @Test("first come, first served, also against the holder that lets go and asks again at once")
     func firstComeFirstServed() throws {
-        #expect(try queueInOrder(awakeMicroseconds: 1000, holdMilliseconds: 0) == [1, 2, 3, 4, 0])
+        #expect(try queueInOrder(WriterLock(awakeMicroseconds: 1000), holdMilliseconds: 0) == [1, 2, 3, 4, 0])
     }
 
     @Test("a hold longer than the awake wait: the next in line sleeps too and is still let in first")
     func longHold() throws {
-        #expect(try queueInOrder(awakeMicroseconds: 1000, holdMilliseconds: 50) == [1, 2, 3, 4, 0])
+        #expect(try queueInOrder(WriterLock(awakeMicroseconds: 1000), holdMilliseconds: 50) == [1, 2, 3, 4, 0])
     }
 
     @Test("without an awake wait every writer sleeps, in the same order")
     func noAwakeWait() throws {
-        #expect(try queueInOrder(awakeMicroseconds: 0, holdMilliseconds: 10) == [1, 2, 3, 4, 0])
+        #expect(try queueInOrder(WriterLock(awakeMicroseconds: 0), holdMilliseconds: 10) == [1, 2, 3, 4, 0])
     }
 
     @Test("more sleepers than slots: writers whose tickets share a slot still go in order")
     func sharedSlots() throws {
-        #expect(try queueInOrder(awakeMicroseconds: 0, holdMilliseconds: 10, count: 40) == Array(1...40) + [0])
+        #expect(try queueInOrder(WriterLock(awakeMicroseconds: 0), holdMilliseconds: 10, count: 40) == Array(1...40) + [0])
     }
 
     @Test("a hand-over wakes the writer let in and the next in line, not every sleeper")
@@ -61,7 +59,7 @@ struct WriterLockTests {
         // Without an awake wait each of the eight sleeps twice at most: until it is next in
         // line, then until it is let in. Waking every sleeper at each hand-over gave 26-27.
         let lock = WriterLock(awakeMicroseconds: 0)
-        #expect(try queueInOrder(awakeMicroseconds: 0, holdMilliseconds: 10, count: 8, lock: lock) == Array(1...8) + [0])
+        #expect(try queueInOrder(lock, holdMilliseconds: 10, count: 8) == Array(1...8) + [0])
         #expect(lock.wakeUps.load(ordering: .relaxed) <= 16)
         #expect(lock.wakeUps.load(ordering: .relaxed) >= 1)
     }

@@ -8,10 +8,11 @@ import Store
 /// `prepare N` makes N project leaders and N agreements in concept (an amendment started on N
 /// fixed ones), one each, and prints `email password agreement` lines for the HTTP load;
 /// `raw SECONDS AGREEMENT` saves that agreement's targets grid over and over through the Store
-/// verb the form's handler calls (`Agreements.saveGrid`: the read of what the save needs, claim,
-/// the 42 targets, the check that closed years kept their cells, audit row: one immediate
-/// transaction through our SQLite layer, no HTTP), the limit the HTTP figures are held to. Its
-/// `decide` hands back the prepared grid where the handler checks the form.
+/// verb the form's handler calls (`Agreements.saveGrid`: the read of what the save needs on a
+/// snapshot, then claim, the 42 targets, the check that closed years kept their cells and the
+/// audit row in one immediate transaction, through our SQLite layer, no HTTP), the limit the
+/// HTTP figures are held to. Its `decide` hands back the prepared grid where the handler checks
+/// the form.
 enum BenchWrite {
     static let usage = """
         Usage: plusikc bench-write prepare N [--db FILE]

@@ -3,7 +3,7 @@
 #   Tests/Bench/write.sh BIN DB BASE_URL WORK_DIR      (the server at BASE_URL serves DB)
 # 1. `plusikc bench-write prepare 16`: 16 project leaders, each with an agreement in concept.
 # 2. The limit: `plusikc bench-write raw` saves one of those targets grids with the Store verb
-#    (claim + 42 targets + the closed-year check + audit row, one immediate transaction, no
+#    (read on a snapshot, then claim + 42 targets + the closed-year check + audit row in one immediate transaction, no
 #    HTTP) on a copy of DB; every cell of the open years changes, those of closed years stay.
 # 3. write.py: the real form POSTed over HTTP (session, CSRF token, lock_version) by 1 and then
 #    16 clients, WRITE_SECONDS (default 5) each.

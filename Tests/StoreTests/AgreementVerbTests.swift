@@ -83,6 +83,35 @@ struct AgreementVerbTests {
         #expect(try f.latest(.concept).content.results.allSatisfy { !$0.targets.isEmpty })
     }
 
+    @Test("a save whose version moves on between its check and its write is refused, and the other save stays")
+    func versionMovingAfterTheCheckIsRefused() throws {
+        let f = try Fixture()
+        let (agreement, content) = try f.latest(.concept)
+        let expected = content.version.lockVersion
+        let audits = try f.auditCount()
+        var grid: [Int64: [Int: Double]] = [:]
+        for result in content.results { grid[result.id] = result.targets }
+        #expect(throws: StoreError.staleVersion(record: "agreement_version", id: content.version.id, expected: expected, actual: expected + 1)) {
+            try Agreements.saveGrid(.targets, agreementID: agreement.id, programme: try f.store.programme(), by: f.actor, in: f.store) { _, data in
+                // The check runs before the write: another save lands in between.
+                try Agreements.saveTexts(AgreementTexts(analysis: "Tussendoor"), of: agreement, version: content.version, expected: expected,
+                                         by: f.actor, in: f.store)
+                return Agreements.GridEdit(.targets(grid), expected: try #require(data).version.lockVersion, changes: [("t", "1", "2")])
+            }
+        }
+        let after = try f.latest(.concept).content
+        #expect(after.version.texts.analysis == "Tussendoor" && after.version.lockVersion == expected + 1)
+        #expect(after.results.map(\.targets) == content.results.map(\.targets))
+        #expect(try f.auditCount() == audits + 1)
+        // A form whose version is not the one the save read is refused before anything is written.
+        #expect(throws: StoreError.staleVersion(record: "agreement_version", id: content.version.id, expected: expected, actual: expected + 1)) {
+            try Agreements.saveGrid(.targets, agreementID: agreement.id, programme: try f.store.programme(), by: f.actor, in: f.store) { _, _ in
+                Agreements.GridEdit(.targets(grid), expected: expected, changes: [("t", "1", "2")])
+            }
+        }
+        #expect(try f.auditCount() == audits + 1)
+    }
+
     @Test("saving the targets grid leaves exactly its cells: changed and new ones written, missing ones removed, another version's result ignored")
     func savesTargetsGrid() throws {
         let f = try Fixture()
@@ -110,7 +139,7 @@ struct AgreementVerbTests {
             seen = (found, data)
             return Agreements.GridEdit(.targets(grid), expected: content.version.lockVersion, changes: [("t", "1", "2")])
         }
-        // The save read the version it changed, with its targets, inside its own transaction.
+        // The save read the version it changed, with its targets.
         #expect(seen.0?.id == agreement.id && seen.1?.version == content.version)
         #expect(seen.1?.content.results.map(\.targets) == results.map(\.targets))
         let after = try f.latest(.concept).content.results

@@ -14,8 +14,8 @@ extension AgreementsHandler {
         return page(renderGrid(grid, data, gridValues(grid, data), ValidationErrors()))
     }
 
-    /// Saves the grid in one unit of work (`Agreements.saveGrid`): the agreement is read, the form
-    /// checked against it and the cells stored in one transaction.
+    /// Saves the grid (`Agreements.saveGrid`): the agreement is read and the form checked against
+    /// it on one snapshot, and the cells are stored in one transaction that claims that version.
     func saveGrid(_ grid: Grid, id: Int64) throws -> Response {
         let form = request.formValues()
         let fields = form.pairs.map { (name: $0.name, value: $0.value) }
@@ -55,8 +55,8 @@ extension AgreementsHandler {
         }
     }
 
-    /// The cells the form asks for, checked against `data` (the stored agreement inside the save's
-    /// transaction), with the audit's changes; nil with `errors` when the form is refused.
+    /// The cells the form asks for, checked against `data` (the stored agreement as the save read
+    /// it), with the audit's changes; nil with `errors` when the form is refused.
     private func gridEdit(_ grid: Grid, _ data: AgreementPageData, _ form: FormValues, _ fields: [(name: String, value: String)],
                           errors: inout ValidationErrors) throws -> Agreements.GridEdit? {
         let expected = try expectedLock(form, data)

@@ -91,7 +91,7 @@ struct AgreementsHandler: FeatureHandler {
         try editable(loadAgreement(id, withProposals: withProposals, withPartnerCandidates: withPartnerCandidates), status: status)
     }
 
-    /// What a grid's save read inside its transaction (`Agreements.saveGrid`), if the principal may
+    /// What a grid's save read before it writes (`Agreements.saveGrid`), if the principal may
     /// change it: as `readable` without the partner's extra read, since a partner writes no
     /// agreement (its route is refused before this).
     func writable<Found>(_ agreement: Agreement?, _ found: Found?) throws -> Found {

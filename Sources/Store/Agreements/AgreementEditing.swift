@@ -167,9 +167,15 @@ extension Agreements {
     /// The audit row of an edit: only the fields that changed, the summary naming IKC and version.
     static func audit(_ agreement: Agreement, _ version: AgreementVersion, by actor: Int64, action: String, summary: String,
                       changes: [(String, String?, String?)], _ c: Connection) throws {
-        let diff = AuditLog.diff(changes)
+        let entry = auditEntry(agreement, version, summary: summary, changes: changes)
         try AuditLog.record(userID: actor, action: action, recordType: "agreement", recordID: agreement.id,
-                            summary: "\(summary) (\(agreement.ikcName), versie \(version.number))",
-                            oldValues: diff?.old, newValues: diff?.new, c)
+                            summary: entry.summary, oldValues: entry.old, newValues: entry.new, c)
+    }
+
+    /// The text of an edit's audit row, made before the transaction where it can be.
+    static func auditEntry(_ agreement: Agreement, _ version: AgreementVersion, summary: String,
+                           changes: [(String, String?, String?)]) -> (summary: String, old: String?, new: String?) {
+        let diff = AuditLog.diff(changes)
+        return ("\(summary) (\(agreement.ikcName), versie \(version.number))", diff?.old, diff?.new)
     }
 }

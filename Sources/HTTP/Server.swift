@@ -182,6 +182,7 @@ struct Worker {
             job.loop.complete(Completion(fd: job.fd, connectionID: job.connectionID, bytes: bytes, body: body, keepAlive: keepAlive,
                                          status: response.status, bodyBytes: response.body.count,
                                          method: job.request.method, path: job.request.path, started: job.started))
+            queue.finished()
         }
     }
 }

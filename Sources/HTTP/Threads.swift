@@ -107,6 +107,8 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
     private let pushed = Atomic<Int>(0)
     /// How long a worker waits awake for the next job.
     let spinMicroseconds: UInt64
+    /// Jobs pushed and not yet `finished`: waiting or being answered.
+    let inFlight = Atomic<Int>(0)
 
     init(spinMicroseconds: UInt64 = 0) {
         self.spinMicroseconds = spinMicroseconds
@@ -114,6 +116,7 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
 
     /// Adds a job and wakes one worker unless one is waiting awake.
     func push(_ job: Item) {
+        inFlight.add(1, ordering: .relaxed)
         condition.lock()
         jobs.append(job)
         pushed.add(1, ordering: .releasing)
@@ -151,6 +154,11 @@ final class WorkQueue<Item: Sendable>: @unchecked Sendable {
             condition.signal()
         }
         return job
+    }
+
+    /// A worker has answered a job it popped.
+    func finished() {
+        inFlight.subtract(1, ordering: .relaxed)
     }
 
     /// Whether a worker is waiting awake for the next job now (for tests).

@@ -112,4 +112,35 @@ struct AwakeLoopTests {
         try client.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try client.readResponse().text == "ok")
     }
+
+    @Test("with two requests at the workers the loop sleeps instead of polling; with one it polls; answers wake it")
+    func loopSleepsWhileWorkersAreBusy() throws {
+        var configuration = ServerConfiguration(port: 0)
+        configuration.eventLoopCount = 1
+        configuration.workerCount = 2
+        configuration.accessLog = false
+        configuration.awakeMicroseconds = 60_000_000
+        let gate = Gate()
+        let server = HTTPServer(configuration: configuration, responder: TestResponder(staticFiles: nil, gate: gate))
+        try server.start()
+        defer { gate.open(2); server.shutdown() }
+        let first = try RawHTTPClient(port: server.port), second = try RawHTTPClient(port: server.port)
+        try first.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(waitUntil { gate.waiting == 1 })
+        // One request at the workers: the loop polls awake for its answer.
+        let one = server.awakePolls
+        usleep(50_000)
+        #expect(server.awakePolls > one)
+        try second.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(waitUntil { gate.waiting == 2 })
+        // Two: the loop sleeps, leaving the processors to the workers.
+        usleep(50_000)
+        let two = server.awakePolls
+        usleep(200_000)
+        #expect(server.awakePolls == two)
+        // The answers wake it and reach both clients.
+        gate.open(2)
+        #expect(try first.readResponse().text == "slow done")
+        #expect(try second.readResponse().text == "slow done")
+    }
 }

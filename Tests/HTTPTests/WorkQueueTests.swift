@@ -113,13 +113,13 @@ struct AwakeLoopTests {
         #expect(try client.readResponse().text == "ok")
     }
 
-    @Test("with two requests at the workers the loop sleeps instead of polling; with one it polls; answers wake it")
-    func loopSleepsWhileWorkersAreBusy() throws {
+    @Test("with two requests at the workers the loop polls for a tenth of its window, with one for all of it; answers wake it")
+    func loopPollsLessWhileWorkersAreBusy() throws {
         var configuration = ServerConfiguration(port: 0)
         configuration.eventLoopCount = 1
         configuration.workerCount = 2
         configuration.accessLog = false
-        configuration.awakeMicroseconds = 60_000_000
+        configuration.awakeMicroseconds = 3_000_000
         let gate = Gate()
         let server = HTTPServer(configuration: configuration, responder: TestResponder(staticFiles: nil, gate: gate))
         try server.start()
@@ -127,16 +127,17 @@ struct AwakeLoopTests {
         let first = try RawHTTPClient(port: server.port), second = try RawHTTPClient(port: server.port)
         try first.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(waitUntil { gate.waiting == 1 })
-        // One request at the workers: the loop polls awake for its answer.
+        // One request at the workers: the loop polls awake for its answer, past a tenth of the window.
+        usleep(400_000)
         let one = server.awakePolls
         usleep(50_000)
         #expect(server.awakePolls > one)
         try second.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(waitUntil { gate.waiting == 2 })
-        // Two: the loop sleeps, leaving the processors to the workers.
-        usleep(50_000)
+        // Two: after a tenth of the window (0.3 s) the loop sleeps, leaving the processors to the workers.
+        usleep(500_000)
         let two = server.awakePolls
-        usleep(200_000)
+        usleep(300_000)
         #expect(server.awakePolls == two)
         // The answers wake it and reach both clients.
         gate.open(2)
